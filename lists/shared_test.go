@@ -1,0 +1,35 @@
+package lists
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// sharedList returns the path of a file or folder under ../shared/lists
+// (the real official lists kept beside the checkout). When it is absent the
+// test is skipped, except in CI (CI set), where it fails: CI must exercise
+// the real lists.
+func sharedList(tb testing.TB, rel string) string {
+	tb.Helper()
+	p := filepath.Join("..", "..", "shared", "lists", filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") != "" {
+			tb.Fatalf("shared list %s is required in CI: %v", rel, err)
+		}
+		tb.Skipf("shared list %s not present: %v", rel, err)
+	}
+	return p
+}
+
+// openShared opens a file under ../shared/lists as a File named by its
+// base name; it is closed when the test ends.
+func openShared(tb testing.TB, rel string) File {
+	tb.Helper()
+	f, err := os.Open(sharedList(tb, rel))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { f.Close() })
+	return File{Name: filepath.Base(rel), R: f}
+}
