@@ -1,0 +1,245 @@
+package ident
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestParseIBAN(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   string
+		err    error
+		reason string
+	}{
+		{"GB29NWBK60161331926819", "GB29NWBK60161331926819", nil, "SWIFT registry example"},
+		{"gb29 nwbk 6016 1331 9268 19", "GB29NWBK60161331926819", nil, "paper format in lower case is normalized"},
+		{"DE89370400440532013000", "DE89370400440532013000", nil, "German example"},
+		{"DE89370400440532013001", "", ErrChecksum, "last digit changed breaks mod-97"},
+		{"GB29NWBK6016133192681X", "", ErrFormat, "letter where the GB BBAN needs a digit"},
+		{"ZZ29NWBK60161331926819", "", ErrCountry, "ZZ is no IBAN country"},
+		{"KP12345678901234", "", ErrCountry, "North Korea has no IBAN"},
+		{"GB29NWBK601613319268", "", ErrLength, "two characters short for GB"},
+		{"", "", ErrEmpty, "empty input"},
+		{"GB29NWBK6016133192681€", "", ErrChars, "non-ASCII character"},
+		{"GBXXNWBK60161331926819", "", ErrFormat, "check digits must be digits"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseIBAN(tt.in)
+			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
+				t.Fatalf("ParseIBAN(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
+			}
+			if string(got) != tt.want {
+				t.Errorf("ParseIBAN(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+func TestIBANParts(t *testing.T) {
+	i, err := ParseIBAN("GB29NWBK60161331926819")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i.Country() != "GB" || i.BBAN() != "NWBK60161331926819" || i.Paper() != "GB29 NWBK 6016 1331 9268 19" || i.IsSEPA() != true {
+		t.Errorf("parts of %s: %s %s %q %v", i, i.Country(), i.BBAN(), i.Paper(), i.IsSEPA())
+	}
+}
+
+// TestIBANSharedExamples validates every valid IBAN example of the shared
+// vectors (one file per country plus the SWIFT registry examples).
+func TestIBANSharedExamples(t *testing.T) {
+	dir := sharedVectors(t, "iban-examples")
+	files, err := filepath.Glob(filepath.Join(dir, "*-ibans"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no example files in %s: %v", dir, err)
+	}
+	files = append(files, sharedVectors(t, "iban_valid_swift_registry_examples.txt"))
+	n := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			n++
+			if _, err := ParseIBAN(line); err != nil {
+				t.Errorf("%s: valid example %q rejected: %v", filepath.Base(f), line, err)
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d examples read, want over 1000", n)
+	}
+}
+
+// TestIBANRegistryMatchesShared checks the generated registry table
+// against the shared registry it was generated from.
+func TestIBANRegistryMatchesShared(t *testing.T) {
+	rows := readTSV(t, "iban_registry.tsv")
+	seen := 0
+	for _, r := range rows {
+		if r[0] == "country" {
+			continue
+		}
+		seen++
+		c, ok := ibanCountries[r[0]]
+		n, _ := strconv.Atoi(r[1])
+		if !ok || c.length != n || c.bban != r[2] || c.sepa != (r[3] == "Y") {
+			t.Errorf("registry %s: have %+v, shared %v", r[0], c, r[:4])
+		}
+	}
+	if seen != len(ibanCountries) {
+		t.Errorf("shared registry has %d countries, table %d", seen, len(ibanCountries))
+	}
+}
+
+// TestBankVectors runs the IBAN, ABA and BIC rows of the shared
+// bank_vectors.tsv (UK sort codes are not validated by this package).
+func TestBankVectors(t *testing.T) {
+	for _, r := range readTSV(t, "bank_vectors.tsv") {
+		scheme, value, expect, detail := r[0], r[1], r[2], r[3]
+		var err error
+		switch scheme {
+		case "IBAN":
+			_, err = ParseIBAN(value)
+		case "ABA":
+			_, err = ParseABA(value)
+		case "BIC":
+			_, err = ParseBIC(value)
+		default:
+			continue
+		}
+		// ParseIBAN upper-cases its input, so the row that is valid only
+		// after upper-casing is expected to pass.
+		want := expect == "true" || strings.HasSuffix(expect, "true(after uppercasing)")
+		if (err == nil) != want {
+			t.Errorf("%s %q: err = %v, want valid=%v (%s)", scheme, value, err, want, detail)
+		}
+	}
+}
+
+func TestParseBIC(t *testing.T) {
+	tests := []struct {
+		in, want, country, branch string
+		err                       error
+		reason                    string
+	}{
+		{"KKBCKPPY", "KKBCKPPY", "KP", "XXX", nil, "Korea Kwangson Banking Corp, listed by OFAC by BIC"},
+		{"deutdeff500", "DEUTDEFF500", "DE", "500", nil, "lower case is upper-cased"},
+		{"DEUT DE FF", "DEUTDEFF", "DE", "XXX", nil, "spaces removed"},
+		{"DEUTDEFF50", "", "", "", ErrLength, "10 characters"},
+		{"A2CDBEB1", "", "", "", ErrFormat, "digit in the institution code"},
+		{"ABCDZZB1", "", "", "", ErrCountry, "ZZ is not a country"},
+		{"ABCDXKB1", "ABCDXKB1", "XK", "XXX", nil, "Kosovo is used in BICs"},
+		{"", "", "", "", ErrEmpty, "empty"},
+		{"DEUTDEFF_00", "", "", "", ErrChars, "underscore"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseBIC(tt.in)
+			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
+				t.Fatalf("ParseBIC(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
+			}
+			if string(got) != tt.want {
+				t.Fatalf("ParseBIC(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+			}
+			if err == nil && (got.Country() != tt.country || got.Branch() != tt.branch) {
+				t.Errorf("ParseBIC(%q): country %s branch %s, want %s %s (%s)", tt.in, got.Country(), got.Branch(), tt.country, tt.branch, tt.reason)
+			}
+		})
+	}
+	a, _ := ParseBIC("KKBCKPPY")
+	b, _ := ParseBIC("KKBCKPPYXXX")
+	if !a.Same(b) {
+		t.Errorf("BIC8 and its XXX branch must be the same office")
+	}
+}
+
+func TestParseABA(t *testing.T) {
+	tests := []struct {
+		in     string
+		err    error
+		reason string
+	}{
+		{"011000015", nil, "Federal Reserve Bank of Boston"},
+		{"021000021", nil, "JPMorgan Chase"},
+		{"0210-0002-1", nil, "hyphens removed"},
+		{"021000022", ErrChecksum, "last digit changed"},
+		{"000000000", ErrFormat, "all zeros"},
+		{"991000021", ErrFormat, "prefix 99 is not a routing symbol"},
+		{"02100002", ErrLength, "eight digits"},
+		{"02100002A", ErrChars, "letter"},
+		{"", ErrEmpty, "empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := ParseABA(tt.in)
+			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
+				t.Errorf("ParseABA(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
+			}
+		})
+	}
+}
+
+func TestErrorsDoNotLeakValue(t *testing.T) {
+	const secret = "GB29NWBK6016133192681X"
+	_, err := ParseIBAN(secret)
+	if err == nil || strings.Contains(err.Error(), "NWBK6016") {
+		t.Errorf("error %v must not contain the account number", err)
+	}
+}
+
+func FuzzParseIBAN(f *testing.F) {
+	for _, s := range []string{"GB29NWBK60161331926819", "DE89370400440532013000", "", "ZZ", "GB29 nwbk 6016"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		i, err := ParseIBAN(s)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %v is not an *Error", err)
+			}
+			return
+		}
+		// A valid IBAN round-trips through its paper form.
+		j, err := ParseIBAN(i.Paper())
+		if err != nil || j != i {
+			t.Fatalf("round trip of %q via %q: %q, %v", i, i.Paper(), j, err)
+		}
+	})
+}
+
+func FuzzParseBIC(f *testing.F) {
+	for _, s := range []string{"KKBCKPPY", "DEUTDEFF500", "", "A2CDBEB1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := ParseBIC(s)
+		if err == nil {
+			if len(b) != 8 && len(b) != 11 || b.BIC11()[:8] != b.BIC8() {
+				t.Fatalf("bad BIC %q accepted", b)
+			}
+		}
+	})
+}
+
+func FuzzParseABA(f *testing.F) {
+	for _, s := range []string{"011000015", "000000000", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if a, err := ParseABA(s); err == nil && len(a) != 9 {
+			t.Fatalf("bad ABA %q accepted", a)
+		}
+	})
+}
