@@ -1,0 +1,50 @@
+package fuzzy
+
+// weakWords maps legal-form words of companies, honorifics and name
+// particles to their equivalence key. Such tokens are marked
+// [Token].Weak: they count for little when names are compared, but they
+// are kept, so that "Alpha Trading LLC" still differs from "Alpha".
+//
+// Equivalent forms share a key: "ltd" and "limited"; "llc", the Russian
+// "ooo" (ООО) and the Ukrainian "tov" (ТОВ); "jsc" and "ao" (АО).
+var weakWords = map[string]string{
+	// English and international legal forms.
+	"llc": "llc", "ltd": "ltd", "limited": "ltd", "lmt": "ltd",
+	"co": "co", "company": "co", "cos": "co",
+	"corp": "corp", "corporation": "corp",
+	"inc": "inc", "incorporated": "inc",
+	"plc": "plc", "lp": "lp", "llp": "llp", "lllp": "llp",
+	"pte": "pte", "pvt": "pvt", "private": "pvt",
+	"pty": "pty", "bhd": "bhd", "sdn": "sdn",
+	"fze": "fze", "fzco": "fzco", "fzc": "fzco", "fzllc": "llc", "dmcc": "dmcc",
+	"wll": "wll",
+	// Continental Europe.
+	"gmbh": "gmbh", "ag": "ag", "kg": "kg", "ohg": "ohg", "ug": "ug", "ev": "ev",
+	"sa": "sa", "sarl": "sarl", "sas": "sas", "srl": "srl", "spa": "spa", "sl": "sl",
+	"bv": "bv", "nv": "nv", "ab": "ab", "as": "as", "asa": "asa", "oy": "oy", "oyj": "oyj",
+	"sro": "sro", "spzoo": "spzoo", "kft": "kft", "doo": "doo", "ad": "ad",
+	// Russian, Ukrainian and other former-Soviet forms (after transliteration).
+	"ooo": "llc", "tov": "llc", "too": "llc",
+	"oao": "ojsc", "ojsc": "ojsc",
+	"zao": "cjsc", "cjsc": "cjsc",
+	"pao": "pjsc", "pjsc": "pjsc", "pat": "pjsc",
+	"ao": "jsc", "jsc": "jsc", "at": "jsc",
+	"nao": "nao", "fgup": "fgup", "gup": "gup", "mup": "mup", "ip": "ip",
+	// Generic company words.
+	"trading": "trading", "holding": "holding", "holdings": "holding", "group": "group",
+	// Honorifics and titles.
+	"mr": "mr", "mrs": "mrs", "ms": "ms", "miss": "miss", "dr": "dr", "prof": "prof",
+	"sir": "sir", "jr": "jr", "sr": "sr",
+	"haji": "haji", "hajji": "haji", "hadji": "haji", "hajj": "haji", "alhaji": "haji",
+	"sheikh": "sheikh", "shaikh": "sheikh", "sheik": "sheikh", "shaykh": "sheikh", "shaik": "sheikh",
+	"mullah": "mullah", "mulla": "mullah", "maulana": "maulana", "maulvi": "maulvi", "mawlawi": "maulvi",
+	// Arabic article.
+	"al": "al", "el": "al",
+}
+
+// weakKey reports whether the normalized token t is a weak word and returns
+// its key.
+func weakKey(t string) (string, bool) {
+	k, ok := weakWords[t]
+	return k, ok
+}

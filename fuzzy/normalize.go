@@ -1,0 +1,417 @@
+package fuzzy
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize returns s in the comparable Latin form used by every other
+// function of the package: lower-case ASCII letters and digits in words
+// separated by single spaces.
+//
+// The text is put in Unicode normal form (NFKC, then each letter
+// decomposed), combining marks are removed (é -> e, ŏ -> o), letters are
+// case folded and Cyrillic, Greek, Arabic and Hangul are transliterated to
+// Latin ([Transliterate]), each Hangul syllable becoming its own word.
+// Apostrophes (' ’ ‘ ʼ ʻ ˈ ´ `) are removed without splitting the word, as
+// DPRK names on the lists are written CH'OL, HYO'K, U'N. Hyphens and all
+// other punctuation separate words. Letters of scripts that are not
+// transliterated (Han, Kana, Hebrew, Thai...) become one word each, written
+// "u" and the lower-case hexadecimal code point (山 -> u5c71), so that they
+// still match themselves exactly.
+//
+//	Normalize("KIM Jong-Un") == "kim jong un"
+//	Normalize("CH'OL")       == "chol"
+//	Normalize("Пак Чол")     == "pak chol"
+//	Normalize("리 원호")      == "ri won ho"
+//
+// Normalize is idempotent. It does not allocate when s is already
+// normalized and allocates only the result for other ASCII input.
+func Normalize(s string) string {
+	if isNormalized(s) {
+		return s
+	}
+	var arr [128]byte
+	n := normalizer{buf: arr[:0]}
+	n.run(s)
+	if len(n.buf) == len(s) && string(n.buf) == s {
+		return s
+	}
+	return string(n.buf)
+}
+
+// isNormalized reports whether s is already in normal form.
+func isNormalized(s string) bool {
+	if len(s) == 0 {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == ' ':
+			if s[i-1] == ' ' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// wordSpan is one word of a normalizer's output.
+type wordSpan struct {
+	start, end int
+	script     Script
+	hangul     rune // the source syllable of a Hangul word
+}
+
+// normalizer writes the normal form of a string to buf and, when track is
+// set, records its words.
+type normalizer struct {
+	buf     []byte
+	words   []wordSpan
+	track   bool
+	open    bool // a word has been started
+	pending bool // a separator was seen inside or after the open word
+	start   int
+	script  Script
+	hangul  rune
+	scratch [64]byte
+}
+
+// sep ends the current word, if any.
+func (n *normalizer) sep() {
+	if n.open {
+		n.pending = true
+	}
+}
+
+// letter appends the lower-case ASCII letter or digit c written in script sc.
+func (n *normalizer) letter(c byte, sc Script) {
+	if n.pending {
+		n.closeWord()
+		n.buf = append(n.buf, ' ')
+	}
+	if !n.open {
+		n.open = true
+		n.start = len(n.buf)
+		n.script = sc
+		n.hangul = 0
+	} else if n.script == Latin && sc != Latin {
+		n.script = sc
+	}
+	n.buf = append(n.buf, c)
+}
+
+// text appends t, lower-case ASCII with spaces as separators.
+func (n *normalizer) text(t []byte, sc Script) {
+	for _, c := range t {
+		if c == ' ' {
+			n.sep()
+		} else {
+			n.letter(c, sc)
+		}
+	}
+}
+
+// closeWord records the open word.
+func (n *normalizer) closeWord() {
+	if n.open && n.track {
+		n.words = append(n.words, wordSpan{start: n.start, end: len(n.buf), script: n.script, hangul: n.hangul})
+	}
+	n.open = false
+	n.pending = false
+}
+
+// run normalizes s.
+func (n *normalizer) run(s string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			n.ascii(s[:i])
+			n.unicode(norm.NFKC.String(s[i:]))
+			n.closeWord()
+			return
+		}
+	}
+	n.ascii(s)
+	n.closeWord()
+}
+
+// ascii normalizes the ASCII string s.
+func (n *normalizer) ascii(s string) {
+	for i := 0; i < len(s); i++ {
+		n.asciiByte(s[i])
+	}
+}
+
+func (n *normalizer) asciiByte(c byte) {
+	switch {
+	case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		n.letter(c, Latin)
+	case c >= 'A' && c <= 'Z':
+		n.letter(c+'a'-'A', Latin)
+	case c == '\'' || c == '`':
+		// Apostrophes join: CH'OL -> chol, O'Brien -> obrien.
+	default:
+		n.sep()
+	}
+}
+
+// unicode normalizes s, which is in NFKC.
+func (n *normalizer) unicode(s string) {
+	ukr := false
+	checkedUkr := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			n.asciiByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isApostrophe(r):
+			i += size
+		case isHangulSyllable(r):
+			n.sep()
+			n.text(appendHangulText(n.scratch[:0], r), Hangul)
+			n.hangul = r
+			n.sep()
+			i += size
+		case isCyrillic(r) || isGreek(r) || isArabic(r):
+			if !checkedUkr {
+				ukr, checkedUkr = hasUkrainianMarker(s), true
+			}
+			end := scriptWordEnd(s, i)
+			sc := scriptOf(r)
+			n.text(appendScriptWord(n.scratch[:0], s[i:end], ukr, false), sc)
+			i = end
+		default:
+			d := norm.NFD.PropertiesString(s[i:]).Decomposition()
+			if len(d) == 0 {
+				n.other(r)
+			} else {
+				for len(d) > 0 {
+					r2, s2 := utf8.DecodeRune(d)
+					n.other(r2)
+					d = d[s2:]
+				}
+			}
+			i += size
+		}
+	}
+}
+
+// isApostrophe reports the characters removed without separating words.
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '`', '´', '‘', '’', '‛', 'ʼ', 'ʻ', 'ʽ', 'ʾ', 'ʿ', 'ˈ', '′', '＇':
+		return true
+	}
+	return false
+}
+
+// latinSpecial spells Latin letters that have no decomposition.
+var latinSpecial = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l",
+	'ı': "i", 'þ': "th", 'ŋ': "ng", 'ħ': "h", 'ŧ': "t", 'ĸ': "k", 'ſ': "s",
+	'ə': "e", 'ǝ': "e", 'ɑ': "a", 'ɛ': "e", 'ɔ': "o", 'ƒ': "f", 'ʃ': "sh",
+	'ɨ': "i", 'ʉ': "u", 'ƴ': "y", 'ɓ': "b", 'ɗ': "d", 'ƙ': "k", 'ŀ': "l",
+	'ĳ': "ij", 'ꞵ': "b",
+}
+
+// other handles a rune that is not ASCII, Hangul or a transliterated
+// script, after decomposition.
+func (n *normalizer) other(r rune) {
+	if r < utf8.RuneSelf {
+		n.asciiByte(byte(r))
+		return
+	}
+	if unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) || isApostrophe(r) {
+		return
+	}
+	lr := unicode.ToLower(r)
+	if t, ok := latinSpecial[lr]; ok {
+		for i := 0; i < len(t); i++ {
+			n.letter(t[i], Latin)
+		}
+		return
+	}
+	if lr == 'ẞ' {
+		n.letter('s', Latin)
+		n.letter('s', Latin)
+		return
+	}
+	if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+		n.sep()
+		return
+	}
+	// A letter of a script that is not transliterated: a word of its own.
+	sc := OtherScript
+	if unicode.Is(unicode.Han, r) {
+		sc = Han
+	}
+	n.sep()
+	b := append(n.scratch[:0], 'u')
+	for d := rune(0x1000); d > 1 && r < d; d >>= 4 {
+		b = append(b, '0') // at least four digits
+	}
+	b = strconv.AppendInt(b, int64(r), 16)
+	n.text(b, sc)
+	n.sep()
+}
+
+// Tokenize normalizes s as [Normalize] does and splits it into tokens,
+// each with its equivalence key, script of origin and weak flag.
+//
+// Keys: a token of a Korean-looking name gets the key of its Korean
+// syllable ([KoreanKey]), so that Ri, Lee and Yi, or Jong, Jeong and Chung,
+// share a key; any other token gets its transliteration-variant key
+// (Mohammed = Muhammad, Yevgeniy = Evgeny) or, for legal forms and
+// honorifics, the key of the form (ltd = limited, ooo = llc), which also
+// makes the token Weak. A token may have no key.
+//
+// A name is Korean-looking when it has at least two words, every word
+// (legal forms and honorifics aside) is a Hangul syllable, a romanized
+// Korean syllable or a run-together word of two of them, and
+// either the first or last word is a Korean surname (Kim, Ri, Pak, Choe...)
+// or every word is a single syllable. A run-together word is split into
+// its syllables ("Kim Jongun" -> kim, jong, un; "Kim Yojong" -> kim, yo,
+// jong) only when the name also has a surname word; splits at a doubled
+// consonant are refused (Anna, Hassan), so ordinary words stay whole. Each
+// Hangul syllable is a token of its own (김정은 -> kim, jong, un).
+//
+// The token texts, in order, spell Normalize(s) without its spaces; they
+// differ from its words only where a run-together Korean name was split.
+// Tokenize returns nil when s has no letters or digits.
+func Tokenize(s string) []Token {
+	var arr [128]byte
+	var warr [16]wordSpan
+	n := normalizer{buf: arr[:0], words: warr[:0], track: true}
+	n.run(s)
+	if len(n.words) == 0 {
+		return nil
+	}
+	var text string
+	if len(n.buf) == len(s) && string(n.buf) == s {
+		text = s
+	} else {
+		text = string(n.buf)
+	}
+	words := n.words
+
+	// Korean analysis.
+	var segs [16]korSeg
+	var segArr []korSeg
+	if len(words) <= len(segs) {
+		segArr = segs[:len(words)]
+	} else {
+		segArr = make([]korSeg, len(words))
+	}
+	korean := koreanName(text, words, segArr)
+
+	count := 0
+	for i := range words {
+		if korean && segArr[i].n > 0 {
+			count += segArr[i].n
+		} else {
+			count++
+		}
+	}
+	toks := make([]Token, 0, count)
+
+	// Variant keys are written to one buffer, converted once.
+	var kb [128]byte
+	keys := kb[:0]
+	type keySpan struct{ tok, start, end int }
+	var ksArr [16]keySpan
+	kspans := ksArr[:0]
+	for i, w := range words {
+		t := text[w.start:w.end]
+		wk, weak := weakKey(t)
+		switch {
+		case korean && segArr[i].n > 0:
+			sg := segArr[i]
+			prev := 0
+			for j := 0; j < sg.n; j++ {
+				toks = append(toks, Token{Text: t[prev:sg.end[j]], Key: sg.key[j], Script: w.script, Weak: weak && sg.n == 1})
+				prev = sg.end[j]
+			}
+		case weak:
+			toks = append(toks, Token{Text: t, Key: wk, Script: w.script, Weak: true})
+		default:
+			start := len(keys)
+			keys = appendVariantKey(keys, t)
+			if len(keys) > start {
+				kspans = append(kspans, keySpan{len(toks), start, len(keys)})
+			}
+			toks = append(toks, Token{Text: t, Script: w.script})
+		}
+	}
+	if len(kspans) > 0 {
+		ks := string(keys)
+		for _, k := range kspans {
+			toks[k.tok].Key = ks[k.start:k.end]
+		}
+	}
+	return toks
+}
+
+// koreanName decides whether the words of text form a Korean-looking name
+// (see [Tokenize]) and, if so, fills segs with the syllables of each word
+// to key: n is the number of syllables (1 for a word kept whole).
+func koreanName(text string, words []wordSpan, segs []korSeg) bool {
+	strong := 0
+	allSingle := true
+	multi := false
+	first, last := -1, -1
+	for i, w := range words {
+		t := text[w.start:w.end]
+		if w.script == Hangul {
+			segs[i] = korSeg{n: 1, end: [2]int{len(t)}, key: [2]string{hangulKey(w.hangul)}}
+		} else if w.script != Latin {
+			return false
+		} else if k, ok := koreanSyllableKey(t, false); ok {
+			segs[i] = korSeg{n: 1, end: [2]int{len(t)}, key: [2]string{k}}
+		} else if _, weak := weakKey(t); weak {
+			segs[i] = korSeg{}
+			continue
+		} else if sg, ok := koreanSegment(t); ok {
+			segs[i] = sg
+			allSingle = false
+			multi = true
+		} else {
+			return false
+		}
+		if _, weak := weakKey(t); weak {
+			continue
+		}
+		strong++
+		if first < 0 {
+			first = i
+		}
+		last = i
+	}
+	if strong < 2 {
+		return false
+	}
+	surname := isKoreanSurname(segs[first]) || isKoreanSurname(segs[last])
+	if multi && !surname {
+		return false
+	}
+	return surname || allSingle
+}
+
+// isKoreanSurname reports whether the word seg is one syllable keyed as a
+// common Korean surname.
+func isKoreanSurname(seg korSeg) bool {
+	return seg.n == 1 && koreanSurnameKeys[seg.key[0]]
+}
