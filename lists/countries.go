@@ -262,6 +262,13 @@ func CountryCode(name string) (string, bool) {
 	if code, ok := countryNames[key]; ok {
 		return code, code != ""
 	}
+	if l := strings.ToLower(name); l == "na" || l == "n/a" || l == "unknown" || l == "undetermined" {
+		// "na" is "not available" on the lists far more often than Namibia.
+		return "", false
+	}
+	if l := strings.ToLower(name); strings.HasPrefix(l, "former ") {
+		return CountryCode(name[len("former "):])
+	}
 	if len(name) == 2 || len(name) == 3 {
 		if r, err := language.ParseRegion(strings.ToUpper(name)); err == nil && r.IsCountry() {
 			if c := r.String(); len(c) == 2 {

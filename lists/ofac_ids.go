@@ -24,6 +24,12 @@ func ofacCryptoTag(label string) (string, bool) {
 func ofacIDType(label string) (IDType, bool) {
 	l := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(label), ":")))
 	switch l {
+	case "nationality of registration", "registration country", "organization established date", "organization type",
+		"target type", "gender", "title", "location":
+		// Attributes, not identifiers: their values are countries, dates or kinds.
+		return IDOther, false
+	case "c.r. no.", "c.r. no", "commercial registration number", "company registration number":
+		return IDRegistration, true
 	case "passport", "diplomatic passport", "stateless person passport", "refugee id card", "travel document number":
 		return IDPassport, true
 	case "national id no.", "national id no", "cedula no.", "c.u.r.p.", "curp #", "nit #", "rfc", "identification number",

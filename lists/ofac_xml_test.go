@@ -241,8 +241,8 @@ func TestParseOFACXMLConsolidated(t *testing.T) {
 			remarkItems += strings.Count(e.Remarks, label)
 		}
 	}
-	if c.Identifiers != 1265 || genders != 3 {
-		t.Errorf("%d identifiers and %d genders, want 1265 and 3", c.Identifiers, genders)
+	if c.Identifiers != 1266 || genders != 3 { // 1,265 plus one "C.R. No." commercial registration number
+		t.Errorf("%d identifiers and %d genders, want 1266 and 3", c.Identifiers, genders)
 	}
 	if want := 361 + 92 + 68 + 306; remarkItems != want {
 		t.Errorf("%d sanctions annotations in remarks, want %d (they are not identifiers but must be kept)", remarkItems, want)
