@@ -17,10 +17,13 @@ import (
 //
 // Each sanctionEntity becomes one [Entity] with its logicalId as ID: the
 // first strong name alias is the primary name and the others are aliases
-// (weak where strong="false"); regulation programmes are the Programs
-// ("PRK" sets DPRK); birthdates, citizenships (as Nationalities),
-// addresses, identifications and contact details, remarks and the
-// designation date are kept. Published is the root's generationDate.
+// (weak where strong="false" or the alias remark says "low quality", a
+// former name where it says "formerly known as"); regulation programmes
+// are the Programs ("PRK" sets DPRK); birthdates (a date in another
+// calendar only as a remark), citizenships (as Nationalities), addresses,
+// identifications and contact details (as Identifiers), titles and
+// functions, remarks and the designation date (Listed) are kept.
+// Published is the root's generationDate.
 //
 // Any error is a *[ParseError] naming the entity and field, wrapping
 // [ErrMalformed], [ErrTruncated], [ErrEncoding], [ErrDate], [ErrMissing],
