@@ -190,11 +190,15 @@ func buildCountryNames() {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
 			r, err := language.ParseRegion(code)
-			if err != nil || !r.IsCountry() || r.String() != code {
+			if err != nil || !r.IsCountry() || r.String() != code || r.Canonicalize().String() != code {
 				continue
 			}
+			// Codes run A..Z, so a current code (FR, BF, PA) comes before
+			// the retired one that CLDR names the same (FX, HV, PZ) and wins.
 			if n := namer.Name(r); n != "" {
-				countryNames[countryKey(n)] = code
+				if _, seen := countryNames[countryKey(n)]; !seen {
+					countryNames[countryKey(n)] = code
+				}
 			}
 		}
 	}
