@@ -188,7 +188,7 @@ var korFinSpellings = []korSpelling{
 // English-style surnames.
 var koreanAliases = map[string]string{
 	"park": "pak", "bark": "pak", "chey": "cwe", "choy": "cwe", "rhyu": "yo",
-	"lyu": "yo", "kwack": "kwak", "kwag": "kwak",
+	"lyu": "yo", "kwack": "kwak", "oh": "o", "roh": "no", "noh": "no", "ahn": "an",
 }
 
 // KoreanKey returns the romanization-equivalence key of one romanized
@@ -256,24 +256,64 @@ type korSeg struct {
 // koreanSegment splits w into two syllables with strict spellings (a
 // Korean given name has one or two syllables). A boundary between two
 // equal consonants is refused (Anna, Hassan): Korean romanizations rarely
-// double a letter, English spellings often do. Of several splits the one
-// with the longer first syllable wins (Jongun is jong-un, not jon-gun).
+// double a letter, English spellings often do; so is a boundary between
+// two vowels (Paul, Maria, Dino), which Korean spellings mark with a hyphen
+// because it is ambiguous. Of several splits the one whose syllables are
+// the more common in Korean given names wins, then the one with the longer
+// first syllable: Jongun is jong-un, not jon-gun; Sunam is su-nam, not
+// sun-am; Sunok is sun-ok, not su-nok.
 func koreanSegment(w string) (korSeg, bool) {
 	if len(w) < 2 || len(w) > 14 {
 		return korSeg{}, false
 	}
 	spell := koreanSpellings()
+	var best korSeg
+	bestScore := 0
 	for l1 := min(len(w)-1, 7); l1 >= 1; l1-- {
 		e1, ok := spell[w[:l1]]
-		if !ok || !e1.strict || geminate(w, l1) {
+		if !ok || !e1.strict || geminate(w, l1) || isVowel(w[l1-1]) && isVowel(w[l1]) {
 			continue
 		}
-		if e2, ok := spell[w[l1:]]; ok && e2.strict {
-			return korSeg{n: 2, end: [2]int{l1, len(w)}, key: [2]string{e1.strictKey, e2.strictKey}}, true
+		e2, ok := spell[w[l1:]]
+		if !ok || !e2.strict {
+			continue
+		}
+		if score := nameSyllableWeight(e1.strictKey) * nameSyllableWeight(e2.strictKey); score > bestScore {
+			best = korSeg{n: 2, end: [2]int{l1, len(w)}, key: [2]string{e1.strictKey, e2.strictKey}}
+			bestScore = score
 		}
 	}
-	return korSeg{}, false
+	return best, bestScore > 0
 }
+
+// nameSyllableWeight says how common the syllable key k is in Korean given
+// names: 10, 3 or 1.
+func nameSyllableWeight(k string) int {
+	if w := koreanNameSyllables[k]; w > 0 {
+		return int(w)
+	}
+	return 1
+}
+
+// koreanNameSyllables weighs syllable keys by how common they are in
+// Korean given names, North and South: the most common ones (counted on
+// the DPRK names of the UN and OFAC lists, and the usual South Korean
+// ones) weigh 10, other usual ones 3.
+var koreanNameSyllables = func() map[string]uint8 {
+	m := make(map[string]uint8)
+	for _, tier := range []struct {
+		syllables string
+		weight    uint8
+	}{
+		{"봉국길근택덕범환규인예나자춘섭송학산삼금향심복련란화애단도원훈주지재태상우연윤하혜미아세기만식석선빈건표청림균", 3},
+		{"철영정성일호명진경남혁광수민현은준용룡희순옥숙동평", 10},
+	} {
+		for _, r := range tier.syllables {
+			m[hangulKey(r)] = tier.weight
+		}
+	}
+	return m
+}()
 
 // geminate reports whether w has the same consonant on both sides of i.
 func geminate(w string, i int) bool {
@@ -307,12 +347,6 @@ var koreanSpellings = sync.OnceValue(func() map[string]korSpell {
 				key := koreanKeyParts(in.class, md.class, fn.class)
 				text := in.text + md.text + fn.text
 				add(text, key, in.strict && md.strict && fn.strict)
-				switch fn.text {
-				case "":
-					add(in.text+md.text+"h", key, false) // Oh, Roh
-				case "n":
-					add(in.text+md.text+"hn", key, false) // Ahn
-				}
 			}
 		}
 	}
@@ -331,7 +365,7 @@ var koreanSurnameKeys = func() map[string]bool {
 		"곽", "성", "차", "주", "우", "구", "민", "나", "진", "지", "엄", "채", "원", "천", "방", "공",
 		"현", "함", "변", "염", "여", "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표",
 		"명", "기", "반", "왕", "금", "옥", "육", "인", "맹", "제", "모", "탁", "국", "어", "은", "편",
-		"용", "예", "경", "봉", "사", "부", "계", "태", "피", "두", "감", "동", "범", "승", "빈", "상",
+		"용", "예", "경", "봉", "사", "부", "계", "태", "피", "두", "감", "동", "범", "승", "상",
 	} {
 		r, _ := utf8.DecodeRuneInString(s)
 		m[hangulKey(r)] = true

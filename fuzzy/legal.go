@@ -1,14 +1,15 @@
 package fuzzy
 
-// weakWords maps legal-form words of companies, honorifics and name
-// particles to their equivalence key. Such tokens are marked
-// [Token].Weak: they count for little when names are compared, but they
-// are kept, so that "Alpha Trading LLC" still differs from "Alpha".
-//
-// Equivalent forms share a key: "ltd" and "limited"; "llc", the Russian
-// "ooo" (ООО) and the Ukrainian "tov" (ТОВ); "jsc" and "ao" (АО).
-var weakWords = map[string]string{
-	// English and international legal forms.
+// Weak words: legal forms of companies, honorifics and name particles.
+// Such tokens are marked [Token].Weak: they count for little when names are
+// compared, but they are kept, so that "Alpha Trading LLC" still differs
+// from "Alpha". Each maps to an equivalence key shared by its equivalent
+// forms: "ltd" and "limited"; "llc", the Russian "ooo" (ООО) and the
+// Ukrainian "tov" (ТОВ); "jsc" and "ao" (АО).
+
+// legalForms are legal forms and generic company words, normalized.
+var legalForms = map[string]string{
+	// English and international.
 	"llc": "llc", "ltd": "ltd", "limited": "ltd", "lmt": "ltd",
 	"co": "co", "company": "co", "cos": "co",
 	"corp": "corp", "corporation": "corp",
@@ -19,32 +20,53 @@ var weakWords = map[string]string{
 	"fze": "fze", "fzco": "fzco", "fzc": "fzco", "fzllc": "llc", "dmcc": "dmcc",
 	"wll": "wll",
 	// Continental Europe.
-	"gmbh": "gmbh", "ag": "ag", "kg": "kg", "ohg": "ohg", "ug": "ug", "ev": "ev",
+	"gmbh": "gmbh", "ag": "ag", "kg": "kg", "ohg": "ohg", "ug": "ug",
 	"sa": "sa", "sarl": "sarl", "sas": "sas", "srl": "srl", "spa": "spa", "sl": "sl",
 	"bv": "bv", "nv": "nv", "ab": "ab", "as": "as", "asa": "asa", "oy": "oy", "oyj": "oyj",
 	"sro": "sro", "spzoo": "spzoo", "kft": "kft", "doo": "doo", "ad": "ad",
-	// Russian, Ukrainian and other former-Soviet forms (after transliteration).
+	// Russian, Ukrainian and other former-Soviet forms, transliterated.
 	"ooo": "llc", "tov": "llc", "too": "llc",
 	"oao": "ojsc", "ojsc": "ojsc",
 	"zao": "cjsc", "cjsc": "cjsc",
 	"pao": "pjsc", "pjsc": "pjsc", "pat": "pjsc",
 	"ao": "jsc", "jsc": "jsc", "at": "jsc",
-	"nao": "nao", "fgup": "fgup", "gup": "gup", "mup": "mup", "ip": "ip",
+	"nao": "nao", "fgup": "fgup", "gup": "gup", "mup": "mup",
 	// Generic company words.
 	"trading": "trading", "holding": "holding", "holdings": "holding", "group": "group",
-	// Honorifics and titles.
+}
+
+// honorifics are titles and honorifics, normalized.
+var honorifics = map[string]string{
 	"mr": "mr", "mrs": "mrs", "ms": "ms", "miss": "miss", "dr": "dr", "prof": "prof",
 	"sir": "sir", "jr": "jr", "sr": "sr",
 	"haji": "haji", "hajji": "haji", "hadji": "haji", "hajj": "haji", "alhaji": "haji",
 	"sheikh": "sheikh", "shaikh": "sheikh", "sheik": "sheikh", "shaykh": "sheikh", "shaik": "sheikh",
 	"mullah": "mullah", "mulla": "mullah", "maulana": "maulana", "maulvi": "maulvi", "mawlawi": "maulvi",
-	// Arabic article.
+}
+
+// particles are name particles, normalized: the Arabic article.
+var particles = map[string]string{
 	"al": "al", "el": "al",
 }
 
 // weakKey reports whether the normalized token t is a weak word and returns
 // its key.
 func weakKey(t string) (string, bool) {
-	k, ok := weakWords[t]
+	if len(t) > 12 {
+		return "", false
+	}
+	if k, ok := legalForms[t]; ok {
+		return k, true
+	}
+	if k, ok := honorifics[t]; ok {
+		return k, true
+	}
+	k, ok := particles[t]
 	return k, ok
+}
+
+// isLegalForm reports whether t is a legal form or generic company word.
+func isLegalForm(t string) bool {
+	_, ok := legalForms[t]
+	return ok
 }

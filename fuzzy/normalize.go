@@ -34,13 +34,12 @@ func Normalize(s string) string {
 	if isNormalized(s) {
 		return s
 	}
-	var arr [128]byte
-	n := normalizer{buf: arr[:0]}
+	var n normalizer
 	n.run(s)
-	if len(n.buf) == len(s) && string(n.buf) == s {
-		return s
+	if b := n.bytes(); len(b) != len(s) || string(b) != s {
+		return string(b)
 	}
-	return string(n.buf)
+	return s
 }
 
 // isNormalized reports whether s is already in normal form.
@@ -73,11 +72,17 @@ type wordSpan struct {
 	hangul     rune // the source syllable of a Hangul word
 }
 
-// normalizer writes the normal form of a string to buf and, when track is
-// set, records its words.
+// normalizer writes the normal form of a string and, when track is set,
+// records its words. Its output and words are kept in arrays inside the
+// value, spilling to the heap only for long names, so that a normalizer
+// declared in a function does not allocate.
 type normalizer struct {
-	buf     []byte
-	words   []wordSpan
+	out     [192]byte
+	nout    int
+	big     []byte // the whole output once it outgrows out
+	words   [24]wordSpan
+	nwords  int
+	more    []wordSpan // the words once they outgrow words
 	track   bool
 	open    bool // a word has been started
 	pending bool // a separator was seen inside or after the open word
@@ -85,6 +90,45 @@ type normalizer struct {
 	script  Script
 	hangul  rune
 	scratch [64]byte
+}
+
+// bytes returns the output.
+func (n *normalizer) bytes() []byte {
+	if n.big != nil {
+		return n.big
+	}
+	return n.out[:n.nout]
+}
+
+// size returns the length of the output.
+func (n *normalizer) size() int {
+	if n.big != nil {
+		return len(n.big)
+	}
+	return n.nout
+}
+
+// put appends c to the output.
+func (n *normalizer) put(c byte) {
+	switch {
+	case n.big != nil:
+		n.big = append(n.big, c)
+	case n.nout < len(n.out):
+		n.out[n.nout] = c
+		n.nout++
+	default:
+		n.big = make([]byte, n.nout, 2*len(n.out))
+		copy(n.big, n.out[:n.nout])
+		n.big = append(n.big, c)
+	}
+}
+
+// wordList returns the recorded words.
+func (n *normalizer) wordList() []wordSpan {
+	if n.more != nil {
+		return n.more
+	}
+	return n.words[:n.nwords]
 }
 
 // sep ends the current word, if any.
@@ -98,17 +142,17 @@ func (n *normalizer) sep() {
 func (n *normalizer) letter(c byte, sc Script) {
 	if n.pending {
 		n.closeWord()
-		n.buf = append(n.buf, ' ')
+		n.put(' ')
 	}
 	if !n.open {
 		n.open = true
-		n.start = len(n.buf)
+		n.start = n.size()
 		n.script = sc
 		n.hangul = 0
 	} else if n.script == Latin && sc != Latin {
 		n.script = sc
 	}
-	n.buf = append(n.buf, c)
+	n.put(c)
 }
 
 // text appends t, lower-case ASCII with spaces as separators.
@@ -125,7 +169,18 @@ func (n *normalizer) text(t []byte, sc Script) {
 // closeWord records the open word.
 func (n *normalizer) closeWord() {
 	if n.open && n.track {
-		n.words = append(n.words, wordSpan{start: n.start, end: len(n.buf), script: n.script, hangul: n.hangul})
+		w := wordSpan{start: n.start, end: n.size(), script: n.script, hangul: n.hangul}
+		switch {
+		case n.more != nil:
+			n.more = append(n.more, w)
+		case n.nwords < len(n.words):
+			n.words[n.nwords] = w
+			n.nwords++
+		default:
+			n.more = make([]wordSpan, n.nwords, 2*len(n.words))
+			copy(n.more, n.words[:])
+			n.more = append(n.more, w)
+		}
 	}
 	n.open = false
 	n.pending = false
@@ -279,34 +334,37 @@ func (n *normalizer) other(r rune) {
 // honorifics, the key of the form (ltd = limited, ooo = llc), which also
 // makes the token Weak. A token may have no key.
 //
-// A name is Korean-looking when it has at least two words, every word
-// (legal forms and honorifics aside) is a Hangul syllable, a romanized
-// Korean syllable or a run-together word of two of them, and
-// either the first or last word is a Korean surname (Kim, Ri, Pak, Choe...)
-// or every word is a single syllable. A run-together word is split into
-// its syllables ("Kim Jongun" -> kim, jong, un; "Kim Yojong" -> kim, yo,
-// jong) only when the name also has a surname word; splits at a doubled
-// consonant are refused (Anna, Hassan), so ordinary words stay whole. Each
-// Hangul syllable is a token of its own (김정은 -> kim, jong, un).
+// A name is Korean-looking when it has no legal form of a company, at
+// least two words besides honorifics and particles, every one of them a
+// Hangul syllable, a romanized Korean syllable or a run-together word of
+// two syllables, and its first or last word is a common Korean surname
+// (Kim, Ri, Lee, Pak, Park, Choe...) of more than one letter, not a
+// particle of another language (de, van, bin). The
+// run-together words of such a name are split into their syllables ("Kim
+// Jongun" -> kim, jong, un; "Kim Yojong" -> kim, yo, jong), never at a
+// doubled consonant (Anna, Hassan) nor between two vowels (Paul, Maria),
+// so that ordinary words stay whole. Each Hangul syllable is a token of its
+// own (김정은 -> kim, jong, un).
+//
+// A run-together Arabic theophoric name is split after abd and its article
+// (Abdullah -> abd, ullah; Abdulrahman -> abdul, rahman), as it is often
+// written in two or three words (Abd Allah, Abd al-Rahman).
 //
 // The token texts, in order, spell Normalize(s) without its spaces; they
-// differ from its words only where a run-together Korean name was split.
+// differ from its words only where a run-together name was split.
 // Tokenize returns nil when s has no letters or digits.
 func Tokenize(s string) []Token {
-	var arr [128]byte
-	var warr [16]wordSpan
-	n := normalizer{buf: arr[:0], words: warr[:0], track: true}
+	var n normalizer
+	n.track = true
 	n.run(s)
-	if len(n.words) == 0 {
+	words := n.wordList()
+	if len(words) == 0 {
 		return nil
 	}
-	var text string
-	if len(n.buf) == len(s) && string(n.buf) == s {
-		text = s
-	} else {
-		text = string(n.buf)
+	text := s
+	if b := n.bytes(); len(b) != len(s) || string(b) != s {
+		text = string(b)
 	}
-	words := n.words
 
 	// Korean analysis.
 	var segs [16]korSeg
@@ -319,10 +377,13 @@ func Tokenize(s string) []Token {
 	korean := koreanName(text, words, segArr)
 
 	count := 0
-	for i := range words {
-		if korean && segArr[i].n > 0 {
+	for i, w := range words {
+		switch {
+		case korean && segArr[i].n > 0:
 			count += segArr[i].n
-		} else {
+		case splitAbd(text[w.start:w.end]) > 0:
+			count += 2
+		default:
 			count++
 		}
 	}
@@ -348,12 +409,24 @@ func Tokenize(s string) []Token {
 		case weak:
 			toks = append(toks, Token{Text: t, Key: wk, Script: w.script, Weak: true})
 		default:
-			start := len(keys)
-			keys = appendVariantKey(keys, t)
-			if len(keys) > start {
-				kspans = append(kspans, keySpan{len(toks), start, len(keys)})
+			parts := [2]string{t}
+			if p := splitAbd(t); p > 0 {
+				parts = [2]string{t[:p], t[p:]} // abdullah -> abd, ullah
 			}
-			toks = append(toks, Token{Text: t, Script: w.script})
+			for _, part := range parts {
+				if part == "" {
+					continue
+				}
+				start := len(keys)
+				keys = appendVariantKey(keys, part)
+				if w.script == Greek {
+					keys = greekKey(keys, start)
+				}
+				if len(keys) > start {
+					kspans = append(kspans, keySpan{len(toks), start, len(keys)})
+				}
+				toks = append(toks, Token{Text: part, Script: w.script})
+			}
 		}
 	}
 	if len(kspans) > 0 {
@@ -367,31 +440,31 @@ func Tokenize(s string) []Token {
 
 // koreanName decides whether the words of text form a Korean-looking name
 // (see [Tokenize]) and, if so, fills segs with the syllables of each word
-// to key: n is the number of syllables (1 for a word kept whole).
+// to key: n is the number of syllables (1 for a word kept whole, 0 for a
+// weak word that is not a syllable).
 func koreanName(text string, words []wordSpan, segs []korSeg) bool {
 	strong := 0
-	allSingle := true
-	multi := false
 	first, last := -1, -1
 	for i, w := range words {
 		t := text[w.start:w.end]
-		if w.script == Hangul {
+		_, weak := weakKey(t)
+		switch {
+		case w.script == Hangul:
 			segs[i] = korSeg{n: 1, end: [2]int{len(t)}, key: [2]string{hangulKey(w.hangul)}}
-		} else if w.script != Latin {
-			return false
-		} else if k, ok := koreanSyllableKey(t, false); ok {
-			segs[i] = korSeg{n: 1, end: [2]int{len(t)}, key: [2]string{k}}
-		} else if _, weak := weakKey(t); weak {
-			segs[i] = korSeg{}
-			continue
-		} else if sg, ok := koreanSegment(t); ok {
-			segs[i] = sg
-			allSingle = false
-			multi = true
-		} else {
-			return false
+		case w.script != Latin || isLegalForm(t):
+			return false // a company, or a word in another script
+		default:
+			if k, ok := koreanSyllableKey(t, false); ok {
+				segs[i] = korSeg{n: 1, end: [2]int{len(t)}, key: [2]string{k}}
+			} else if weak {
+				segs[i] = korSeg{}
+			} else if sg, ok := koreanSegment(t); ok {
+				segs[i] = sg
+			} else {
+				return false
+			}
 		}
-		if _, weak := weakKey(t); weak {
+		if weak {
 			continue
 		}
 		strong++
@@ -403,15 +476,24 @@ func koreanName(text string, words []wordSpan, segs []korSeg) bool {
 	if strong < 2 {
 		return false
 	}
-	surname := isKoreanSurname(segs[first]) || isKoreanSurname(segs[last])
-	if multi && !surname {
-		return false
-	}
-	return surname || allSingle
+	return isKoreanSurname(text, words[first], segs[first]) || isKoreanSurname(text, words[last], segs[last])
 }
 
-// isKoreanSurname reports whether the word seg is one syllable keyed as a
-// common Korean surname.
-func isKoreanSurname(seg korSeg) bool {
-	return seg.n == 1 && koreanSurnameKeys[seg.key[0]]
+// isKoreanSurname reports whether the word w, split as seg, is one
+// syllable keyed as a common Korean surname. A single letter is not taken
+// for one: it is more likely an initial or a number (Hilda I).
+func isKoreanSurname(text string, w wordSpan, seg korSeg) bool {
+	if w.script == Hangul {
+		return seg.n == 1 && koreanSurnameKeys[seg.key[0]]
+	}
+	t := text[w.start:w.end]
+	return seg.n == 1 && koreanSurnameKeys[seg.key[0]] && len(t) > 1 && !notKoreanSurnames[t]
+}
+
+// notKoreanSurnames are particles of other languages that happen to spell
+// a Korean surname (the = 태, de = 데, bin = 빈).
+var notKoreanSurnames = map[string]bool{
+	"the": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true,
+	"van": true, "von": true, "den": true, "del": true, "ben": true, "bin": true,
+	"dos": true, "das": true,
 }

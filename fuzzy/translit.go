@@ -115,8 +115,8 @@ var greekLatin = map[rune]string{
 func isGreek(r rune) bool { return (r >= 0x370 && r <= 0x3FF) || (r >= 0x1F00 && r <= 0x1FFF) }
 
 // greekRune transliterates the base letter r (lower case, accents removed)
-// given its neighbours in the word (0 at the edges).
-func greekRune(r, prev, next rune) string {
+// at position pos of a word, given its neighbours (0 at the edges).
+func greekRune(r, prev, next rune, pos int) string {
 	switch r {
 	case 'υ':
 		switch prev {
@@ -134,12 +134,12 @@ func greekRune(r, prev, next rune) string {
 			return "d"
 		}
 	case 'π':
-		if prev == 'μ' {
-			return "" // initial μπ was written b; elsewhere mb (below)
+		if prev == 'μ' && pos == 1 {
+			return "" // initial μπ is b
 		}
 	case 'τ':
-		if prev == 'ν' {
-			return ""
+		if prev == 'ν' && pos == 1 {
+			return "" // initial ντ is d
 		}
 	case 'γ':
 		switch next {
@@ -243,13 +243,6 @@ var arabicLexicon = map[string]string{
 	"البغدادي": "al baghdadi", "ظواهري": "zawahiri", "الظواهري": "al zawahiri",
 	"لادن": "ladin", "حافظ": "hafiz", "سعيدي": "saidi", "اسد": "asad", "الأسد": "al asad",
 	"الاسد": "al asad", "حسان": "hassan", "عثماني": "uthmani", "شاه": "shah",
-}
-
-// arabicLexiconLookup returns the lexicon spelling of the Arabic word w
-// (hamza forms of alif are folded and diacritics ignored by the caller).
-func arabicLexiconLookup(w string) (string, bool) {
-	s, ok := arabicLexicon[w]
-	return s, ok
 }
 
 // Transliterate converts Cyrillic, Greek, Arabic and Hangul text to Latin;
@@ -403,7 +396,7 @@ func appendScriptWord(dst []byte, w string, ukr, keepCase bool) []byte {
 			if i+1 < len(rs) {
 				next = rs[i+1]
 			}
-			dst = append(dst, greekRune(r, prev, next)...)
+			dst = append(dst, greekRune(r, prev, next, i)...)
 		}
 	default:
 		for i, r := range rs {
@@ -428,28 +421,35 @@ func appendScriptWord(dst []byte, w string, ukr, keepCase bool) []byte {
 
 // appendArabicWord appends the transliteration of the Arabic word rs.
 func appendArabicWord(dst []byte, rs []rune) []byte {
-	// Fold the hamza forms of alif for the lexicon.
-	var kb [64]byte
-	key := kb[:0]
-	for _, r := range rs {
+	// Hamza forms of alif and the Persian ya are folded for the lexicon.
+	for i, r := range rs {
 		switch r {
 		case 'أ', 'إ', 'آ', 'ٱ':
-			r = 'ا'
+			if i > 0 {
+				rs[i] = 'ا'
+			}
 		case 'ی':
-			r = 'ي'
+			rs[i] = 'ي'
 		}
-		key = utf8.AppendRune(key, r)
 	}
-	if s, ok := arabicLexicon[string(key)]; ok {
+	if s, ok := arabicLexiconRunes(rs); ok {
 		return append(dst, s...)
 	}
-	if len(rs) > 3 && rs[0] == 'ا' && rs[1] == 'ل' {
-		// The article: الرحمن -> al rahman.
-		dst = append(dst, "al "...)
-		if s, ok := arabicLexicon[string(key[4:])]; ok {
+	if len(rs) > 4 && rs[0] == 'ع' && rs[1] == 'ب' && rs[2] == 'د' {
+		// A run-together theophoric name: عبدالله -> abd allah.
+		dst = append(dst, "abd "...)
+		rs = rs[3:]
+		if s, ok := arabicLexiconRunes(rs); ok {
 			return append(dst, s...)
 		}
+	}
+	if len(rs) > 3 && (rs[0] == 'ا' || rs[0] == 'أ') && rs[1] == 'ل' {
+		// The article: الرحمن -> al rahman.
+		dst = append(dst, "al "...)
 		rs = rs[2:]
+		if s, ok := arabicLexiconRunes(rs); ok {
+			return append(dst, s...)
+		}
 	}
 	for i, r := range rs {
 		var prev, next rune
@@ -459,10 +459,34 @@ func appendArabicWord(dst []byte, rs []rune) []byte {
 		if i+1 < len(rs) {
 			next = rs[i+1]
 		}
-		if r == 'ّ' { // shadda is a mark and already removed
-			continue
-		}
 		dst = append(dst, arabicRune(r, prev, next)...)
 	}
 	return dst
+}
+
+// arabicLexiconWords holds the words of the lexicon's spellings.
+var arabicLexiconWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, v := range arabicLexicon {
+		for _, w := range strings.Fields(v) {
+			m[w] = true
+		}
+	}
+	delete(m, "al")
+	return m
+}()
+
+// arabicLexiconRunes looks the word rs up in arabicLexicon, folding an
+// initial hamza form of alif.
+func arabicLexiconRunes(rs []rune) (string, bool) {
+	var kb [64]byte
+	key := kb[:0]
+	for i, r := range rs {
+		if i == 0 && (r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ') {
+			r = 'ا'
+		}
+		key = utf8.AppendRune(key, r)
+	}
+	s, ok := arabicLexicon[string(key)]
+	return s, ok
 }

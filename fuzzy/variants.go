@@ -16,11 +16,13 @@ package fuzzy
 //     diphthong, kept as "y": Hussein = Husayn = Hussain ("hasayn") but not
 //     Hassan ("hasan"); Sergey = Sergei;
 //   - consonant spellings are merged: ph f, w v, q k, c k (s before e, i,
-//     y), ck k, x ks, th t, dh d, gh g, kh X, sh S, ch and tch C, j, dj, dzh
-//     and zh J; doubled letters are single; h after a vowel at the end of a
-//     word is dropped (Abdullah = Abdulla, Fatimah = Fatima);
+//     y), ck k, x ks, th t, dh d, gh g, kh h (Mikhail = Mihail), sh S, ch
+//     and tch C, j, dj, dzh and zh J; doubled letters are single; h after a
+//     vowel at the end of a word is dropped (Abdullah = Abdulla, Fatimah =
+//     Fatima);
 //   - a leading "ye" before a consonant is "e" (Yevgeniy = Evgeniy, Yelena
-//     = Elena), a final -off, -eff is -ov, -ev, a final -iy, -ii is -i, and
+//     = Elena), a leading i before a vowel is y (Iurii = Yurii, Iakov =
+//     Yakov), a final -off, -eff is -ov, -ev, a final -iy, -ii is -i, and
 //     -er after two consonants is -r (Alexander = Aleksandr);
 //   - irregular spellings are mapped first by a small table (Gaddafi =
 //     Qadhafi, Iouri = Yuri, Mehmet = Muhammad, Osman = Uthman, ibn = bin).
@@ -52,7 +54,7 @@ var variantAlias = map[string]string{
 	"aleksej": "aleksey", "oleksii": "aleksey", "oleksiy": "aleksey",
 	"mikhail": "mikhail", "mihail": "mikhail", "michail": "mikhail", "mykhailo": "mikhail", "mikhailo": "mikhail",
 	"dmytro":    "dmitry",
-	"volodymyr": "vladimir", "wladimir": "vladimir", "uladzimir": "vladimir",
+	"volodymyr": "vladimir", "volodimir": "vladimir", "wolodymyr": "vladimir", "wladimir": "vladimir", "uladzimir": "vladimir",
 	"oleg": "oleg", "oleh": "oleg",
 	"olga": "olga", "olha": "olga",
 	"husain": "husayn", "hussain": "husayn", "hossein": "husayn", "hosein": "husayn", "hussein": "husayn",
@@ -61,7 +63,6 @@ var variantAlias = map[string]string{
 	"youssef": "yusuf", "yousef": "yusuf", "yousif": "yusuf", "yussuf": "yusuf", "jusuf": "yusuf",
 	"yousuf": "yusuf", "youcef": "yusuf", "yusif": "yusuf", "yosef": "yusuf",
 	"ebrahim": "ibrahim", "ibraheem": "ibrahim", "brahim": "ibrahim",
-	"abdallah": "abd", // split by Tokenize; kept for a lone word
 }
 
 // variantFixed gives fixed keys to short name particles and words whose
@@ -108,7 +109,9 @@ func appendVariantKey(dst []byte, w string) []byte {
 	}
 	b := append(wb[:0], w...)
 	if len(b) > 3 && b[0] == 'y' && b[1] == 'e' && !isVowel(b[2]) {
-		b = b[1:]
+		b = b[1:] // Yevgeniy = Evgeniy
+	} else if len(b) > 2 && b[0] == 'i' && isVowel(b[1]) {
+		b[0] = 'y' // Iurii = Yuri, Iakov = Yakov
 	}
 	if n := len(b); n > 4 {
 		switch {
@@ -123,18 +126,7 @@ func appendVariantKey(dst []byte, w string) []byte {
 		}
 	}
 	start := len(dst)
-	consonants := 0
-	var last byte // last unit written
-	put := func(c byte) {
-		if c == last {
-			return
-		}
-		if c != 'a' {
-			consonants++
-		}
-		dst = append(dst, c)
-		last = c
-	}
+	var kw keyWriter
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		var next byte
@@ -147,117 +139,239 @@ func appendVariantKey(dst []byte, w string) []byte {
 		}
 		switch c {
 		case 'a', 'e', 'o', 'u':
-			put('a')
+			dst = kw.put(dst, 'a')
 		case 'i':
 			if (prev == 'a' || prev == 'e' || prev == 'o') && (next == 0 || !isVowel(next) && next != 'y') {
-				put('y')
+				dst = kw.put(dst, 'y')
 			} else {
-				put('a')
+				dst = kw.put(dst, 'a')
 			}
 		case 'y':
 			switch {
 			case i == 0 && isVowel(next):
-				put('y')
+				dst = kw.put(dst, 'y')
 			case (prev == 'a' || prev == 'e' || prev == 'o') && (next == 0 || !isVowel(next)):
-				put('y')
+				dst = kw.put(dst, 'y')
 			default:
-				put('a')
+				dst = kw.put(dst, 'a')
 			}
 		case 's':
 			switch {
 			case next == 'c' && i+2 < len(b) && b[i+2] == 'h':
-				put('S')
+				dst = kw.put(dst, 'S')
 				i += 2
 			case next == 'h':
-				put('S')
+				dst = kw.put(dst, 'S')
 				i++
 			default:
-				put('s')
+				dst = kw.put(dst, 's')
 			}
 		case 't':
 			switch {
 			case next == 'c' && i+2 < len(b) && b[i+2] == 'h':
-				put('C')
+				dst = kw.put(dst, 'C')
 				i += 2
 			case next == 'h':
-				put('t')
+				dst = kw.put(dst, 't')
 				i++
 			default:
-				put('t')
+				dst = kw.put(dst, 't')
 			}
 		case 'd':
 			switch {
 			case next == 'z' && i+2 < len(b) && b[i+2] == 'h':
-				put('J')
+				dst = kw.put(dst, 'J')
 				i += 2
 			case next == 'j':
-				put('J')
+				dst = kw.put(dst, 'J')
 				i++
 			case next == 'h':
-				put('d')
+				dst = kw.put(dst, 'd')
 				i++
 			default:
-				put('d')
+				dst = kw.put(dst, 'd')
 			}
 		case 'z':
 			if next == 'h' {
-				put('J')
+				dst = kw.put(dst, 'J')
 				i++
 			} else {
-				put('z')
+				dst = kw.put(dst, 'z')
 			}
 		case 'j':
-			put('J')
+			dst = kw.put(dst, 'J')
 		case 'k':
 			if next == 'h' {
-				put('X')
-				i++
+				i++ // Mikhail = Mihail, Khalid = Halid
+				dst = kw.put(dst, 'h')
 			} else {
-				put('k')
+				dst = kw.put(dst, 'k')
 			}
 		case 'g':
 			if next == 'h' {
 				i++
 			}
-			put('g')
+			dst = kw.put(dst, 'g')
 		case 'p':
 			if next == 'h' {
-				put('f')
+				dst = kw.put(dst, 'f')
 				i++
 			} else {
-				put('p')
+				dst = kw.put(dst, 'p')
 			}
 		case 'c':
 			switch next {
 			case 'h':
-				put('C')
+				dst = kw.put(dst, 'C')
 				i++
 			case 'k', 'q':
-				put('k')
+				dst = kw.put(dst, 'k')
 				i++
 			case 'e', 'i', 'y':
-				put('s')
+				dst = kw.put(dst, 's')
 			default:
-				put('k')
+				dst = kw.put(dst, 'k')
 			}
 		case 'q':
-			put('k')
+			dst = kw.put(dst, 'k')
 		case 'x':
-			put('k')
-			put('s')
+			dst = kw.put(dst, 'k')
+			dst = kw.put(dst, 's')
 		case 'w':
-			put('v')
+			dst = kw.put(dst, 'v')
 		case 'h':
 			if i == len(b)-1 && i > 0 && isVowel(prev) {
 				continue // Abdullah = Abdulla
 			}
-			put('h')
+			dst = kw.put(dst, 'h')
 		default:
-			put(c)
+			dst = kw.put(dst, c)
 		}
 	}
-	if consonants < 2 {
+	if kw.consonants < 2 {
 		return dst[:start]
+	}
+	return dst
+}
+
+// keyWriter writes the units of a variant key, merging repeats.
+type keyWriter struct {
+	last       byte // the last unit written
+	consonants int
+}
+
+// put appends the unit c to dst unless it repeats the last one.
+func (kw *keyWriter) put(dst []byte, c byte) []byte {
+	if c == kw.last {
+		return dst
+	}
+	if c != 'a' {
+		kw.consonants++
+	}
+	kw.last = c
+	return append(dst, c)
+}
+
+// divineNames are the names of God that follow abd in Arabic names
+// (Abdullah, Abdulrahman, Abdelaziz), in one common spelling each; their
+// variants are recognized through their variant keys.
+var divineNames = []string{
+	"rahman", "rahim", "aziz", "karim", "latif", "malik", "qadir", "kader", "hamid",
+	"majid", "salam", "razzaq", "razak", "wahab", "ghani", "hakim", "halim", "jabbar",
+	"jalil", "bari", "basit", "hadi", "hafiz", "haq", "kabir", "khaliq", "nasir",
+	"qayyum", "rauf", "rashid", "sattar", "samad", "shakur", "wahid", "wadud",
+	"mannan", "nur", "fattah", "ghaffar", "ghafur", "muttalib", "mumin", "jawad",
+	"quddus", "wali", "muhsin", "majeed", "mutalib", "jalal", "monem",
+}
+
+// divineKeys holds the variant keys of divineNames, and "allah".
+var divineKeys = func() map[string]bool {
+	m := map[string]bool{"allah": true}
+	for _, n := range divineNames {
+		m[string(appendVariantKey(nil, n))] = true
+	}
+	return m
+}()
+
+// abdPrefixes are the spellings of abd and its article (abdul, abdel,
+// abdur...) that may begin a run-together name.
+var abdPrefixes = [...]string{"abdul", "abdel", "abdal", "abdol", "abdil", "abdur", "abdus", "abduz", "abdun", "abdou", "abdu", "abd"}
+
+// splitAbd returns where to split a run-together theophoric name such as
+// "abdullah" (abd + ullah), "abdulrahman" (abdul + rahman) or "abdelaziz"
+// (abdel + aziz), or 0 when w is not one.
+func splitAbd(w string) int {
+	if len(w) < 6 || w[0] != 'a' || w[1] != 'b' || w[2] != 'd' {
+		return 0
+	}
+	var kb [32]byte
+	for _, p := range abdPrefixes {
+		if len(w) <= len(p)+2 || w[:len(p)] != p {
+			continue
+		}
+		rest := w[len(p):]
+		if k, ok := variantFixed[rest]; ok && k == "allah" {
+			return len(p)
+		}
+		if divineKeys[string(appendVariantKey(kb[:0], rest))] {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// greekKey drops the Greek nominative ending -os, -as, -is, -es from the
+// variant key written at key[start:], so that a name written in Greek meets
+// its Western form: Αλέξανδρος (alexandros) = Alexander, Νικόλαος = Nikola.
+// The ending is a vowel slot and s at the end of the key.
+func greekKey(key []byte, start int) []byte {
+	k := key[start:]
+	if n := len(k); n >= 5 && k[n-2] == 'a' && k[n-1] == 's' {
+		return key[:len(key)-2]
+	}
+	return key
+}
+
+// transliteratedMatch reports whether the tokens a and b, exactly one of
+// them written in Arabic script, spell the same consonants once vowels are
+// ignored: Arabic script leaves short vowels out, so its consonantal
+// transliteration (صفوان -> sfwan, مخلوف -> mkhluf) cannot share a variant
+// key with the full Latin spelling (Safwan, Makhlouf), but it shares the
+// consonants of that key. A skeleton of fewer than two consonants never
+// matches, nor does a word the transliteration spelled in full from its
+// lexicon (حسن is hasan, which must not meet Husayn). It is meant for the
+// [Transliterated] match kind.
+func transliteratedMatch(a, b *Token) bool {
+	if (a.Script == Arabic) == (b.Script == Arabic) {
+		return false
+	}
+	if arabicLexiconWords[a.Text] || arabicLexiconWords[b.Text] {
+		return false // spelled in full by the lexicon: its key applies
+	}
+	var ab, bb [48]byte
+	sa := appendConsonants(ab[:0], a.Text)
+	sb := appendConsonants(bb[:0], b.Text)
+	return len(sa) >= 2 && string(sa) == string(sb)
+}
+
+// appendConsonants appends the consonant skeleton of the word w: its
+// variant key without vowel slots, y and a final h.
+func appendConsonants(dst []byte, w string) []byte {
+	var kb [48]byte
+	k := appendVariantKey(kb[:0], w)
+	if len(k) == 0 {
+		return dst
+	}
+	if k[len(k)-1] == 'h' {
+		k = k[:len(k)-1]
+	}
+	var last byte
+	for _, c := range k {
+		if c == 'a' || c == 'y' || c == last {
+			continue
+		}
+		dst = append(dst, c)
+		last = c
 	}
 	return dst
 }

@@ -1,0 +1,223 @@
+package fuzzy
+
+import (
+	"encoding/csv"
+	"io"
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func TestTransliterate(t *testing.T) {
+	tests := []struct {
+		in, want string
+		reason   string
+	}{
+		{"Пак Чол", "Pak Chol", "case kept"},
+		{"ЕВГЕНИЙ", "YEVGENIY", "all capitals stay capitals; initial е is ye"},
+		{"Евгений Сергеевич", "Yevgeniy Sergeyevich", "BGN/PCGN: е after a vowel is ye"},
+		{"Фёдор", "Fedor", "ё after a consonant like е"},
+		{"Хрущёв", "Khrushchev", "х kh, щ shch"},
+		{"Цой", "Tsoy", "ц ts, й y"},
+		{"Объект", "Obyekt", "е after the hard sign is ye"},
+		{"Ильич", "Ilich", "soft sign dropped"},
+		{"Володимир Зеленський", "Volodimir Zelenskiy", "no Ukrainian-only letter: read as Russian"},
+		{"Віталій Кличко", "Vitaliy Klychko", "Ukrainian letter і: и is y"},
+		{"Григорій", "Hryhoriy", "Ukrainian: г is h"},
+		{"Олександр Лукашэнка ў", "Oleksandr Lukashenka w", "Belarusian ў: Ukrainian/Belarusian reading"},
+		{"Αλέξανδρος", "Alexandros", "Greek, accent removed"},
+		{"Γιώργος Παπαδόπουλος", "Giorgos Papadopoulos", "Greek ου"},
+		{"Μπαμπης", "Bampis", "initial μπ is b"},
+		{"Ευάγγελος", "Evangelos", "ευ ev, γγ ng"},
+		{"محمد", "muhammad", "Arabic lexicon"},
+		{"صفوان", "sfwan", "Arabic consonantal: و before alif is w"},
+		{"مخلوف", "mkhluf", "و between consonants is u"},
+		{"الرحمن", "al rahman", "article split off"},
+		{"عبدالعزيز", "abd al aziz", "run-together abd and article"},
+		{"김정은", "Kim Jong Un", "Hangul syllables capitalized and spaced"},
+		{"리 원호", "Ri Won Ho", "Hangul with a space"},
+		{"Kim 정은", "Kim Jong Un", "mixed"},
+		{"Smith", "Smith", "Latin passes through"},
+		{"山田", "山田", "Han passes through"},
+		{"", "", "empty"},
+	}
+	for _, tt := range tests {
+		if got := Transliterate(tt.in); got != tt.want {
+			t.Errorf("Transliterate(%q) = %q; want %q (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
+
+// TestTransliterateAllocs checks that Latin input is returned as is.
+func TestTransliterateAllocs(t *testing.T) {
+	if got := testing.AllocsPerRun(100, func() { Transliterate("José María Aznar") }); got != 0 {
+		t.Errorf("Transliterate of Latin text allocates %v times; want 0", got)
+	}
+}
+
+// tokensMeet reports whether every token of a meets a token of b by text,
+// key or consonant skeleton (for Arabic script), and returns the first
+// that does not.
+func tokensMeet(a, b []Token) (string, bool) {
+	for i := range a {
+		met := false
+		for j := range b {
+			if a[i].Text == b[j].Text || a[i].Key != "" && a[i].Key == b[j].Key || transliteratedMatch(&a[i], &b[j]) {
+				met = true
+				break
+			}
+		}
+		if !met {
+			return a[i].Text, false
+		}
+	}
+	return "", len(a) > 0
+}
+
+// TestCrossScriptPairs checks every pair of cross_script_pairs.csv whose
+// other side is in Hangul, Cyrillic, Arabic or Greek: once transliterated,
+// each of its tokens meets a token of the Latin side by text or key. The
+// pairs in other scripts (Han, Kana, Hebrew, Thai) are not transliterated
+// by this package and are only counted.
+func TestCrossScriptPairs(t *testing.T) {
+	f, err := os.Open(normShared(t, "eval-public/cross_script_pairs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comment = '#'
+	r.FieldsPerRecord = -1
+	checked, skipped := 0, 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rec) < 2 {
+			continue
+		}
+		other, latin := rec[0], rec[1]
+		a, b := Tokenize(other), Tokenize(latin)
+		sc := a[0].Script
+		if sc != Hangul && sc != Cyrillic && sc != Arabic && sc != Greek {
+			skipped++
+			for _, tk := range a {
+				if tk.Script != Han && tk.Script != OtherScript {
+					t.Errorf("%q: token %q has script %v; want Han or Other", other, tk.Text, tk.Script)
+				}
+			}
+			continue
+		}
+		checked++
+		if miss, ok := tokensMeet(a, b); !ok {
+			t.Errorf("%q (%q) and %q: token %q meets no token", other, Normalize(other), latin, miss)
+		}
+		if miss, ok := tokensMeet(b, a); !ok {
+			t.Errorf("%q and %q (%q): token %q meets no token", latin, other, Normalize(other), miss)
+		}
+	}
+	if checked != 13 {
+		t.Errorf("checked %d Hangul, Cyrillic, Arabic and Greek pairs; the file has 13", checked)
+	}
+	t.Logf("%d pairs checked, %d in scripts not transliterated (Han, Kana, Hebrew, Thai)", checked, skipped)
+}
+
+// TestEUListOriginalScripts reads the EU list, where a person's names come
+// in several scripts, and counts the names in Hangul, Cyrillic and Arabic
+// whose every token meets a token of one of the person's Latin names.
+func TestEUListOriginalScripts(t *testing.T) {
+	f, err := os.Open(normShared(t, "lists/eu/2024-01/eu_csl.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma = ';'
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	head, err := r.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range head {
+		col[strings.TrimPrefix(h, "\ufeff")] = i
+	}
+	idc, typc, namec := col["Entity_LogicalId"], col["Entity_SubjectType_ClassificationCode"], col["NameAlias_WholeName"]
+	names := map[string]map[string]bool{}
+	var order []string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec[typc] != "person" || rec[namec] == "" {
+			continue
+		}
+		id := rec[idc]
+		if names[id] == nil {
+			names[id] = map[string]bool{}
+			order = append(order, id)
+		}
+		names[id][strings.TrimSpace(rec[namec])] = true
+	}
+	type tally struct{ names, met int }
+	by := map[Script]*tally{Hangul: {}, Cyrillic: {}, Arabic: {}}
+	for _, id := range order {
+		var latin [][]Token
+		for n := range names[id] {
+			if firstScript(n) == Latin {
+				latin = append(latin, Tokenize(n))
+			}
+		}
+		for n := range names[id] {
+			sc := firstScript(n)
+			tl := by[sc]
+			if tl == nil || len(latin) == 0 {
+				continue
+			}
+			tl.names++
+			toks := Tokenize(n)
+			for _, l := range latin {
+				if _, ok := tokensMeet(toks, l); ok {
+					tl.met++
+					break
+				}
+			}
+		}
+	}
+	// Floors below the measured rates (Hangul 64/67, Cyrillic 2212/2487,
+	// Arabic 361/528): the misses are other-language forms of a name
+	// (Belarusian Uladzimir for Vladimir), typos in the list and Persian
+	// names whose vowels Arabic script does not write.
+	floors := map[Script]float64{Hangul: 0.94, Cyrillic: 0.87, Arabic: 0.65}
+	for sc, tl := range by {
+		if tl.names == 0 {
+			t.Fatalf("no %v names read", sc)
+		}
+		rate := float64(tl.met) / float64(tl.names)
+		t.Logf("%v: %d of %d person names meet a Latin name of the person (%.1f%%)", sc, tl.met, tl.names, 100*rate)
+		if rate < floors[sc] {
+			t.Errorf("%v: %.3f of names meet a Latin name; want at least %.2f", sc, rate, floors[sc])
+		}
+	}
+}
+
+// firstScript returns the script of the first letter of s outside Latin,
+// or Latin.
+func firstScript(s string) Script {
+	for _, r := range s {
+		if r > 0x24F && unicode.IsLetter(r) {
+			return scriptOf(r)
+		}
+	}
+	return Latin
+}
