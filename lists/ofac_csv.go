@@ -84,6 +84,7 @@ func ParseOFACCSV(src Source, files OFACCSVFiles) (*List, error) {
 	for i := range p.entities {
 		p.finish(&p.entities[i], i)
 	}
+	ofacMarkDPRK(p.entities)
 	return &List{Source: src, Format: FormatOFACCSV, Entities: p.entities}, nil
 }
 
@@ -373,7 +374,7 @@ func (p *ofacCSVParser) addresses(f File) error {
 		if a == (Address{}) {
 			return nil
 		}
-		a.Country, _ = ofacCSVCountry(a.CountryName)
+		a.Country, _ = CountryCode(a.CountryName)
 		p.entities[i].Addresses = append(p.entities[i].Addresses, a)
 		return nil
 	})

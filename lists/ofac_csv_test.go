@@ -474,8 +474,8 @@ func TestParseOFACCSVRealSDN(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := l.Counts()
-	if c.Entities != 18494 || c.StrongAliases != 20107 || c.WeakAliases != 4336 || c.DPRK != 538 {
-		t.Errorf("counts: %d entities, %d strong and %d weak aliases, %d DPRK; want 18494, 20107 (alt.csv rows), 4336 (a.k.a./f.k.a./n.k.a. in remarks), 538",
+	if c.Entities != 18494 || c.StrongAliases != 20107 || c.WeakAliases != 4336 || c.DPRK != 668 {
+		t.Errorf("counts: %d entities, %d strong and %d weak aliases, %d DPRK; want 18494, 20107 (alt.csv rows), 4336 (a.k.a./f.k.a./n.k.a. in remarks), 668 (538 under a DPRK program + 130 under NPWMD/CYBER citing the North Korea Sanctions Regulations)",
 			c.Entities, c.StrongAliases, c.WeakAliases, c.DPRK)
 	}
 	wantTypes := map[EntityType]int{Person: 7329, Organization: 9408, Vessel: 1415, Aircraft: 342}
@@ -618,8 +618,8 @@ func TestParseOFACCSVRealSDNOlder(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := l.Counts()
-	if c.Entities != 16989 || c.StrongAliases != 19486 || c.WeakAliases != 4104 || c.DPRK != 509 {
-		t.Errorf("counts: %d entities, %d strong and %d weak aliases, %d DPRK; want 16989, 19486, 4104, 509",
+	if c.Entities != 16989 || c.StrongAliases != 19486 || c.WeakAliases != 4104 || c.DPRK != 636 {
+		t.Errorf("counts: %d entities, %d strong and %d weak aliases, %d DPRK; want 16989, 19486, 4104, 636",
 			c.Entities, c.StrongAliases, c.WeakAliases, c.DPRK)
 	}
 	wantTypes := map[EntityType]int{Person: 7295, Organization: 8334, Vessel: 986, Aircraft: 374}

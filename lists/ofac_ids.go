@@ -32,16 +32,17 @@ func ofacIDType(label string) (IDType, bool) {
 		return IDRegistration, true
 	case "passport", "diplomatic passport", "stateless person passport", "refugee id card", "travel document number":
 		return IDPassport, true
-	case "national id no.", "national id no", "cedula no.", "c.u.r.p.", "curp #", "nit #", "rfc", "identification number",
+	case "national id no.", "national id no", "cedula no.", "c.u.r.p.", "curp #", "identification number",
 		"national foreign id number", "personal id card", "citizen's card number", "residency number", "id no.",
 		"kenyan id no.", "turkish identification number", "numero de identidad", "dni", "ssn", "pasaporte",
-		"matricula mercantil no", "electoral registry no.", "registro federal de contribuyentes",
-		"birth certificate number", "bosnian personal id no.", "afghan tazkira", "afghan money service provider license number":
+		"electoral registry no.",
+		"birth certificate number", "bosnian personal id no.", "afghan tazkira":
 		if strings.Contains(l, "pasaporte") {
 			return IDPassport, true
 		}
 		return IDNationalID, true
 	case "tax id no.", "tax id no", "v.a.t. number", "vat number", "ruc #", "nit #.", "tin", "cuit", "inn", "kpp",
+		"nit #", "rfc", "registro federal de contribuyentes", "romanian tax registration",
 		"registro unico tributario", "r.f.c.":
 		return IDTaxID, true
 	case "swift/bic", "swift code", "bic":
@@ -60,7 +61,7 @@ func ofacIDType(label string) (IDType, bool) {
 		"business registration document #", "unified social credit code (uscc)", "legal entity number",
 		"company number", "commercial registry number", "certificate of incorporation number",
 		"chamber of commerce number", "d-u-n-s number", "government gazette number", "trade license no.",
-		"enterprise number", "bik (ru)", "ogrn", "isin", "mmsi", "aircraft tail number", "previous aircraft tail number",
+		"enterprise number", "bik (ru)", "matricula mercantil no", "afghan money service provider license number", "ogrn", "isin", "mmsi", "aircraft tail number", "previous aircraft tail number",
 		"aircraft manufacturer's serial number (msn)", "aircraft construction number (also called l/n or s/n or f/n)",
 		"aircraft mode s transponder code", "equity ticker", "micex code", "un/locode", "stock ticker",
 		"other vessel call sign", "vessel call sign", "registration certificate number":
@@ -81,4 +82,18 @@ func ofacIDType(label string) (IDType, bool) {
 		return IDRegistration, true
 	}
 	return IDOther, false
+}
+
+// ofacMarkDPRK flags as DPRK the OFAC entries that are listed under a North
+// Korea program, or under another program (NPWMD, CYBER) while OFAC's
+// remarks place them under the North Korea Sanctions Regulations — DPRK
+// banks such as Korea Kwangson Banking Corp are listed under NPWMD with
+// "Secondary sanctions risk: North Korea Sanctions Regulations".
+func ofacMarkDPRK(entities []Entity) {
+	for i := range entities {
+		e := &entities[i]
+		if !e.DPRK && strings.Contains(e.Remarks, "North Korea Sanctions Regulations") {
+			e.DPRK = true
+		}
+	}
 }

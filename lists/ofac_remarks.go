@@ -218,7 +218,7 @@ func parseOFACRemarkItem(e *Entity, item string) bool {
 		return true
 	}
 	if rest, ok := cutOFACLabel(item, "nationality"); ok {
-		code, found := ofacCSVCountry(rest)
+		code, found := CountryCode(rest)
 		if !found {
 			return false
 		}
@@ -226,7 +226,7 @@ func parseOFACRemarkItem(e *Entity, item string) bool {
 		return true
 	}
 	if rest, ok := cutOFACLabel(item, "citizen"); ok {
-		code, found := ofacCSVCountry(rest)
+		code, found := CountryCode(rest)
 		if !found {
 			return false
 		}
@@ -316,7 +316,7 @@ func parseOFACIDValue(s string) (Identifier, bool) {
 		}
 		code, ok := "", false
 		if id.Country == "" {
-			code, ok = ofacCSVCountry(inner)
+			code, ok = CountryCode(inner)
 		}
 		if ok {
 			id.Country = code
@@ -421,7 +421,7 @@ func parseOFACDOB(s string) (DateOfBirth, error) {
 // or "". Two-letter parts are not read as country codes: in places they
 // are usually states or provinces.
 func ofacRemarkPlaceCountry(place string) string {
-	if code, ok := ofacCSVCountry(place); ok && len(place) != 2 {
+	if code, ok := CountryCode(place); ok && len(place) != 2 {
 		return code
 	}
 	parts := strings.Split(place, ",")
@@ -433,7 +433,7 @@ func ofacRemarkPlaceCountry(place string) string {
 		if len(cand) == 2 {
 			continue
 		}
-		if code, ok := ofacCSVCountry(cand); ok {
+		if code, ok := CountryCode(cand); ok {
 			return code
 		}
 	}
@@ -462,29 +462,4 @@ func ofacCSVAppendUnique(list []string, s string) []string {
 		return list
 	}
 	return append(list, s)
-}
-
-// ofacCSVCountry is [CountryCode], except that it corrects the withdrawn
-// ISO 3166 codes CountryCode currently returns for six current countries,
-// whose English names it shares with a former region: "Panama" gives "PZ"
-// (the Panama Canal Zone), "France" "FX", "Burkina Faso" "HV", "Benin"
-// "DY", "Antarctica" "NQ" and "U.S. Outlying Islands" "WK".
-// TODO: remove once countries.go skips withdrawn codes.
-func ofacCSVCountry(name string) (string, bool) {
-	code, ok := CountryCode(name)
-	switch code {
-	case "PZ":
-		code = "PA"
-	case "FX":
-		code = "FR"
-	case "HV":
-		code = "BF"
-	case "DY":
-		code = "BJ"
-	case "NQ":
-		code = "AQ"
-	case "WK":
-		code = "UM"
-	}
-	return code, ok
 }

@@ -246,6 +246,7 @@ func ParseOFACXML(f File) (*List, error) {
 	for i := range l.Entities {
 		l.Entities[i].Source = l.Source
 	}
+	ofacMarkDPRK(l.Entities)
 	return l, nil
 }
 

@@ -1,0 +1,48 @@
+package lists
+
+import "testing"
+
+func TestSample(t *testing.T) {
+	set, err := Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Lists) != 2 {
+		t.Fatalf("%d sample lists, want 2", len(set.Lists))
+	}
+	want := []struct {
+		src      Source
+		entities int
+	}{{OFACSDN, 23}, {UN, 8}}
+	for i, l := range set.Lists {
+		if !l.Sample {
+			t.Errorf("list %d (%s) is not marked Sample", i, l.Source)
+		}
+		if l.Source != want[i].src || len(l.Entities) != want[i].entities {
+			t.Errorf("list %d: %s with %d entities, want %s with %d", i, l.Source, len(l.Entities), want[i].src, want[i].entities)
+		}
+		for _, f := range l.Files {
+			if len(f.SHA256) != 64 || f.Size == 0 {
+				t.Errorf("list %s: file %+v has no hash or size", l.Source, f)
+			}
+		}
+	}
+	// The sample must hold what the example payroll exercises: a DPRK bank
+	// listed by BIC and a listed wallet.
+	var bic, wallet bool
+	for _, e := range set.Lists[0].Entities {
+		for _, id := range e.Identifiers {
+			bic = bic || (id.Type == IDSWIFTBIC && id.Value == "KMBKKPPY")
+		}
+		for _, c := range e.Crypto {
+			wallet = wallet || c.Address == "0xb6f5ec1a0a9cd1526536d3f0426c429529471f40"
+		}
+	}
+	if !bic || !wallet {
+		t.Errorf("sample lacks Kumgang Bank's BIC (%v) or Kim Sang Man's wallet (%v)", bic, wallet)
+	}
+	// Samples are exempt from the staleness check, whatever their age.
+	if err := set.CheckFresh(set.Lists[1].Published.AddDate(10, 0, 0), 24*3600e9); err != nil {
+		t.Errorf("CheckFresh on the sample: %v", err)
+	}
+}
