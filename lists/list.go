@@ -42,9 +42,9 @@ func (f Format) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 
 // FileInfo identifies one file a list was read from.
 type FileInfo struct {
-	Name   string // base name of the file as read, e.g. "sdn.csv"
-	SHA256 string // lower-case hex sha256 of the bytes as published (before decompression of a .bz2 copy: of the decompressed bytes)
-	Size   int64  // size in bytes of what was hashed
+	Name   string `json:"name"`   // base name of the file as read, e.g. "sdn.csv"
+	SHA256 string `json:"sha256"` // lower-case hex sha256 of the bytes as published (for a .bz2 copy: of the decompressed bytes)
+	Size   int64  `json:"size"`   // size in bytes of what was hashed
 }
 
 // Where a list's publish date comes from.
@@ -78,11 +78,11 @@ type List struct {
 // Version identifies the publication a list was loaded from. Results carry
 // the versions of the lists they were decided against.
 type Version struct {
-	Source    Source
-	Format    Format
-	Published time.Time
-	Files     []FileInfo
-	Sample    bool `json:",omitempty"`
+	Source    Source     `json:"source"`
+	Format    Format     `json:"format"`
+	Published time.Time  `json:"published"`
+	Files     []FileInfo `json:"files"`
+	Sample    bool       `json:"sample,omitempty"`
 }
 
 // Version returns what identifies l's publication.
