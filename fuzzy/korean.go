@@ -23,10 +23,12 @@ import (
 //     유 Yu, 렴 Ryom = 염 Yeom; 로 Ro = 노 No);
 //   - vowels: ㅓㅗㅜㅡ o (eo, o, u, eu, ŏ, ŭ and the common oo, ou: Jong =
 //     Jeong = Chung = Jung, Un = Eun), ㅕㅛㅠ yo (Hyok = Hyeok = Hyuk, Yong =
-//     Young, Yun = Yoon), ㅐㅔ e, ㅒㅖ ye, ㅣㅢ i (Hee = Hui), ㅙㅚㅞ we (Choe =
+//     Young, Yun = Yoon), ㅐㅔ e, ㅒㅖ ye, ㅣㅢ i (Hee = Hui = Heui), ㅙㅚㅞ we (Choe =
 //     Choi), and a, ya, wa, wo, wi;
 //   - finals: k, n, t, l, m, p, ng as in Revised Romanization, with g, d,
-//     b, r accepted for k, t, p, l.
+//     b, r accepted for k, t, p, l;
+//   - English-style spellings of surnames are aliases: Park, Oh, Roh, Noh,
+//     Ahn, Chey.
 //
 // Different syllables can share a key (주 Ju and 조 Jo, 성 Seong and 송
 // Song): the classes are as coarse as the spellings in use force them to
@@ -34,11 +36,10 @@ import (
 // cost recall, which screening cannot afford.
 
 const (
-	hangulBase  = 0xAC00
-	hangulLast  = 0xD7A3
-	hangulMed   = 21
-	hangulFin   = 28
-	hangulCount = 19 * hangulMed * hangulFin
+	hangulBase = 0xAC00
+	hangulLast = 0xD7A3
+	hangulMed  = 21
+	hangulFin  = 28
 )
 
 // hangulInitText, hangulMedText and hangulFinText are the Latin spellings
@@ -133,8 +134,8 @@ func hangulKey(r rune) string {
 	return koreanKeyParts(hangulInitKey[i], hangulMedKey[m], hangulFinKey[f])
 }
 
-// Romanized spellings. Each table maps a spelling to its class; longer
-// spellings are tried first.
+// korSpelling is a romanized spelling of an initial, a vowel or a final,
+// with its class; koreanSpellings combines them into syllables.
 type korSpelling struct {
 	text, class string
 	strict      bool // allowed inside a run-together word
@@ -234,7 +235,8 @@ func isLowerWord(s string) bool {
 
 // koreanSyllableKey returns the key of s (lower-case a-z) read as one
 // romanized syllable. In strict mode (a syllable inside a run-together
-// word) rare spellings, tense initials and a silent h are refused.
+// word) rare spellings, tense initials and the English-style aliases are
+// refused.
 func koreanSyllableKey(s string, strict bool) (string, bool) {
 	e, ok := koreanSpellings()[s]
 	if !ok {

@@ -2,6 +2,7 @@ package fuzzy
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -191,7 +192,16 @@ func (n *normalizer) run(s string) {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			n.ascii(s[:i])
-			n.unicode(norm.NFKC.String(s[i:]))
+			rest := s[i:]
+			needNFKC, spacing, ukr := scanUnicode(rest)
+			if spacing {
+				// NFKC would turn HYO´K into HYO + space + mark.
+				rest = strings.Map(dropSpacingMark, rest)
+			}
+			if needNFKC {
+				rest = norm.NFKC.String(rest)
+			}
+			n.unicode(rest, ukr)
 			n.closeWord()
 			return
 		}
@@ -220,10 +230,31 @@ func (n *normalizer) asciiByte(c byte) {
 	}
 }
 
-// unicode normalizes s, which is in NFKC.
-func (n *normalizer) unicode(s string) {
-	ukr := false
-	checkedUkr := false
+// scanUnicode reports whether s may change under NFKC (it has a rune
+// outside ASCII and the Cyrillic, Arabic and Hangul letters, which are
+// stable), whether it has spacing marks, and whether it has Ukrainian or
+// Belarusian letters.
+func scanUnicode(s string) (needNFKC, spacing, ukr bool) {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf, r >= 0x400 && r < 0x482, r >= 0x48A && r < 0x530,
+			r >= 0x621 && r < 0x64B, r >= 0x660 && r < 0x66A, r >= 0x671 && r < 0x6D4,
+			r >= hangulBase && r <= hangulLast:
+			if r >= 0x404 && isUkrainianMarker(r) {
+				ukr = true
+			}
+		case strings.ContainsRune(spacingMarks, r):
+			spacing, needNFKC = true, true
+		default:
+			needNFKC = true
+		}
+	}
+	return needNFKC, spacing, ukr
+}
+
+// unicode normalizes s, which is in NFKC; ukr selects the Ukrainian
+// reading of Cyrillic.
+func (n *normalizer) unicode(s string, ukr bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -242,9 +273,6 @@ func (n *normalizer) unicode(s string) {
 			n.sep()
 			i += size
 		case isCyrillic(r) || isGreek(r) || isArabic(r):
-			if !checkedUkr {
-				ukr, checkedUkr = hasUkrainianMarker(s), true
-			}
 			end := scriptWordEnd(s, i)
 			sc := scriptOf(r)
 			n.text(appendScriptWord(n.scratch[:0], s[i:end], ukr, false), sc)
@@ -263,6 +291,18 @@ func (n *normalizer) unicode(s string) {
 			i += size
 		}
 	}
+}
+
+// spacingMarks are the spacing forms of diacritics, which NFKC decomposes
+// to a space and a combining mark; inside a name they are apostrophes or
+// breves typed on their own (HYO´K, Cho˘ng) and are removed first.
+const spacingMarks = "´˘¨˜˝¸˛΄΅῾᾽"
+
+func dropSpacingMark(r rune) rune {
+	if strings.ContainsRune(spacingMarks, r) {
+		return -1
+	}
+	return r
 }
 
 // isApostrophe reports the characters removed without separating words.

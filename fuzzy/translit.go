@@ -14,7 +14,7 @@ import (
 // romanize Russian names: е is "ye" at the start of a word and after a
 // vowel or a soft or hard sign and "e" elsewhere (Евгений -> Yevgeniy,
 // Сергеев -> Sergeyev), ё like е, ж zh, х kh, ц ts, ч ch, ш sh, щ shch,
-// ы y, ю yu, я ya, й y, ь and ъ dropped. A word with Ukrainian or
+// ы y, ю yu, я ya, й y, ь and ъ dropped. A text with Ukrainian or
 // Belarusian letters (і ї є ґ ў) is read as such: г is "h" and Ukrainian и
 // is "y" (Володимир -> Volodymyr). [Tokenize] gives variant keys that
 // bridge the schemes (Yevgeniy = Evgeny = Evgenii).
@@ -33,8 +33,9 @@ import (
 //
 // Hangul is romanized syllable by syllable (see korean.go).
 
-// cyrillicLatin holds the context-free Cyrillic letters (lower case).
-var cyrillicLatin = map[rune]string{
+// cyrillicLatin holds the context-free Cyrillic letters (lower case),
+// indexed by code point from U+0400.
+var cyrillicLatin = runeTable(0x400, 0x530, map[rune]string{
 	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'ж': "zh", 'з': "z",
 	'и': "i", 'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o",
 	'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh",
@@ -48,6 +49,24 @@ var cyrillicLatin = map[rune]string{
 	// Kazakh, Kyrgyz, Uzbek, Tajik, Azerbaijani.
 	'ә': "a", 'ғ': "gh", 'қ': "q", 'ң': "ng", 'ө': "o", 'ұ': "u", 'ү': "u",
 	'һ': "h", 'ҳ': "h", 'ӣ': "i", 'ӯ': "u", 'ҷ': "j", 'ҝ': "g",
+})
+
+// runeTable returns the strings of m in a slice indexed by r-lo, for
+// lo <= r < hi.
+func runeTable(lo, hi rune, m map[rune]string) []string {
+	t := make([]string, hi-lo)
+	for r, s := range m {
+		t[r-lo] = s
+	}
+	return t
+}
+
+// lookupRune returns t[r-lo] or "".
+func lookupRune(t []string, lo, r rune) string {
+	if i := int(r - lo); i >= 0 && i < len(t) {
+		return t[i]
+	}
+	return ""
 }
 
 // isCyrillic reports whether r is in the Cyrillic blocks.
@@ -55,8 +74,8 @@ func isCyrillic(r rune) bool { return r >= 0x400 && r <= 0x52F }
 
 // isUkrainianMarker reports letters only Ukrainian or Belarusian use.
 func isUkrainianMarker(r rune) bool {
-	switch unicode.ToLower(r) {
-	case 'і', 'ї', 'є', 'ґ', 'ў':
+	switch r {
+	case 'і', 'ї', 'є', 'ґ', 'ў', 'І', 'Ї', 'Є', 'Ґ', 'Ў':
 		return true
 	}
 	return false
@@ -97,19 +116,17 @@ func cyrillicRune(r, prev rune, ukr bool) string {
 			return "y"
 		}
 	}
-	if s, ok := cyrillicLatin[r]; ok {
-		return s
-	}
-	return ""
+	return lookupRune(cyrillicLatin, 0x400, r)
 }
 
-// greekLatin holds Greek letters without accents (lower case).
-var greekLatin = map[rune]string{
+// greekLatin holds Greek letters without accents (lower case), indexed by
+// code point from U+0370.
+var greekLatin = runeTable(0x370, 0x400, map[rune]string{
 	'α': "a", 'β': "v", 'γ': "g", 'δ': "d", 'ε': "e", 'ζ': "z", 'η': "i",
 	'θ': "th", 'ι': "i", 'κ': "k", 'λ': "l", 'μ': "m", 'ν': "n", 'ξ': "x",
 	'ο': "o", 'π': "p", 'ρ': "r", 'σ': "s", 'ς': "s", 'τ': "t", 'υ': "y",
 	'φ': "f", 'χ': "ch", 'ψ': "ps", 'ω': "o",
-}
+})
 
 // isGreek reports whether r is in the Greek blocks.
 func isGreek(r rune) bool { return (r >= 0x370 && r <= 0x3FF) || (r >= 0x1F00 && r <= 0x1FFF) }
@@ -147,11 +164,12 @@ func greekRune(r, prev, next rune, pos int) string {
 			return "n"
 		}
 	}
-	return greekLatin[r]
+	return lookupRune(greekLatin, 0x370, r)
 }
 
-// arabicLatin holds the Arabic (and Persian, Urdu) letters.
-var arabicLatin = map[rune]string{
+// arabicLatin holds the Arabic (and Persian, Urdu) letters, indexed by
+// code point from U+0600.
+var arabicLatin = runeTable(0x600, 0x700, map[rune]string{
 	'ا': "a", 'أ': "a", 'إ': "i", 'آ': "a", 'ٱ': "a", 'ء': "", 'ؤ': "", 'ئ': "",
 	'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh", 'د': "d",
 	'ذ': "dh", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d",
@@ -160,7 +178,7 @@ var arabicLatin = map[rune]string{
 	'پ': "p", 'چ': "ch", 'ژ': "zh", 'گ': "g", 'ک': "k", 'ڤ': "v", 'ٹ': "t",
 	'ڈ': "d", 'ڑ': "r", 'ں': "n", 'ھ': "h", 'ہ': "h", 'ۃ': "a", 'ے': "e",
 	'ۓ': "e", 'ە': "a",
-}
+})
 
 // isArabic reports whether r is in the Arabic blocks.
 func isArabic(r rune) bool {
@@ -208,14 +226,15 @@ func arabicRune(r, prev, next rune) string {
 	if r >= '۰' && r <= '۹' {
 		return digitStrings[r-'۰']
 	}
-	return arabicLatin[r]
+	return lookupRune(arabicLatin, 0x600, r)
 }
 
 var digitStrings = [10]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
 
 // arabicLexicon gives the usual full spelling of common name words that
 // consonantal transliteration would leave without vowels. Keys are in
-// Arabic script without diacritics, hamza forms of alif folded to ا.
+// Arabic script without diacritics, with hamza forms of alif written ا
+// and the Persian ya written ي.
 var arabicLexicon = map[string]string{
 	"محمد": "muhammad", "احمد": "ahmad", "محمود": "mahmud", "علي": "ali",
 	"حسن": "hasan", "حسين": "husayn", "عبد": "abd", "الله": "allah",
@@ -226,22 +245,22 @@ var arabicLexicon = map[string]string{
 	"عزيز": "aziz", "العزيز": "al aziz", "حميد": "hamid", "مجيد": "majid",
 	"ناصر": "nasir", "منصور": "mansur", "جمال": "jamal", "فاطمة": "fatima",
 	"عائشة": "aisha", "زينب": "zaynab", "مريم": "maryam", "اسامة": "usama",
-	"أسامة": "usama", "بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "abu",
-	"أبو": "abu", "أبي": "abi", "ابي": "abi", "حمد": "hamad", "راشد": "rashid",
+	"بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "abu",
+	"ابي": "abi", "حمد": "hamad", "راشد": "rashid",
 	"سلمان": "salman", "سليمان": "sulayman", "طارق": "tariq", "نور": "nur",
 	"الدين": "al din", "دين": "din", "قاسم": "qasim", "هاشم": "hashim",
 	"جعفر": "jafar", "موسى": "musa", "عيسى": "isa", "يحيى": "yahya",
 	"زكريا": "zakariya", "بكر": "bakr", "ابوبكر": "abu bakr", "عمار": "ammar",
 	"ياسر": "yasir", "ياسين": "yasin", "حمزة": "hamza", "بلال": "bilal",
-	"انور": "anwar", "أنور": "anwar", "سيف": "sayf", "فيصل": "faysal",
+	"انور": "anwar", "سيف": "sayf", "فيصل": "faysal",
 	"فهد": "fahd", "نايف": "nayif", "سلطان": "sultan", "عادل": "adil",
-	"امين": "amin", "أمين": "amin", "مهدي": "mahdi", "رضا": "rida",
+	"امين": "amin", "مهدي": "mahdi", "رضا": "rida",
 	"جواد": "jawad", "حيدر": "haydar", "كاظم": "kazim", "جابر": "jabir",
 	"شريف": "sharif", "وليد": "walid", "هادي": "hadi", "بشير": "bashir",
 	"نبيل": "nabil", "عماد": "imad", "مروان": "marwan", "زياد": "ziyad",
 	"رامي": "rami", "سامي": "sami", "القذافي": "al qadhafi", "قذافي": "qadhafi",
 	"البغدادي": "al baghdadi", "ظواهري": "zawahiri", "الظواهري": "al zawahiri",
-	"لادن": "ladin", "حافظ": "hafiz", "سعيدي": "saidi", "اسد": "asad", "الأسد": "al asad",
+	"لادن": "ladin", "حافظ": "hafiz", "سعيدي": "saidi", "اسد": "asad",
 	"الاسد": "al asad", "حسان": "hassan", "عثماني": "uthmani", "شاه": "shah",
 }
 
@@ -249,9 +268,16 @@ var arabicLexicon = map[string]string{
 // other characters, Latin ones included, pass through unchanged. Case is
 // kept for Cyrillic and Greek (Пак Чол -> Pak Chol); Hangul syllables are
 // written as capitalized syllables separated by spaces (김정은 -> Kim Jong
-// Un); Arabic has no case and comes out in lower case. The schemes are
-// described in the package documentation of the source; [Normalize] applies
-// the same schemes.
+// Un); Arabic has no case and comes out in lower case.
+//
+// Cyrillic follows BGN/PCGN (Евгений -> Yevgeniy, with the Ukrainian and
+// Belarusian readings when the text has letters only those languages use:
+// Віталій -> Vitaliy, Григорій -> Hryhoriy); Greek follows ELOT 743
+// without accents; Arabic is consonantal (صفوان -> sfwan) except for a
+// lexicon of common name words (محمد -> muhammad), with the article ال
+// split off; Hangul is written as the sanctions lists write DPRK names
+// (McCune–Reischauer without breves and apostrophes, j for ㅈ). [Normalize]
+// applies the same schemes. Latin text is returned without allocating.
 func Transliterate(s string) string {
 	if !needsTransliteration(s) {
 		return s
@@ -345,11 +371,11 @@ func scriptWordEnd(s string, i int) int {
 	j := i + size
 	for j < len(s) {
 		r, size = utf8.DecodeRuneInString(s[j:])
-		if unicode.Is(unicode.Mn, r) || r == 0x640 /* tatweel */ {
+		if isMark(r) || r == 0x640 /* tatweel */ {
 			j += size
 			continue
 		}
-		if scriptOf(r) != sc || !unicode.IsLetter(r) && !(sc == Arabic && unicode.IsDigit(r)) {
+		if scriptOf(r) != sc || !isScriptLetter(r) && !(sc == Arabic && unicode.IsDigit(r)) {
 			break
 		}
 		j += size
@@ -366,7 +392,7 @@ func appendScriptWord(dst []byte, w string, ukr, keepCase bool) []byte {
 	rs := buf[:0]
 	upper := 0
 	for _, r := range w {
-		if unicode.Is(unicode.Mn, r) || r == 0x640 {
+		if isMark(r) || r == 0x640 {
 			continue
 		}
 		if isGreek(r) {
@@ -375,10 +401,11 @@ func appendScriptWord(dst []byte, w string, ukr, keepCase bool) []byte {
 				r, _ = utf8.DecodeRune(d)
 			}
 		}
-		if unicode.IsUpper(r) {
+		lr := toLowerScript(r)
+		if lr != r {
 			upper++
 		}
-		rs = append(rs, unicode.ToLower(r))
+		rs = append(rs, lr)
 	}
 	if len(rs) == 0 {
 		return dst
@@ -489,4 +516,36 @@ func arabicLexiconRunes(rs []rune) (string, bool) {
 	}
 	s, ok := arabicLexicon[string(key)]
 	return s, ok
+}
+
+// isMark reports a nonspacing combining mark, quickly for the common
+// combining diacritics.
+func isMark(r rune) bool {
+	if r >= 0x300 && r < 0x370 {
+		return true
+	}
+	return r >= 0x483 && unicode.Is(unicode.Mn, r)
+}
+
+// isScriptLetter reports whether r is a letter, quickly for Cyrillic.
+func isScriptLetter(r rune) bool {
+	if r >= 0x400 && r < 0x530 {
+		return r < 0x482 || r > 0x489
+	}
+	return unicode.IsLetter(r)
+}
+
+// toLowerScript lower-cases r, quickly for Russian letters.
+func toLowerScript(r rune) rune {
+	switch {
+	case r >= 0x430 && r < 0x460:
+		return r
+	case r >= 0x410 && r < 0x430:
+		return r + 0x20
+	case r >= 0x400 && r < 0x410:
+		return r + 0x50
+	case r >= 0x600 && r < 0x700:
+		return r // Arabic has no case
+	}
+	return unicode.ToLower(r)
 }
