@@ -1,6 +1,9 @@
 package fuzzy
 
 import (
+	"encoding/csv"
+	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -311,4 +314,78 @@ func TestKoreanKeyUnknown(t *testing.T) {
 			t.Errorf("KoreanKey(%q) = %q, true; want false (%s)", tt.in, k, tt.reason)
 		}
 	}
+}
+
+// keySeq returns the keys of toks, or their texts where they have none,
+// sorted.
+func keySeq(toks []Token) []string {
+	out := make([]string, len(toks))
+	for i, tk := range toks {
+		out[i] = tk.Key
+		if out[i] == "" {
+			out[i] = "=" + tk.Text
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// isKoreanName reports whether every token of toks has a Korean key.
+func isKoreanName(toks []Token) bool {
+	for _, tk := range toks {
+		if k, ok := KoreanKey(tk.Text); !ok || k != tk.Key {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// TestNameBenchKorean reads the Korean rows of name_bench_cases.csv (both
+// names read as Korean) and checks that no pair labelled a non-match has
+// the same keys: the key classes do not merge the given names the bench
+// takes for different people (KIM SOK JIN / KIM SOK CHOL, CHU MYO'NG / CHU
+// HYO'K...). Pairs labelled a match that differ only in romanization must
+// have the same keys.
+func TestNameBenchKorean(t *testing.T) {
+	f, err := os.Open(normShared(t, "eval-public/name_bench_cases.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustEqual := map[string]string{ // romanization variants labelled a match
+		"Kim Jong On": "Kim Jong Un",
+		"Kim Jong-un": "Kim Jong Un",
+	}
+	// Accepted merges: the lists' spelling without breves cannot tell
+	// these syllables apart, so neither can the keys.
+	accepted := map[[2]string]string{
+		{"김종은", "김정은"}: "종 and 정 are both Jong once the breve of Chŏng is dropped",
+	}
+	korean, equal := 0, 0
+	for _, row := range rows[1:] {
+		a, b, match := row[2], row[3], row[4] == "true"
+		ta, tb := Tokenize(a), Tokenize(b)
+		if !isKoreanName(ta) || !isKoreanName(tb) {
+			continue
+		}
+		korean++
+		same := slices.Equal(keySeq(ta), keySeq(tb))
+		if same {
+			equal++
+		}
+		if same && !match && accepted[[2]string{a, b}] == "" {
+			t.Errorf("%q and %q are labelled different people but have the same keys %q", a, b, keySeq(ta))
+		}
+		if mustEqual[a] == b && !same {
+			t.Errorf("%q and %q: keys %q and %q; want equal", a, b, keySeq(ta), keySeq(tb))
+		}
+	}
+	if korean < 30 {
+		t.Errorf("%d Korean rows in the bench; want at least 30", korean)
+	}
+	t.Logf("%d Korean rows, %d with equal keys", korean, equal)
 }

@@ -31,6 +31,16 @@ var legalForms = map[string]string{
 	"pao": "pjsc", "pjsc": "pjsc", "pat": "pjsc",
 	"ao": "jsc", "jsc": "jsc", "at": "jsc",
 	"nao": "nao", "fgup": "fgup", "gup": "gup", "mup": "mup",
+	// The same spelled out, word for word: Общество с ограниченной
+	// ответственностью is a company (co) with limited (ltd) liability.
+	"obshchestvo": "co", "tovarystvo": "co", "liability": "liability",
+	"ogranichennoy": "ltd", "ogranichennoi": "ltd", "obmezhenoyu": "ltd",
+	"otvetstvennostyu": "liability", "otvetstvennostiu": "liability", "vidpovidalnistyu": "liability",
+	"aktsionernoye": "jsc", "aktsionernoe": "jsc", "aktsionerne": "jsc",
+	"zakrytoye": "closed", "zakrytoe": "closed", "closed": "closed",
+	"otkrytoye": "open", "otkrytoe": "open", "open": "open",
+	"publichnoye": "public", "publichnoe": "public", "public": "public",
+	"joint": "joint", "stock": "stock",
 	// Generic company words.
 	"trading": "trading", "holding": "holding", "holdings": "holding", "group": "group",
 }
@@ -52,7 +62,7 @@ var particles = map[string]string{
 // weakKey reports whether the normalized token t is a weak word and returns
 // its key.
 func weakKey(t string) (string, bool) {
-	if len(t) > 12 {
+	if len(t) > 16 {
 		return "", false
 	}
 	if k, ok := legalForms[t]; ok {

@@ -2,6 +2,7 @@ package fuzzy
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"io"
 	"os"
 	"strings"
@@ -220,4 +221,57 @@ func firstScript(s string) Script {
 		}
 	}
 	return Latin
+}
+
+// TestDPRKNetworkHangul reads the DPRK IT-worker network file, where OFAC
+// gives some persons' names in Hangul beside their Latin names, and checks
+// that every Hangul person name meets one of the Latin names of its entry
+// token by token.
+func TestDPRKNetworkHangul(t *testing.T) {
+	b, err := os.ReadFile(normShared(t, "dprk/ofac_it_worker_network.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Entries []struct {
+			Names []struct {
+				Name string `json:"name"`
+			} `json:"names"`
+		} `json:"entries"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, e := range doc.Entries {
+		var latin [][]Token
+		var hangul []string
+		for _, n := range e.Names {
+			switch firstScript(n.Name) {
+			case Latin:
+				latin = append(latin, Tokenize(n.Name))
+			case Hangul:
+				if toks := Tokenize(n.Name); len(toks) <= 4 && !strings.HasSuffix(n.Name, "회사") {
+					hangul = append(hangul, n.Name) // a person, not a company (회사)
+				}
+			}
+		}
+		for _, h := range hangul {
+			checked++
+			met := false
+			for _, l := range latin {
+				if _, ok := tokensMeet(Tokenize(h), l); ok {
+					met = true
+					break
+				}
+			}
+			if !met {
+				t.Errorf("%q (%q) meets none of the Latin names of its entry", h, Normalize(h))
+			}
+		}
+	}
+	if checked < 5 {
+		t.Errorf("checked %d Hangul person names; want at least 5", checked)
+	}
+	t.Logf("%d Hangul person names checked", checked)
 }

@@ -110,6 +110,9 @@ func TestWeakWords(t *testing.T) {
 		{"sheikh", "shaykh", "honorific variants"},
 		{"haji", "hajji", "honorific variants"},
 		{"al", "el", "the Arabic article"},
+		{"obshchestvo", "company", "Общество spelled out"},
+		{"ogranichennoy", "limited", "ограниченной spelled out (13 letters)"},
+		{"otvetstvennostyu", "liability", "ответственностью spelled out (16 letters)"},
 	}
 	for _, tt := range tests {
 		ka, oka := weakKey(tt.a)
