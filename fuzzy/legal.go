@@ -59,24 +59,63 @@ var particles = map[string]string{
 	"al": "al", "el": "al",
 }
 
+// weakKind says why a word is weak.
+type weakKind uint8
+
+const (
+	notWeak       weakKind = iota
+	weakLegal              // legal form or generic company word
+	weakHonorific          // title or honorific
+	weakParticle           // name particle
+)
+
+// wordEntry is what the package knows of a word: its weak key and kind,
+// its fixed variant key or the spelling whose variant key it takes.
+type wordEntry struct {
+	weak  string
+	kind  weakKind
+	fixed string
+	alias string
+}
+
+// specialWords merges the word tables, so that a token is looked up once
+// per use. Built at initialization, read-only afterwards.
+var specialWords = func() map[string]wordEntry {
+	m := make(map[string]wordEntry, len(legalForms)+len(honorifics)+len(particles)+len(variantFixed)+len(variantAlias))
+	for _, tab := range []struct {
+		words map[string]string
+		kind  weakKind
+	}{{legalForms, weakLegal}, {honorifics, weakHonorific}, {particles, weakParticle}} {
+		for w, k := range tab.words {
+			e := m[w]
+			e.weak, e.kind = k, tab.kind
+			m[w] = e
+		}
+	}
+	for w, k := range variantFixed {
+		e := m[w]
+		e.fixed = k
+		m[w] = e
+	}
+	for w, a := range variantAlias {
+		e := m[w]
+		e.alias = a
+		m[w] = e
+	}
+	return m
+}()
+
 // weakKey reports whether the normalized token t is a weak word and returns
 // its key.
 func weakKey(t string) (string, bool) {
 	if len(t) > 16 {
 		return "", false
 	}
-	if k, ok := legalForms[t]; ok {
-		return k, true
-	}
-	if k, ok := honorifics[t]; ok {
-		return k, true
-	}
-	k, ok := particles[t]
-	return k, ok
+	e := specialWords[t]
+	return e.weak, e.kind != notWeak
 }
 
 // isLegalForm reports whether t is a legal form or generic company word.
 func isLegalForm(t string) bool {
-	_, ok := legalForms[t]
-	return ok
+	return len(t) <= 16 && specialWords[t].kind == weakLegal
 }

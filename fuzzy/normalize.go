@@ -483,6 +483,15 @@ func Tokenize(s string) []Token {
 // to key: n is the number of syllables (1 for a word kept whole, 0 for a
 // weak word that is not a syllable).
 func koreanName(text string, words []wordSpan, segs []korSeg) bool {
+	if len(words) < 2 {
+		return false
+	}
+	// A cheap test first: romanized Korean has no f, q, v, x, z nor digits.
+	for _, w := range words {
+		if w.script == Latin && !koreanLetters(text[w.start:w.end]) {
+			return false
+		}
+	}
 	strong := 0
 	first, last := -1, -1
 	for i, w := range words {
@@ -517,6 +526,21 @@ func koreanName(text string, words []wordSpan, segs []korSeg) bool {
 		return false
 	}
 	return isKoreanSurname(text, words[first], segs[first]) || isKoreanSurname(text, words[last], segs[last])
+}
+
+// koreanLetters reports whether t has only letters used in romanized
+// Korean.
+func koreanLetters(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case 'f', 'q', 'v', 'x', 'z':
+			return false
+		}
+		if t[i] < 'a' {
+			return false
+		}
+	}
+	return true
 }
 
 // isKoreanSurname reports whether the word w, split as seg, is one

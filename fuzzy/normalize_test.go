@@ -1,6 +1,7 @@
 package fuzzy
 
 import (
+	"encoding/csv"
 	"encoding/xml"
 	"fmt"
 	"os"
@@ -116,6 +117,27 @@ func TestNormalizeAllocs(t *testing.T) {
 		if got := testing.AllocsPerRun(100, func() { Tokenize(in) }); got > 3 {
 			t.Errorf("Tokenize(%q) allocates %v times; want at most 3", in, got)
 		}
+	}
+}
+
+// TestNormalizeLong checks names longer than the normalizer's inline
+// buffers (192 bytes, 24 words).
+func TestNormalizeLong(t *testing.T) {
+	in := strings.Repeat("KIM Jong-Un, ", 40)
+	want := strings.TrimSpace(strings.Repeat("kim jong un ", 40))
+	if got := Normalize(in); got != want {
+		t.Errorf("Normalize of a %d-byte name = %q; want %q", len(in), got, want)
+	}
+	toks := Tokenize(in)
+	if len(toks) != 120 {
+		t.Fatalf("Tokenize of 120 words gave %d tokens", len(toks))
+	}
+	if got := strings.Join(tokenTexts(toks), " "); got != want {
+		t.Errorf("Tokenize of a long name spells %q; want %q", got, want)
+	}
+	in = strings.Repeat("Ж", 200)
+	if got := Normalize(in); got != strings.Repeat("zh", 200) {
+		t.Errorf("Normalize of 200 Ж = %q", got)
 	}
 }
 
@@ -366,6 +388,39 @@ func BenchmarkNormalize(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkTokenizeSDN tokenizes every primary name of the real OFAC SDN
+// list, as indexing a list does.
+func BenchmarkTokenizeSDN(b *testing.B) {
+	f, err := os.Open(normShared(b, "lists/ofac/2025-12/sdn.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	var names []string
+	for {
+		rec, err := r.Read()
+		if err != nil {
+			break
+		}
+		if len(rec) > 1 {
+			names = append(names, rec[1])
+		}
+	}
+	if len(names) < 15000 {
+		b.Fatalf("read %d names from sdn.csv", len(names))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, n := range names {
+			Tokenize(n)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(names)), "ns/name")
 }
 
 func BenchmarkTokenize(b *testing.B) {

@@ -93,11 +93,14 @@ func isVowel(c byte) bool {
 // appendVariantKey appends the variant key of the normalized word w to dst
 // and returns it; dst is returned unchanged when w has no key.
 func appendVariantKey(dst []byte, w string) []byte {
-	if k, ok := variantFixed[w]; ok {
-		return append(dst, k...)
-	}
-	if a, ok := variantAlias[w]; ok {
-		w = a
+	if len(w) <= 16 {
+		e := specialWords[w]
+		if e.fixed != "" {
+			return append(dst, e.fixed...)
+		}
+		if e.alias != "" {
+			w = e.alias
+		}
 	}
 	if len(w) < 2 || !isLowerWord(w) {
 		return dst
@@ -310,7 +313,7 @@ func splitAbd(w string) int {
 			continue
 		}
 		rest := w[len(p):]
-		if k, ok := variantFixed[rest]; ok && k == "allah" {
+		if specialWords[rest].fixed == "allah" {
 			return len(p)
 		}
 		if divineKeys[string(appendVariantKey(kb[:0], rest))] {
