@@ -19,10 +19,12 @@ import (
 // Latin ([Transliterate]), each Hangul syllable becoming its own word.
 // Apostrophes (' ’ ‘ ʼ ʻ ˈ ´ `) are removed without splitting the word, as
 // DPRK names on the lists are written CH'OL, HYO'K, U'N. Hyphens and all
-// other punctuation separate words. Letters of scripts that are not
-// transliterated (Han, Kana, Hebrew, Thai...) become one word each, written
-// "u" and the lower-case hexadecimal code point (山 -> u5c71), so that they
-// still match themselves exactly.
+// other punctuation, and bytes that are not UTF-8, separate words. Each
+// letter of a script that is not transliterated (Han, Kana, Hebrew,
+// Thai...) becomes a word of its own, written "u" and its lower-case
+// hexadecimal code point (山 -> u5c71), so that such names still meet
+// themselves exactly; [Tokenize] gives these words the script Han or
+// OtherScript.
 //
 //	Normalize("KIM Jong-Un") == "kim jong un"
 //	Normalize("CH'OL")       == "chol"
@@ -446,6 +448,9 @@ func Tokenize(s string) []Token {
 				toks = append(toks, Token{Text: t[prev:sg.end[j]], Key: sg.key[j], Script: w.script, Weak: weak && sg.n == 1})
 				prev = sg.end[j]
 			}
+		case w.script == Hangul:
+			// A Hangul syllable has its Korean key in any name.
+			toks = append(toks, Token{Text: t, Key: hangulKey(w.hangul), Script: Hangul, Weak: weak})
 		case weak:
 			toks = append(toks, Token{Text: t, Key: wk, Script: w.script, Weak: true})
 		default:

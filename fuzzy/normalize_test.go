@@ -252,6 +252,8 @@ func TestTokenizeKeys(t *testing.T) {
 		{"عبد الله", "Abdullah", "Arabic script and run-together Latin"},
 		{"ООО Ромашка", "LLC Romashka", "ООО = LLC"},
 		{"Alpha Limited", "Alpha Ltd", "limited = ltd"},
+		{"김", "Kim", "a lone Hangul syllable keeps its Korean key"},
+		{"정 Smith", "Jong Smith", "Hangul syllable in a name that is not Korean-looking"},
 	}
 	for _, tt := range tests {
 		a, b := Tokenize(tt.a), Tokenize(tt.b)
@@ -263,6 +265,21 @@ func TestTokenizeKeys(t *testing.T) {
 			if a[i].Text != b[i].Text && (a[i].Key == "" || a[i].Key != b[i].Key) {
 				t.Errorf("%q and %q: token %d, %q (key %q) and %q (key %q), neither text nor key equal (%s)",
 					tt.a, tt.b, i, a[i].Text, a[i].Key, b[i].Text, b[i].Key, tt.reason)
+			}
+		}
+	}
+}
+
+// TestTokenizeHangulKey checks that a Hangul syllable has its Korean key
+// even where the name is not Korean-looking (one word, or mixed).
+func TestTokenizeHangulKey(t *testing.T) {
+	for _, in := range []string{"김", "김 Smith", "Smith 김"} {
+		for _, tk := range Tokenize(in) {
+			if tk.Script != Hangul {
+				continue
+			}
+			if want, _ := KoreanKey("Gim"); tk.Key != want {
+				t.Errorf("Tokenize(%q): %q has key %q; want the key of Gim, %q", in, tk.Text, tk.Key, want)
 			}
 		}
 	}
