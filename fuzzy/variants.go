@@ -12,9 +12,9 @@ package fuzzy
 //     e, ee, ie, y after a consonant...), so Muhammad, Mohammed and Mohamed
 //     all give "mahamad" while Mahmoud gives "mahmad": the slots keep the
 //     two names apart, where a plain consonant skeleton would merge them;
-//   - a after-vowel i or y before a consonant or at the end is a
-//     diphthong, kept as "y": Hussein = Husayn = Hussain ("hasayn") but not
-//     Hassan ("hasan"); Sergey = Sergei;
+//   - an i or y after a, e or o and before a consonant or the end closes a
+//     diphthong and is kept as "y": Hussein = Husayn = Hussain ("hasayn")
+//     but not Hassan ("hasan"); Sergey = Sergei;
 //   - consonant spellings are merged: ph f, w v, q k, c k (s before e, i,
 //     y), ck k, x ks, th t, dh d, gh g, kh h (Mikhail = Mihail), sh S, ch
 //     and tch C, j, dj, dzh and zh J; doubled letters are single; h after a
@@ -28,8 +28,10 @@ package fuzzy
 //     Qadhafi, Iouri = Yuri, Mehmet = Muhammad, Osman = Uthman, ibn = bin).
 //
 // A skeleton with fewer than two consonants is too weak to be a key and is
-// dropped (the word then has no key); a few short name particles have
-// fixed keys instead (abu, bin, abd).
+// dropped (the word then has no key); a few short name particles and
+// common short names have fixed keys instead (abu, bin, abd, allah, ali,
+// umar, isa, said). In a word written in Greek the nominative ending -os,
+// -as, -is, -es is dropped (Αλέξανδρος = Alexander).
 
 // variantAlias maps irregular spellings to a spelling whose skeleton is
 // the name's key.
