@@ -1427,6 +1427,7 @@ func (p *ofacAdvParser) finish() (*List, error) {
 			e.Listed = p.state[i].anyListed
 		}
 	}
+	ofacMarkDPRK(p.entities)
 	return &List{
 		Source:        src,
 		Format:        FormatOFACAdvanced,
