@@ -17,6 +17,11 @@ const (
 	UN                   // UN Security Council consolidated list
 	EU                   // EU consolidated financial sanctions list (FSF)
 	UK                   // UK Sanctions List (FCDO) or the legacy OFSI consolidated list
+	// Indicators is an indicator feed: names, contacts, wallets and bank
+	// identifiers that are not on the official lists (payscreen's built-in
+	// DPRK IT-worker feed, "dprk_indicators", or a user's own feed, named
+	// by its List.Feed).
+	Indicators
 )
 
 var sourceNames = [...]string{
@@ -26,6 +31,7 @@ var sourceNames = [...]string{
 	UN:            "un",
 	EU:            "eu",
 	UK:            "uk",
+	Indicators:    "dprk_indicators",
 }
 
 var sourceTitles = [...]string{
@@ -35,9 +41,10 @@ var sourceTitles = [...]string{
 	UN:            "UN Security Council consolidated list",
 	EU:            "EU consolidated financial sanctions list",
 	UK:            "UK Sanctions List",
+	Indicators:    "indicator feed",
 }
 
-// Sources lists every known source, in a stable order.
+// Sources lists the official list sources, in a stable order.
 var Sources = []Source{OFACSDN, OFACNonSDN, UN, EU, UK}
 
 // String returns the stable identifier of s, such as "ofac_sdn".

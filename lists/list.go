@@ -22,11 +22,12 @@ const (
 	FormatUKXML               // FCDO UK Sanctions List XML
 	FormatUKCSV               // FCDO UK Sanctions List CSV
 	FormatOFSICSV             // legacy OFSI ConList.csv
+	FormatIndicators          // payscreen indicator feed (JSON Lines)
 )
 
 var formatNames = [...]string{
 	"unknown", "ofac_csv", "ofac_xml", "ofac_advanced_xml", "un_xml",
-	"eu_xml", "eu_csv", "uk_xml", "uk_csv", "ofsi_csv",
+	"eu_xml", "eu_csv", "uk_xml", "uk_csv", "ofsi_csv", "indicators",
 }
 
 // String returns the stable name of f, such as "ofac_csv".
@@ -58,6 +59,10 @@ const (
 // what identifies that publication.
 type List struct {
 	Source Source
+	// Feed names an indicator feed (Source Indicators): "dprk_indicators"
+	// for the built-in feed, the user's name for their own. Empty for the
+	// official lists.
+	Feed   string `json:",omitempty"`
 	Format Format
 	// Published is the publication date: stated in the file where the
 	// format has one (PublishedFrom "content"), otherwise taken from the
@@ -79,6 +84,7 @@ type List struct {
 // the versions of the lists they were decided against.
 type Version struct {
 	Source    Source     `json:"source"`
+	Feed      string     `json:"feed,omitempty"`
 	Format    Format     `json:"format"`
 	Published time.Time  `json:"published"`
 	Files     []FileInfo `json:"files"`
@@ -87,7 +93,7 @@ type Version struct {
 
 // Version returns what identifies l's publication.
 func (l *List) Version() Version {
-	return Version{Source: l.Source, Format: l.Format, Published: l.Published, Files: l.Files, Sample: l.Sample}
+	return Version{Source: l.Source, Feed: l.Feed, Format: l.Format, Published: l.Published, Files: l.Files, Sample: l.Sample}
 }
 
 // SHA256 returns the sha256 of l's files joined by "+" in file order, a
