@@ -1,0 +1,47 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// runCmd runs payscreen in-process and returns its exit status and output.
+func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(t.Context(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestRunUsage(t *testing.T) {
+	tests := []struct {
+		args   []string
+		code   int
+		out    string // in stdout
+		errOut string // in stderr
+		reason string
+	}{
+		{nil, exitUsage, "", "Usage: payscreen", "no command is a usage error"},
+		{[]string{"help"}, exitOK, "lists", "", "help lists the commands on stdout"},
+		{[]string{"--help"}, exitOK, "Usage: payscreen", "", "-help too"},
+		{[]string{"frobnicate"}, exitUsage, "", `unknown command "frobnicate"`, "an unknown command is a usage error"},
+		{[]string{"lists"}, exitUsage, "", "payscreen lists update", "lists needs a subcommand"},
+		{[]string{"lists", "delete"}, exitUsage, "", `unknown subcommand "delete"`, "an unknown subcommand"},
+		{[]string{"lists", "info", "--bogus"}, exitUsage, "", "flag provided but not defined", "an unknown flag"},
+		{[]string{"lists", "info", "-h"}, exitOK, "", "-max-age", "-h prints the flags"},
+		{[]string{"lists", "info", "extra"}, exitUsage, "", `unexpected argument "extra"`, "no positional arguments"},
+		{[]string{"lists", "info", "--dir", "a", "--lists", "b"}, exitUsage, "", "cannot be used together", "--dir and --lists exclude each other"},
+		{[]string{"lists", "info", "--max-age", "soon", "--lists", "b"}, exitUsage, "", "invalid duration", "a bad duration"},
+		{[]string{"lists", "update", "--source", "ofac"}, exitUsage, "", `unknown source "ofac"`, "sources are ofac_sdn, ofac_cons, un, eu, uk"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errOut := runCmd(t, tt.args...)
+			if code != tt.code || !strings.Contains(out, tt.out) || !strings.Contains(errOut, tt.errOut) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d, stdout with %q, stderr with %q (%s)",
+					code, out, errOut, tt.code, tt.out, tt.errOut, tt.reason)
+			}
+		})
+	}
+}
