@@ -338,8 +338,10 @@ type DetectError struct {
 	Err    error
 }
 
+// Error returns "file: reason: cause".
 func (e *DetectError) Error() string {
 	return fmt.Sprintf("%s: %s: %v", e.File, e.Reason, e.Err)
 }
 
+// Unwrap returns the sentinel cause.
 func (e *DetectError) Unwrap() error { return e.Err }

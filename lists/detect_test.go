@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/bzip2"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"testing"
@@ -186,4 +187,18 @@ func FuzzDetectFormat(f *testing.F) {
 			t.Fatalf("no error but unknown format")
 		}
 	})
+}
+
+func ExampleDetectFormat() {
+	head := []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09.554Z">`)
+	format, source, err := DetectFormat("consolidated.xml", head)
+	fmt.Println(format, source, err)
+
+	// The name is that of the UK list, the content the UN's.
+	_, _, err = DetectFormat("UK-Sanctions-List.xml", head)
+	fmt.Println(errors.Is(err, ErrFormatMismatch))
+	// Output:
+	// un_xml un <nil>
+	// true
 }

@@ -318,6 +318,7 @@ type DownloadError struct {
 	Err      error
 }
 
+// Error names the source, the URL and the cause.
 func (e *DownloadError) Error() string {
 	s := fmt.Sprintf("lists: updating %s from %s", e.Source, e.URL)
 	if e.Attempts > 1 {
@@ -326,6 +327,7 @@ func (e *DownloadError) Error() string {
 	return s + ": " + e.Err.Error()
 }
 
+// Unwrap returns the cause.
 func (e *DownloadError) Unwrap() error { return e.Err }
 
 // Update downloads every selected feed into the cache, one source after the
