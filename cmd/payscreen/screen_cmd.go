@@ -1,0 +1,274 @@
+//go:build wip_lead
+
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/payscreen/payscreen/lists"
+	"github.com/payscreen/payscreen/payroll"
+	"github.com/payscreen/payscreen/screening"
+)
+
+// exitFailOn is the exit status when a row reaches the --fail-on decision.
+const exitFailOn = 3
+
+// listFlags are the flags every screening command shares.
+type listFlags struct {
+	lists  stringsFlag
+	policy string
+	maxAge durationFlag
+	setAge bool
+}
+
+func addListFlags(fs *flag.FlagSet, lf *listFlags) {
+	fs.Var(&lf.lists, "lists", "read the official list files of `directory` (repeatable), or \"sample\" for the built-in SAMPLE lists (default: the cache `payscreen lists update` fills)")
+	fs.StringVar(&lf.policy, "policy", "", "policy `file` (JSON or YAML; default: the built-in defaults)")
+	fs.Func("max-age", "refuse lists older than this duration (e.g. 72h, 7d; 0 disables; default: the policy's max_list_age, 7d)",
+		func(v string) error { lf.setAge = true; return lf.maxAge.Set(v) })
+}
+
+// screener loads the lists and the policy and builds a Screener. Every
+// failure is an error: screening never runs against missing or stale lists.
+func (lf *listFlags) screener(ctx context.Context) (*screening.Screener, error) {
+	policy := screening.DefaultPolicy()
+	if lf.policy != "" {
+		p, err := screening.LoadPolicy(lf.policy)
+		if err != nil {
+			return nil, err
+		}
+		policy = p
+	}
+	if lf.setAge {
+		policy.MaxListAge = time.Duration(lf.maxAge).String()
+	}
+	var set *lists.Set
+	var err error
+	switch {
+	case len(lf.lists) == 1 && lf.lists[0] == "sample":
+		set, err = lists.Sample()
+	case len(lf.lists) > 0:
+		for _, d := range lf.lists {
+			if d == "sample" {
+				return nil, errors.New("--lists sample cannot be combined with list directories")
+			}
+		}
+		set, err = lists.LoadDirs(ctx, lf.lists, lists.LoadOptions{})
+	default:
+		dir, derr := lists.DefaultCacheDir()
+		if derr != nil {
+			return nil, derr
+		}
+		set, err = lists.LoadCache(ctx, dir, lists.LoadOptions{})
+		if err != nil {
+			err = fmt.Errorf("%w (run \"payscreen lists update\" first, or pass --lists)", err)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return screening.New(set, policy, screening.Options{})
+}
+
+func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("payscreen screen", stderr)
+	var lf listFlags
+	addListFlags(fs, &lf)
+	out := fs.String("out", "", "write results to `file` (default: standard output)")
+	inFormat := fs.String("in-format", "", "input `format`: csv or jsonl (default: by the file's extension; csv for standard input)")
+	outFormat := fs.String("out-format", "jsonl", "output `format`: jsonl (one object per row) or csv (one row per input row, top match only)")
+	workers := fs.Int("j", 0, "screen with `n` workers (default: all cores)")
+	failOn := fs.String("fail-on", "", "exit with status 3 when any row reaches `decision` review or block")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: payscreen screen [flags] FILE|-")
+		fmt.Fprintln(stderr, "Screens every row of a payroll file (CSV with a header, or JSON Lines) and writes one result per row, in order.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "payscreen screen: want exactly one input FILE (or - for standard input)")
+		fs.Usage()
+		return exitUsage
+	}
+	var threshold screening.Decision
+	if *failOn != "" {
+		d, err := screening.ParseDecision(*failOn)
+		if err != nil || d == screening.Clear {
+			fmt.Fprintf(stderr, "payscreen screen: --fail-on wants review or block, not %q\n", *failOn)
+			return exitUsage
+		}
+		threshold = d
+	}
+	if *outFormat != "jsonl" && *outFormat != "csv" {
+		fmt.Fprintf(stderr, "payscreen screen: --out-format wants jsonl or csv, not %q\n", *outFormat)
+		return exitUsage
+	}
+	name := fs.Arg(0)
+	format := strings.ToLower(*inFormat)
+	if format == "" {
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".jsonl", ".ndjson", ".json":
+			format = "jsonl"
+		default:
+			format = "csv"
+		}
+	}
+	if format != "csv" && format != "jsonl" {
+		fmt.Fprintf(stderr, "payscreen screen: --in-format wants csv or jsonl, not %q\n", *inFormat)
+		return exitUsage
+	}
+
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "payscreen screen: %v\n", err)
+		return exitError
+	}
+	s, err := lf.screener(ctx)
+	if err != nil {
+		return fail(err)
+	}
+
+	var in io.Reader = os.Stdin
+	var size int64
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return fail(err)
+		}
+		defer f.Close()
+		in = f
+		if st, err := f.Stat(); err == nil {
+			size = st.Size()
+		}
+	} else {
+		name = "stdin"
+	}
+	counter := &countingReader{r: in}
+	var rows screening.RowReader
+	if format == "csv" {
+		r, err := payroll.NewCSVReader(counter, name)
+		if err != nil {
+			return fail(err)
+		}
+		rows = r
+	} else {
+		rows = payroll.NewJSONLReader(counter, name)
+	}
+
+	var w io.Writer = stdout
+	var outFile *os.File
+	if *out != "" {
+		outFile, err = os.Create(*out)
+		if err != nil {
+			return fail(err)
+		}
+		w = outFile
+	}
+	type resultWriter interface {
+		Write(screening.RowResult) error
+		Flush() error
+	}
+	var rw resultWriter
+	if *outFormat == "csv" {
+		rw = payroll.NewCSVWriter(w)
+	} else {
+		rw = payroll.NewJSONLWriter(w)
+	}
+
+	summary := screening.Summary{Lists: s.Versions()}
+	var done atomic.Int64
+	stopProgress := startProgress(stderr, &done, counter, size)
+	reached := false
+	err = s.ScreenBatch(ctx, rows, screening.BatchOptions{Workers: *workers}, func(r screening.RowResult) error {
+		summary.Add(r)
+		done.Add(1)
+		if threshold != screening.Clear && payroll.Outcome(r) >= threshold {
+			reached = true
+		}
+		return rw.Write(r)
+	})
+	stopProgress()
+	if ferr := rw.Flush(); err == nil {
+		err = ferr
+	}
+	if outFile != nil {
+		if cerr := outFile.Close(); err == nil {
+			err = cerr
+		}
+	}
+	summary.WriteTo(stderr)
+	if err != nil {
+		return fail(err)
+	}
+	if reached {
+		return exitFailOn
+	}
+	return exitOK
+}
+
+// countingReader counts the bytes read through it, for the progress bar.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// startProgress draws a progress line on stderr while rows are screened,
+// when stderr is a terminal; the returned function stops it.
+func startProgress(stderr io.Writer, done *atomic.Int64, in *countingReader, size int64) func() {
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return func() {}
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return func() {}
+	}
+	stop := make(chan struct{})
+	finished := make(chan struct{})
+	start := time.Now()
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				fmt.Fprint(f, "\r\033[K")
+				return
+			case <-t.C:
+				n := done.Load()
+				rate := float64(n) / time.Since(start).Seconds()
+				if size > 0 {
+					pct := 100 * float64(in.n.Load()) / float64(size)
+					width := 30
+					fill := int(pct / 100 * float64(width))
+					fmt.Fprintf(f, "\r[%s%s] %5.1f%%  %d rows  %.0f rows/s", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), pct, n, rate)
+				} else {
+					fmt.Fprintf(f, "\r%d rows  %.0f rows/s", n, rate)
+				}
+			}
+		}
+	}()
+	return func() {
+		close(stop)
+		<-finished
+	}
+}

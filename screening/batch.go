@@ -1,0 +1,166 @@
+//go:build wip_lead
+
+package screening
+
+import (
+	"context"
+	"errors"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// Row is one input row of a batch: a payee (with an optional payment
+// amount), or the error that made the row unreadable.
+type Row struct {
+	// Line is the row's position in its input (1-based; for CSV the line
+	// after the header counts as 1), reported back in its RowResult.
+	Line     int
+	Payee    Payee
+	Amount   decimal.Decimal
+	Currency string
+	// HasAmount reports whether the row gave an amount.
+	HasAmount bool
+	// Err is set when the row could not be read; the row still gets a
+	// result, carrying the error.
+	Err error
+}
+
+// RowResult is the outcome of one row, in input order.
+type RowResult struct {
+	Row    Row
+	Result Result
+	// Err is the row's error: unreadable input or a failure to screen it.
+	// A row with an error has no decision.
+	Err error
+}
+
+// RowReader is a stream of rows; Read returns io.EOF after the last row.
+// Any other error stops the batch.
+type RowReader interface {
+	Read() (Row, error)
+}
+
+// BatchOptions configure a batch run.
+type BatchOptions struct {
+	// Workers is the number of goroutines screening rows; 0 means
+	// runtime.GOMAXPROCS(0).
+	Workers int
+	// Window bounds the rows read but not yet written; 0 means 256 per
+	// worker. Memory stays bounded by it whatever the input size.
+	Window int
+}
+
+// ScreenBatch screens every row from r on all cores and calls emit with
+// each row's result, exactly once per row and in input order. A row that
+// could not be read, or whose screening failed, is emitted with its error
+// and the run goes on. ScreenBatch stops at the first error from r (other
+// than io.EOF) or from emit, or when ctx is done, and returns it; emit is
+// never called concurrently.
+func (s *Screener) ScreenBatch(ctx context.Context, r RowReader, opts BatchOptions, emit func(RowResult) error) error {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	window := opts.Window
+	if window <= 0 {
+		window = 256 * workers
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		seq int
+		row Row
+	}
+	type done struct {
+		seq int
+		res RowResult
+	}
+	jobs := make(chan job, window)
+	results := make(chan done, window)
+	slots := make(chan struct{}, window) // rows in flight
+	var readErr error
+
+	go func() {
+		defer close(jobs)
+		for seq := 0; ; seq++ {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			row, err := r.Read()
+			if errors.Is(err, io.EOF) {
+				<-slots
+				return
+			}
+			if err != nil {
+				readErr = err
+				cancel()
+				return
+			}
+			select {
+			case jobs <- job{seq, row}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				out := RowResult{Row: j.row, Err: j.row.Err}
+				if out.Err == nil {
+					out.Result, out.Err = s.Screen(ctx, j.row.Payee)
+				}
+				select {
+				case results <- done{j.seq, out}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	pending := make(map[int]RowResult, window)
+	next := 0
+	var emitErr error
+	for d := range results {
+		if emitErr != nil {
+			continue
+		}
+		pending[d.seq] = d.res
+		for {
+			res, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if err := emit(res); err != nil {
+				emitErr = err
+				cancel()
+				break
+			}
+			<-slots
+		}
+	}
+	switch {
+	case emitErr != nil:
+		return emitErr
+	case readErr != nil:
+		return readErr
+	}
+	return context.Cause(ctx)
+}

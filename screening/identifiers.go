@@ -1,0 +1,149 @@
+//go:build wip_lead
+
+package screening
+
+import (
+	"strings"
+
+	"github.com/payscreen/payscreen/ident"
+	"github.com/payscreen/payscreen/lists"
+)
+
+// entityRef points at one listed entity of the Screener's lists.
+type entityRef struct {
+	list   int32 // index in Screener.set.Lists
+	entity int32 // index in that list's Entities
+}
+
+// idHit is a listed identifier that equals a payee's.
+type idHit struct {
+	ref    entityRef
+	listed string // the listed value, as published
+	label  string // the listed identifier's label or currency tag
+	idType lists.IDType
+	crypto bool
+	// country is the listed issuing country, for documents.
+	country string
+}
+
+// idIndex maps normalized identifiers to the entities that list them. It
+// is built once and only read afterwards.
+type idIndex struct {
+	crypto    map[string][]idHit // ident.CryptoKey
+	bic       map[string][]idHit // BIC8 for head-office listings, BIC11 for branch listings
+	documents map[string][]idHit // compact upper-case number of passports, national and tax IDs
+	accounts  map[string][]idHit // compact upper-case IBANs and account numbers
+	emails    map[string][]idHit // lower-case
+	phones    map[string][]idHit // digits only
+}
+
+func newIDIndex(set *lists.Set) *idIndex {
+	ix := &idIndex{
+		crypto:    map[string][]idHit{},
+		bic:       map[string][]idHit{},
+		documents: map[string][]idHit{},
+		accounts:  map[string][]idHit{},
+		emails:    map[string][]idHit{},
+		phones:    map[string][]idHit{},
+	}
+	for li, l := range set.Lists {
+		for ei := range l.Entities {
+			e := &l.Entities[ei]
+			ref := entityRef{int32(li), int32(ei)}
+			for _, c := range e.Crypto {
+				k := ident.CryptoKey(c.Address)
+				if k == "" {
+					continue
+				}
+				ix.crypto[k] = append(ix.crypto[k], idHit{ref: ref, listed: c.Address, label: c.Currency, crypto: true})
+			}
+			for _, id := range e.Identifiers {
+				h := idHit{ref: ref, listed: id.Value, label: id.Label, idType: id.Type, country: id.Country}
+				switch id.Type {
+				case lists.IDSWIFTBIC:
+					if k, ok := bicKey(id.Value); ok {
+						ix.bic[k] = append(ix.bic[k], h)
+					}
+				case lists.IDPassport, lists.IDNationalID, lists.IDTaxID:
+					if k := compactID(id.Value); len(k) >= 5 {
+						ix.documents[k] = append(ix.documents[k], h)
+					}
+				case lists.IDIBAN, lists.IDAccount:
+					if k := compactID(id.Value); len(k) >= 6 {
+						ix.accounts[k] = append(ix.accounts[k], h)
+					}
+				case lists.IDEmail:
+					if k := emailKey(id.Value); k != "" {
+						ix.emails[k] = append(ix.emails[k], h)
+					}
+				case lists.IDPhone:
+					if k := phoneKey(id.Value); k != "" {
+						ix.phones[k] = append(ix.phones[k], h)
+					}
+				}
+			}
+		}
+	}
+	return ix
+}
+
+// bicKey returns the key a listed BIC is indexed under: its first eight
+// characters when it names the head office (8 characters or branch XXX),
+// all eleven otherwise. Listed BICs that are not valid are indexed by
+// their compact upper-case form so that they still match exactly.
+func bicKey(v string) (string, bool) {
+	b, err := ident.ParseBIC(v)
+	if err != nil {
+		k := compactID(v)
+		return k, len(k) >= 8
+	}
+	if b.Branch() == "XXX" {
+		return b.BIC8(), true
+	}
+	return b.BIC11(), true
+}
+
+// lookupBIC returns the listings a payee's BIC hits: the listing of its
+// exact office and the listing of its institution's head office (a branch
+// of a listed bank is part of the listed bank).
+func (ix *idIndex) lookupBIC(b ident.BIC) []idHit {
+	hits := ix.bic[b.BIC8()]
+	if b.Branch() != "XXX" {
+		hits = append(hits[:len(hits):len(hits)], ix.bic[b.BIC11()]...)
+	}
+	return hits
+}
+
+// compactID upper-cases v and keeps only letters and digits.
+func compactID(v string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(v) {
+		if (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func emailKey(v string) string {
+	v = strings.ToLower(strings.TrimSpace(v))
+	if !strings.Contains(v, "@") {
+		return ""
+	}
+	return v
+}
+
+// phoneKey keeps the digits of a phone number; numbers of fewer than seven
+// digits are too short to identify anyone.
+func phoneKey(v string) string {
+	var b strings.Builder
+	for _, r := range v {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 7 {
+		return ""
+	}
+	return strings.TrimLeft(b.String(), "0")
+}

@@ -1,0 +1,103 @@
+//go:build wip_lead
+
+package screening
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/payscreen/payscreen/fuzzy"
+	"github.com/payscreen/payscreen/lists"
+)
+
+// maxNameCandidates bounds the names retrieved for one payee: far more
+// than any real payee matches, few enough to keep a batch fast.
+const maxNameCandidates = 64
+
+// nameIndex is the fuzzy index over every name and alias of the lists.
+type nameIndex struct {
+	ix   *fuzzy.Index
+	refs []nameRef // by fuzzy.Entry.Ref
+}
+
+type nameRef struct {
+	ref  entityRef
+	name int32 // index in the entity's Names
+}
+
+func newNameIndex(set *lists.Set) *nameIndex {
+	n := &nameIndex{}
+	var entries []fuzzy.Entry
+	for li, l := range set.Lists {
+		for ei := range l.Entities {
+			for ni, nm := range l.Entities[ei].Names {
+				if strings.TrimSpace(nm.Full) == "" {
+					continue
+				}
+				entries = append(entries, fuzzy.Entry{Ref: len(n.refs), Name: nm.Full})
+				n.refs = append(n.refs, nameRef{entityRef{int32(li), int32(ei)}, int32(ni)})
+			}
+		}
+	}
+	n.ix = fuzzy.NewIndex(entries)
+	return n
+}
+
+// search returns the listed names scoring at least threshold against
+// name, best first.
+func (n *nameIndex) search(name string, threshold float64) []nameHit {
+	q := fuzzy.Tokenize(name)
+	if len(q) == 0 {
+		return nil
+	}
+	qSig := significant(q)
+	cands := n.ix.SearchTokens(q, threshold, maxNameCandidates)
+	hits := make([]nameHit, 0, len(cands))
+	for _, c := range cands {
+		r := n.refs[c.Ref]
+		hits = append(hits, nameHit{
+			ref:    r.ref,
+			name:   int(r.name),
+			score:  c.Result.Score,
+			detail: explainTokens(c.Result),
+			tokens: min(qSig, significant(n.ix.Tokens(c.Entry))),
+		})
+	}
+	return hits
+}
+
+// significant counts the tokens that are not legal forms or honorifics.
+func significant(toks []fuzzy.Token) int {
+	n := 0
+	for _, t := range toks {
+		if !t.Weak {
+			n++
+		}
+	}
+	return n
+}
+
+// explainTokens summarizes how the tokens of two names met, e.g.
+// "kim=kim exact; chol~cheol equivalent; un unmatched".
+func explainTokens(r fuzzy.Result) string {
+	var b strings.Builder
+	for i, m := range r.Matches {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		switch {
+		case m.Kind == fuzzy.Unmatched && m.Query != "":
+			fmt.Fprintf(&b, "%s unmatched", m.Query)
+		case m.Kind == fuzzy.Unmatched:
+			fmt.Fprintf(&b, "listed %s unmatched", m.Listed)
+		case m.Kind == fuzzy.Fuzzy:
+			fmt.Fprintf(&b, "%s~%s fuzzy %.2f", m.Query, m.Listed, m.Score)
+		default:
+			fmt.Fprintf(&b, "%s=%s %s", m.Query, m.Listed, m.Kind)
+		}
+		if m.OutOfOrder {
+			b.WriteString(" (out of order)")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,297 @@
+//go:build wip_lead
+
+package screening
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/payscreen/payscreen/lists"
+)
+
+// Thresholds are the name-score thresholds of a policy. A zero value
+// inherits the enclosing threshold.
+type Thresholds struct {
+	// Review is the lowest name score that puts a payee up for review.
+	Review float64 `json:"review,omitempty" yaml:"review,omitempty"`
+	// Block is the lowest name score that blocks, when the name is also
+	// corroborated by date of birth or nationality and nothing contradicts.
+	Block float64 `json:"block,omitempty" yaml:"block,omitempty"`
+}
+
+// AllowEntry records a reviewed false positive: the payee with PayeeID is
+// not the entity EntityID of Source. It suppresses that match only while
+// the listed entry is unchanged: Fingerprint must equal the entry's
+// current [Match.Fingerprint].
+type AllowEntry struct {
+	PayeeID     string `json:"payee_id" yaml:"payee_id"`
+	Source      string `json:"source" yaml:"source"`
+	EntityID    string `json:"entity_id" yaml:"entity_id"`
+	Fingerprint string `json:"fingerprint" yaml:"fingerprint"`
+	Reason      string `json:"reason,omitempty" yaml:"reason,omitempty"`
+	ReviewedBy  string `json:"reviewed_by,omitempty" yaml:"reviewed_by,omitempty"`
+	ReviewedOn  string `json:"reviewed_on,omitempty" yaml:"reviewed_on,omitempty"`
+}
+
+// Policy holds what a compliance team decides: thresholds overall and per
+// source or program, how sanctioned countries and invalid identifiers are
+// treated, and the allow-list. Use [DefaultPolicy] and change what you
+// need, or [LoadPolicy] a file; a Policy is read-only once a Screener uses
+// it.
+type Policy struct {
+	// Thresholds apply to every source and program without its own.
+	Thresholds `yaml:",inline"`
+	// Sources overrides thresholds per source ("ofac_sdn", "un", ...).
+	Sources map[string]Thresholds `json:"sources,omitempty" yaml:"sources,omitempty"`
+	// Programs overrides thresholds per program as published ("DPRK3",
+	// "SDGT", "PRK", ...); the special key "DPRK" applies to every entry
+	// flagged as North Korea regime on any list. A program override takes
+	// precedence over a source's; of several, the lowest applies.
+	Programs map[string]Thresholds `json:"programs,omitempty" yaml:"programs,omitempty"`
+	// PayeeCountries decides for payees whose country is one of these
+	// (ISO 3166-1 alpha-2).
+	PayeeCountries map[string]Decision `json:"payee_countries,omitempty" yaml:"payee_countries,omitempty"`
+	// BankCountries decides for bank accounts (bank country, IBAN country,
+	// BIC country) in these countries.
+	BankCountries map[string]Decision `json:"bank_countries,omitempty" yaml:"bank_countries,omitempty"`
+	// InvalidIdentifier is the decision for a payee whose IBAN, BIC,
+	// routing number or wallet is invalid: such a payee cannot be fully
+	// screened.
+	InvalidIdentifier Decision `json:"invalid_identifier" yaml:"invalid_identifier"`
+	// MaxListAge is the oldest a list may be (by publish date or last
+	// confirmation with its publisher) before screening refuses it, as a
+	// Go duration ("168h"); "0" disables the check.
+	MaxListAge string `json:"max_list_age,omitempty" yaml:"max_list_age,omitempty"`
+	// AllowList holds reviewed false positives.
+	AllowList []AllowEntry `json:"allow_list,omitempty" yaml:"allow_list,omitempty"`
+}
+
+// The default thresholds and their reasons.
+const (
+	// DefaultReviewThreshold is the name score at which a payee is held
+	// for review. Measured on the public name-matching benchmark and the
+	// UN positives (see the README), it keeps recall of true matches at
+	// or above 0.99 while name-only alerts on synthetic non-listed payees
+	// stay low.
+	DefaultReviewThreshold = 0.80
+	// DefaultBlockThreshold is the name score a corroborated name needs
+	// to block: near-exact, allowing only spelling variants such as
+	// romanizations, so that Block is reserved for names that are the
+	// listed name.
+	DefaultBlockThreshold = 0.95
+	// DefaultMaxListAge: OFAC, the UN, the EU and the UK publish changes
+	// within days of a designation; a list not confirmed current for a
+	// week may miss designations.
+	DefaultMaxListAge = 7 * 24 * time.Hour
+)
+
+// DefaultPolicy returns the documented defaults:
+//   - review at name score 0.80, block at 0.95 (with corroboration);
+//   - a payee in North Korea (KP) is blocked — the DPRK is under
+//     comprehensive sanctions by the US, UN, EU and UK, and no payroll to
+//     it can be lawful — and payees in Iran, Cuba and Syria, the Crimea
+//     region aside, go to review (US comprehensive embargoes; licences
+//     exist, so a person decides);
+//   - bank accounts in North Korea are blocked (every DPRK financial
+//     institution is blocked by the US and restricted by the UN), in Iran,
+//     Cuba and Syria reviewed;
+//   - an invalid IBAN, BIC, routing number or wallet is reviewed: such a
+//     payee cannot be fully screened, and a compliance tool fails closed;
+//   - lists older than seven days are refused.
+func DefaultPolicy() Policy {
+	return Policy{
+		Thresholds:        Thresholds{Review: DefaultReviewThreshold, Block: DefaultBlockThreshold},
+		PayeeCountries:    map[string]Decision{"KP": Block, "IR": Review, "CU": Review, "SY": Review},
+		BankCountries:     map[string]Decision{"KP": Block, "IR": Review, "CU": Review, "SY": Review},
+		InvalidIdentifier: Review,
+		MaxListAge:        DefaultMaxListAge.String(),
+	}
+}
+
+// ErrPolicy is wrapped by every policy error.
+var ErrPolicy = errors.New("invalid policy")
+
+// LoadPolicy reads a policy file in JSON or YAML (by extension: .json,
+// .yaml, .yml). Fields the file does not set keep their defaults from
+// [DefaultPolicy]; unknown fields are an error, so that a misspelt
+// threshold is not silently ignored.
+func LoadPolicy(path string) (Policy, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Policy{}, fmt.Errorf("%w: %v", ErrPolicy, err)
+	}
+	p := DefaultPolicy()
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		err = dec.Decode(&p)
+	case ".yaml", ".yml":
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		err = dec.Decode(&p)
+	default:
+		return Policy{}, fmt.Errorf("%w: %s: want a .json, .yaml or .yml file", ErrPolicy, path)
+	}
+	if err != nil {
+		return Policy{}, fmt.Errorf("%w: %s: %v", ErrPolicy, path, err)
+	}
+	if err := p.Validate(); err != nil {
+		return Policy{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+// Validate checks that thresholds are in (0,1] with review ≤ block, that
+// sources and countries are known, and that allow-list entries are
+// complete.
+func (p *Policy) Validate() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: %s", ErrPolicy, fmt.Sprintf(format, args...))
+	}
+	check := func(where string, t Thresholds, inherit Thresholds) error {
+		r, b := t.Review, t.Block
+		if r == 0 {
+			r = inherit.Review
+		}
+		if b == 0 {
+			b = inherit.Block
+		}
+		if r < 0 || r > 1 || b < 0 || b > 1 {
+			return bad("%s: thresholds must be in [0,1], got review %v block %v", where, r, b)
+		}
+		if r > b {
+			return bad("%s: review threshold %v is above block threshold %v", where, r, b)
+		}
+		return nil
+	}
+	if p.Review <= 0 || p.Block <= 0 {
+		return bad("review and block thresholds must be set")
+	}
+	if err := check("policy", p.Thresholds, p.Thresholds); err != nil {
+		return err
+	}
+	for _, k := range sortedKeys(p.Sources) {
+		if _, err := lists.ParseSource(k); err != nil {
+			return bad("sources: %v", err)
+		}
+		if err := check("sources."+k, p.Sources[k], p.Thresholds); err != nil {
+			return err
+		}
+	}
+	for _, k := range sortedKeys(p.Programs) {
+		if err := check("programs."+k, p.Programs[k], p.Thresholds); err != nil {
+			return err
+		}
+	}
+	for _, m := range []map[string]Decision{p.PayeeCountries, p.BankCountries} {
+		for _, k := range sortedKeys(m) {
+			if len(k) != 2 || strings.ToUpper(k) != k {
+				return bad("country %q is not an ISO 3166-1 alpha-2 code in upper case", k)
+			}
+		}
+	}
+	if p.MaxListAge != "" {
+		if _, err := p.maxListAge(); err != nil {
+			return bad("max_list_age: %v", err)
+		}
+	}
+	for i, a := range p.AllowList {
+		if a.PayeeID == "" || a.Source == "" || a.EntityID == "" || a.Fingerprint == "" {
+			return bad("allow_list[%d]: payee_id, source, entity_id and fingerprint are required", i)
+		}
+		if _, err := lists.ParseSource(a.Source); err != nil {
+			return bad("allow_list[%d]: %v", i, err)
+		}
+	}
+	return nil
+}
+
+// MaxAge returns MaxListAge as a duration (0: no limit).
+func (p *Policy) MaxAge() time.Duration {
+	d, _ := p.maxListAge()
+	return d
+}
+
+func (p *Policy) maxListAge() (time.Duration, error) {
+	if p.MaxListAge == "" || p.MaxListAge == "0" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(p.MaxListAge)
+	if err == nil && d < 0 {
+		err = fmt.Errorf("negative duration %s", d)
+	}
+	return d, err
+}
+
+// thresholds returns the thresholds that apply to an entry of source src
+// with the given programs.
+func (p *Policy) thresholds(src lists.Source, programs []string, dprk bool) Thresholds {
+	t := p.Thresholds
+	if s, ok := p.Sources[src.String()]; ok {
+		t = overlay(t, s)
+	}
+	var prog *Thresholds
+	apply := func(o Thresholds) {
+		v := overlay(t, o)
+		if prog == nil {
+			prog = &v
+			return
+		}
+		prog.Review = min(prog.Review, v.Review)
+		prog.Block = min(prog.Block, v.Block)
+	}
+	for _, pr := range programs {
+		if o, ok := p.Programs[pr]; ok {
+			apply(o)
+		}
+	}
+	if o, ok := p.Programs["DPRK"]; ok && dprk {
+		apply(o)
+	}
+	if prog != nil {
+		return *prog
+	}
+	return t
+}
+
+func overlay(base, o Thresholds) Thresholds {
+	if o.Review > 0 {
+		base.Review = o.Review
+	}
+	if o.Block > 0 {
+		base.Block = o.Block
+	}
+	return base
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Fingerprint returns a sha256 over the content of a listed entry. It
+// changes whenever the publisher changes anything in the entry, which ends
+// any allow-list suppression recorded against the old content.
+func Fingerprint(e *lists.Entity) string {
+	// An Entity holds only strings, numbers and slices of them, which
+	// always encode.
+	b, _ := json.Marshal(e)
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}

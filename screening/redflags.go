@@ -1,0 +1,851 @@
+//go:build wip_lead && wip_dprk
+
+package screening
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/payscreen/payscreen/fuzzy"
+	"github.com/payscreen/payscreen/ident"
+	"github.com/payscreen/payscreen/lists"
+)
+
+// Payroll red flags: findings across the rows of one run, from the May
+// 2022 State/Treasury/FBI advisory on DPRK IT workers and later notices.
+// Each lifts its row to Review, never to Block. [FlagBankCountry]
+// ("bank_country_mismatch") is the fourth per-row red flag.
+const (
+	// FlagSharedBankAccount: several payees are paid into one bank
+	// account (the same IBAN, or the same account number at the same
+	// routing number or BIC).
+	FlagSharedBankAccount FlagCode = "shared_bank_account"
+	// FlagSharedWallet: several payees are paid to one crypto address.
+	FlagSharedWallet FlagCode = "shared_wallet"
+	// FlagSharedEmail: several payees give one e-mail address (compared
+	// without case, "+tag" suffixes, and dots for Gmail).
+	FlagSharedEmail FlagCode = "shared_email"
+	// FlagSharedPhone: several payees give one phone number (compared on
+	// its last nine digits).
+	FlagSharedPhone FlagCode = "shared_phone"
+	// FlagSharedAddress: more payees than a household give one address.
+	FlagSharedAddress FlagCode = "shared_address"
+	// FlagPRCBankAccount: a payee who is not in the PRC is paid into a
+	// PRC-based bank account.
+	FlagPRCBankAccount FlagCode = "prc_bank_account"
+	// FlagCryptoSalary: a payee asks to be paid in crypto.
+	FlagCryptoSalary FlagCode = "crypto_salary"
+	// FlagPayoutChanged: the payee's bank account, wallet, e-mail or phone
+	// differs from the previous run's.
+	FlagPayoutChanged FlagCode = "payout_changed"
+)
+
+// RedFlagCodes lists every payroll red flag, in a stable order.
+var RedFlagCodes = []FlagCode{
+	FlagSharedBankAccount, FlagSharedWallet, FlagSharedEmail, FlagSharedPhone, FlagSharedAddress,
+	FlagBankCountry, FlagPRCBankAccount, FlagCryptoSalary, FlagPayoutChanged,
+}
+
+// RedFlagPolicy is what a compliance team decides about payroll red
+// flags: which apply and their thresholds. The zero value applies none;
+// [DefaultRedFlagPolicy] applies all. Zero thresholds take their defaults.
+// It is meant to be embedded in [Policy] as its red_flags field.
+type RedFlagPolicy struct {
+	// Flags lists the red flags that apply (see [RedFlagCodes]).
+	Flags []FlagCode `json:"flags" yaml:"flags"`
+	// SharedAccountPayees is how many distinct payees must share a bank
+	// account or a wallet before it is a flag. Default 2: salaries of two
+	// people paid into one account is the facilitator pattern of the
+	// published cases, and legitimate joint accounts between colleagues
+	// are rare enough to review.
+	SharedAccountPayees int `json:"shared_account_payees,omitempty" yaml:"shared_account_payees,omitempty"`
+	// SharedContactPayees is how many distinct payees must share an
+	// e-mail address or a phone number. Default 2: both are personal.
+	SharedContactPayees int `json:"shared_contact_payees,omitempty" yaml:"shared_contact_payees,omitempty"`
+	// SharedAddressPayees is how many distinct payees must share a postal
+	// address. Default 3: two colleagues at one address are a household
+	// (a couple, flatmates) and normal; three or more is what laptop farms
+	// look like in the published cases.
+	SharedAddressPayees int `json:"shared_address_payees,omitempty" yaml:"shared_address_payees,omitempty"`
+	// PRCCountries are the countries whose bank accounts count as
+	// PRC-based (ISO 3166-1 alpha-2). Default ["CN"]; add "HK" and "MO"
+	// to include the special administrative regions.
+	PRCCountries []string `json:"prc_countries,omitempty" yaml:"prc_countries,omitempty"`
+	// MaxRowsNamed bounds the other rows a flag's detail names; the rest
+	// are counted. Default 5.
+	MaxRowsNamed int `json:"max_rows_named,omitempty" yaml:"max_rows_named,omitempty"`
+}
+
+// Red-flag defaults; see the fields of [RedFlagPolicy] for the reasons.
+const (
+	DefaultSharedAccountPayees = 2
+	DefaultSharedContactPayees = 2
+	DefaultSharedAddressPayees = 3
+	DefaultMaxRowsNamed        = 5
+)
+
+// DefaultRedFlagPolicy applies every red flag with the default
+// thresholds.
+func DefaultRedFlagPolicy() RedFlagPolicy {
+	return RedFlagPolicy{
+		Flags:               slices.Clone(RedFlagCodes),
+		SharedAccountPayees: DefaultSharedAccountPayees,
+		SharedContactPayees: DefaultSharedContactPayees,
+		SharedAddressPayees: DefaultSharedAddressPayees,
+		PRCCountries:        []string{"CN"},
+		MaxRowsNamed:        DefaultMaxRowsNamed,
+	}
+}
+
+// Validate checks that the flags are known, thresholds are at least 2
+// (or 0 for the default) and countries are ISO 3166-1 alpha-2 codes in
+// upper case. Errors wrap [ErrPolicy].
+func (p *RedFlagPolicy) Validate() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: red_flags: %s", ErrPolicy, fmt.Sprintf(format, args...))
+	}
+	for _, f := range p.Flags {
+		if !slices.Contains(RedFlagCodes, f) {
+			return bad("unknown flag %q", f)
+		}
+	}
+	for name, v := range map[string]int{"shared_account_payees": p.SharedAccountPayees,
+		"shared_contact_payees": p.SharedContactPayees, "shared_address_payees": p.SharedAddressPayees} {
+		if v != 0 && v < 2 {
+			return bad("%s must be at least 2 (a value shared by one payee is no red flag), got %d", name, v)
+		}
+	}
+	if p.MaxRowsNamed < 0 {
+		return bad("max_rows_named must not be negative")
+	}
+	for _, c := range p.PRCCountries {
+		if _, ok := lists.CountryCode(c); !ok || len(c) != 2 || strings.ToUpper(c) != c {
+			return bad("prc_countries: %q is not an ISO 3166-1 alpha-2 code in upper case", c)
+		}
+	}
+	return nil
+}
+
+// applies reports whether flag f is on.
+func (p *RedFlagPolicy) applies(f FlagCode) bool { return slices.Contains(p.Flags, f) }
+
+func (p *RedFlagPolicy) withDefaults() RedFlagPolicy {
+	q := *p
+	def := func(v *int, d int) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	def(&q.SharedAccountPayees, DefaultSharedAccountPayees)
+	def(&q.SharedContactPayees, DefaultSharedContactPayees)
+	def(&q.SharedAddressPayees, DefaultSharedAddressPayees)
+	def(&q.MaxRowsNamed, DefaultMaxRowsNamed)
+	if q.PRCCountries == nil {
+		q.PRCCountries = []string{"CN"}
+	}
+	return q
+}
+
+// ErrInputChanged is returned when the rows of the screening pass are not
+// those the red-flag index was built from.
+var ErrInputChanged = errors.New("input changed between the red-flag pass and the screening pass")
+
+// rfKind is the kind of a shared key.
+type rfKind uint8
+
+const (
+	rfIBAN rfKind = iota + 1
+	rfAccount
+	rfWallet
+	rfEmail
+	rfPhone
+	rfAddress
+)
+
+func (k rfKind) flag() FlagCode {
+	switch k {
+	case rfIBAN, rfAccount:
+		return FlagSharedBankAccount
+	case rfWallet:
+		return FlagSharedWallet
+	case rfEmail:
+		return FlagSharedEmail
+	case rfPhone:
+		return FlagSharedPhone
+	}
+	return FlagSharedAddress
+}
+
+func (k rfKind) noun() string {
+	switch k {
+	case rfIBAN, rfAccount:
+		return "bank account"
+	case rfWallet:
+		return "wallet"
+	case rfEmail:
+		return "e-mail address"
+	case rfPhone:
+		return "phone number"
+	}
+	return "address"
+}
+
+// rfEntry is one key of one row in the first pass: 16 bytes.
+type rfEntry struct {
+	hash uint64 // FNV-1a of the kind and the normalized value
+	row  int32
+	kind rfKind
+}
+
+// rfGroup is a key shared by enough payees to be a flag.
+type rfGroup struct {
+	kind     rfKind
+	start, n int32 // members[start:start+n], rows in order
+	payees   int32 // distinct payees
+}
+
+// RedFlagIndex holds what the cross-row red flags need from a whole run:
+// the keys each row shares with others, the rows' positions and payee
+// IDs. It is built by a first pass over the rows ([BuildRedFlags]) and read
+// by the screening pass; its memory is about 30 bytes per row plus 16
+// bytes per key while it is built, and only the shared keys afterwards.
+// It is safe for concurrent reads.
+type RedFlagIndex struct {
+	policy  RedFlagPolicy
+	prev    *PreviousPayouts
+	n       int
+	idHash  []uint64 // per row: identity of the payee (the ID, or the row for rows without one)
+	lines   []int32  // per row: Row.Line (or position+1)
+	idOff   []uint32 // per row: offsets into ids
+	ids     []byte   // payee IDs, truncated to rfMaxID bytes
+	memb    []rfMember
+	groups  []rfGroup
+	members []int32
+}
+
+type rfMember struct{ row, group int32 }
+
+// rfMaxID bounds the bytes of a payee ID kept for details.
+const rfMaxID = 64
+
+// BuildRedFlags reads every row of r — the first of two passes over a
+// run — and indexes the keys shared across rows: bank accounts, IBANs,
+// wallets, e-mail addresses, phone numbers and addresses. prev, if not
+// nil, is the previous run for [FlagPayoutChanged]. Rows with an error are
+// counted but carry no keys. It stops at the first error of r other than
+// io.EOF, or when ctx is done.
+func BuildRedFlags(ctx context.Context, r RowReader, p RedFlagPolicy, prev *PreviousPayouts) (*RedFlagIndex, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	ix := &RedFlagIndex{policy: p.withDefaults(), prev: prev, idOff: []uint32{0}}
+	var entries []rfEntry
+	for {
+		if ix.n&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		row, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if ix.n >= 1<<31-1 {
+			return nil, errors.New("screening: red flags: more than 2^31-1 rows")
+		}
+		pos := int32(ix.n)
+		ix.n++
+		ix.idHash = append(ix.idHash, rfRowIdentity(row, int(pos)))
+		line := int32(row.Line)
+		if row.Line <= 0 || row.Line > 1<<31-1 {
+			line = pos + 1
+		}
+		ix.lines = append(ix.lines, line)
+		id := row.Payee.ID
+		if len(id) > rfMaxID {
+			id = id[:rfMaxID]
+		}
+		ix.ids = append(ix.ids, id...)
+		ix.idOff = append(ix.idOff, uint32(len(ix.ids)))
+		if row.Err != nil {
+			continue
+		}
+		rfKeys(&row.Payee, func(k rfKind, v string) {
+			entries = append(entries, rfEntry{hash: rfHash(byte(k), v), row: pos, kind: k})
+		})
+	}
+	ix.group(entries)
+	return ix, nil
+}
+
+// group sorts the entries and keeps the keys shared by enough payees.
+func (ix *RedFlagIndex) group(entries []rfEntry) {
+	slices.SortFunc(entries, func(a, b rfEntry) int {
+		if c := cmp.Compare(a.hash, b.hash); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.row, b.row)
+	})
+	var payees []uint64
+	for i := 0; i < len(entries); {
+		j := i + 1
+		for j < len(entries) && entries[j].hash == entries[i].hash {
+			j++
+		}
+		run := entries[i:j]
+		i = j
+		if len(run) < 2 {
+			continue
+		}
+		payees = payees[:0]
+		for _, e := range run {
+			payees = append(payees, ix.idHash[e.row])
+		}
+		slices.Sort(payees)
+		distinct := len(slices.Compact(payees))
+		if distinct < ix.threshold(run[0].kind) {
+			continue
+		}
+		g := rfGroup{kind: run[0].kind, start: int32(len(ix.members)), payees: int32(distinct)}
+		last := int32(-1)
+		for _, e := range run {
+			if e.row == last {
+				continue // one row with two equal wallets
+			}
+			last = e.row
+			ix.members = append(ix.members, e.row)
+			ix.memb = append(ix.memb, rfMember{row: e.row, group: int32(len(ix.groups))})
+		}
+		g.n = int32(len(ix.members)) - g.start
+		ix.groups = append(ix.groups, g)
+	}
+	slices.SortFunc(ix.memb, func(a, b rfMember) int {
+		if c := cmp.Compare(a.row, b.row); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.group, b.group)
+	})
+}
+
+func (ix *RedFlagIndex) threshold(k rfKind) int {
+	switch k {
+	case rfIBAN, rfAccount, rfWallet:
+		return ix.policy.SharedAccountPayees
+	case rfEmail, rfPhone:
+		return ix.policy.SharedContactPayees
+	}
+	return ix.policy.SharedAddressPayees
+}
+
+// Rows returns the number of rows the index was built from.
+func (ix *RedFlagIndex) Rows() int { return ix.n }
+
+// SharedKeys returns the number of keys shared by enough payees to flag.
+func (ix *RedFlagIndex) SharedKeys() int { return len(ix.groups) }
+
+// Flags returns the red flags of the row at position pos (0-based, in
+// the order the rows were read) whose content is row. Row must be the row
+// read at pos in the first pass: a row whose payee ID differs is an error
+// wrapping [ErrInputChanged]. Rows with an error get no flags.
+func (ix *RedFlagIndex) Flags(pos int, row Row) ([]Flag, error) {
+	if pos < 0 || pos >= ix.n {
+		return nil, fmt.Errorf("screening: row %d of a run indexed with %d rows: %w", pos+1, ix.n, ErrInputChanged)
+	}
+	if rfRowIdentity(row, pos) != ix.idHash[pos] {
+		return nil, fmt.Errorf("screening: row %d is not the row indexed there: %w", pos+1, ErrInputChanged)
+	}
+	if row.Err != nil {
+		return nil, nil
+	}
+	var flags []Flag
+	add := func(code FlagCode, detail string) {
+		if ix.policy.applies(code) {
+			flags = append(flags, Flag{Code: code, Detail: detail, Decision: Review})
+		}
+	}
+	ix.sharedFlags(int32(pos), add)
+	p := &row.Payee
+	rfCountryFlags(p, &ix.policy, add)
+	if ix.policy.applies(FlagCryptoSalary) {
+		n := 0
+		for _, w := range p.Wallets {
+			if strings.TrimSpace(w.Address) != "" {
+				n++
+			}
+		}
+		if n > 0 {
+			add(FlagCryptoSalary, fmt.Sprintf("asks to be paid in crypto (%d wallet address(es)): DPRK IT workers seek payment in virtual currency to evade KYC/AML", n))
+		}
+	}
+	if ix.prev != nil && ix.policy.applies(FlagPayoutChanged) {
+		if changed := ix.prev.changed(p); len(changed) > 0 {
+			add(FlagPayoutChanged, "payout details changed since the previous run: "+strings.Join(changed, ", ")+" (values not shown)")
+		}
+	}
+	return flags, nil
+}
+
+// Apply adds the red flags of the row at position pos to rr and lifts its
+// decision to Review when there are any; it never blocks. A row in error
+// is left as it is.
+func (ix *RedFlagIndex) Apply(pos int, rr *RowResult) error {
+	flags, err := ix.Flags(pos, rr.Row)
+	if err != nil || rr.Err != nil || len(flags) == 0 {
+		return err
+	}
+	rr.Result.Flags = append(rr.Result.Flags, flags...)
+	rr.Result.Decision = maxDecision(rr.Result.Decision, Review)
+	return nil
+}
+
+// sharedFlags adds one flag per shared-key code the row has, naming the
+// rows of other payees it shares with.
+func (ix *RedFlagIndex) sharedFlags(row int32, add func(FlagCode, string)) {
+	i, _ := slices.BinarySearchFunc(ix.memb, row, func(m rfMember, r int32) int { return cmp.Compare(m.row, r) })
+	type agg struct {
+		nouns  []string
+		others []int32
+	}
+	var byCode map[FlagCode]*agg
+	var order []FlagCode
+	me := ix.idHash[row]
+	for ; i < len(ix.memb) && ix.memb[i].row == row; i++ {
+		g := &ix.groups[ix.memb[i].group]
+		code := g.kind.flag()
+		if byCode == nil {
+			byCode = map[FlagCode]*agg{}
+		}
+		a, ok := byCode[code]
+		if !ok {
+			a = &agg{}
+			byCode[code] = a
+			order = append(order, code)
+		}
+		if noun := g.kind.noun(); !slices.Contains(a.nouns, noun) {
+			a.nouns = append(a.nouns, noun)
+		}
+		for _, r := range ix.members[g.start : g.start+g.n] {
+			if ix.idHash[r] != me {
+				a.others = append(a.others, r)
+			}
+		}
+	}
+	slices.SortFunc(order, func(a, b FlagCode) int {
+		return cmp.Compare(slices.Index(RedFlagCodes, a), slices.Index(RedFlagCodes, b))
+	})
+	for _, code := range order {
+		a := byCode[code]
+		slices.Sort(a.others)
+		a.others = slices.Compact(a.others)
+		if len(a.others) == 0 {
+			continue
+		}
+		payees := map[uint64]bool{}
+		for _, r := range a.others {
+			payees[ix.idHash[r]] = true
+		}
+		add(code, fmt.Sprintf("same %s as %d other payee(s): %s", a.nouns[0], len(payees), ix.describeRows(a.others)))
+	}
+}
+
+// describeRows names rows as "rows 12, 57 (ids EMP-3, EMP-9)", at most
+// MaxRowsNamed of them, counting the rest.
+func (ix *RedFlagIndex) describeRows(rows []int32) string {
+	named := rows
+	if len(named) > ix.policy.MaxRowsNamed {
+		named = named[:ix.policy.MaxRowsNamed]
+	}
+	var lines, ids []string
+	for _, r := range named {
+		lines = append(lines, strconv.Itoa(int(ix.lines[r])))
+		ids = append(ids, string(ix.ids[ix.idOff[r]:ix.idOff[r+1]]))
+	}
+	s := "row"
+	if len(rows) > 1 {
+		s = "rows"
+	}
+	s += " " + strings.Join(lines, ", ")
+	if more := len(rows) - len(named); more > 0 {
+		s += fmt.Sprintf(" and %d more", more)
+	}
+	return s + " (ids " + strings.Join(ids, ", ") + ")"
+}
+
+// rfCountryFlags adds bank_country_mismatch and prc_bank_account.
+func rfCountryFlags(p *Payee, pol *RedFlagPolicy, add func(FlagCode, string)) {
+	banks := rfBankCountries(&p.Bank)
+	if len(banks) == 0 {
+		return
+	}
+	payee := ""
+	if c, ok := lists.CountryCode(strings.ToUpper(strings.TrimSpace(p.Country))); ok {
+		payee = c
+	}
+	payeeInPRC := payee != "" && slices.Contains(pol.PRCCountries, payee)
+	var prc, other []string
+	for _, b := range banks {
+		switch {
+		case slices.Contains(pol.PRCCountries, b.country) && !payeeInPRC:
+			prc = append(prc, b.from+" "+b.country)
+		case payee != "" && b.country != payee && !(payeeInPRC && slices.Contains(pol.PRCCountries, b.country)):
+			other = append(other, b.from+" "+b.country)
+		}
+	}
+	if len(prc) > 0 {
+		who := "a payee whose country is not given"
+		if payee != "" {
+			who = "a payee in " + payee
+		}
+		add(FlagPRCBankAccount, fmt.Sprintf("PRC-based bank account (%s) for %s", strings.Join(prc, ", "), who))
+	}
+	if len(other) > 0 {
+		add(FlagBankCountry, fmt.Sprintf("bank account in another country than the payee's %s: %s", payee, strings.Join(other, ", ")))
+	}
+}
+
+type rfBankCountry struct{ from, country string }
+
+// rfBankCountries returns the distinct countries of a bank account, with
+// where each was read from: the bank country, the IBAN, the BIC, a US
+// routing number. Invalid values are the Screener's to flag, and are
+// skipped here.
+func rfBankCountries(b *BankAccount) []rfBankCountry {
+	var out []rfBankCountry
+	add := func(from, c string) {
+		if c == "" || slices.ContainsFunc(out, func(x rfBankCountry) bool { return x.country == c }) {
+			return
+		}
+		out = append(out, rfBankCountry{from, c})
+	}
+	if c, ok := lists.CountryCode(strings.ToUpper(strings.TrimSpace(b.Country))); ok && strings.TrimSpace(b.Country) != "" {
+		add("bank country", c)
+	}
+	if v := strings.TrimSpace(b.IBAN); v != "" {
+		if i, err := ident.ParseIBAN(v); err == nil {
+			add("IBAN", i.Country())
+		}
+	}
+	if v := strings.TrimSpace(b.BIC); v != "" {
+		if x, err := ident.ParseBIC(v); err == nil {
+			add("BIC", x.Country())
+		}
+	}
+	if v := strings.TrimSpace(b.RoutingNumber); v != "" {
+		if _, err := ident.ParseABA(v); err == nil {
+			add("routing number", "US")
+		}
+	}
+	return out
+}
+
+// rfRowIdentity is the identity of a row's payee: its ID, or for rows
+// without one, the row itself (each such row is its own payee). Rows in
+// error are marked so that both passes agree on them.
+func rfRowIdentity(row Row, pos int) uint64 {
+	id := strings.TrimSpace(row.Payee.ID)
+	switch {
+	case row.Err != nil:
+		return rfHash(1, "error "+strconv.Itoa(pos))
+	case id == "":
+		return rfHash(2, strconv.Itoa(pos))
+	}
+	return rfHash(0, id)
+}
+
+// rfKeys calls emit with every normalized key of a payee.
+func rfKeys(p *Payee, emit func(rfKind, string)) {
+	b := &p.Bank
+	if v := compactID(b.IBAN); len(v) >= 15 {
+		emit(rfIBAN, v)
+	}
+	if acct := compactID(b.AccountNumber); len(acct) >= 4 {
+		bank := rfDigits(b.RoutingNumber)
+		if bic := compactID(b.BIC); len(bic) >= 8 {
+			bank += "/" + bic[:8]
+		}
+		emit(rfAccount, acct+"@"+bank)
+	}
+	for _, w := range p.Wallets {
+		if k := ident.CryptoKey(w.Address); k != "" {
+			emit(rfWallet, k)
+		}
+	}
+	if k := rfEmailKey(p.Email); k != "" {
+		emit(rfEmail, k)
+	}
+	if k := rfPhoneKey(p.Phone); k != "" {
+		emit(rfPhone, k)
+	}
+	if k := rfAddressKey(p.Address, p.Country); k != "" {
+		emit(rfAddress, k)
+	}
+}
+
+// rfEmailKey lower-cases an address and drops a "+tag" from its local
+// part (and, at Gmail, the dots, which Gmail ignores): mailbox variants
+// of one person compare equal.
+func rfEmailKey(v string) string {
+	v = strings.ToLower(strings.TrimSpace(v))
+	at := strings.LastIndexByte(v, '@')
+	if at <= 0 || at == len(v)-1 {
+		return ""
+	}
+	local, domain := v[:at], v[at+1:]
+	if i := strings.IndexByte(local, '+'); i > 0 {
+		local = local[:i]
+	}
+	if domain == "googlemail.com" {
+		domain = "gmail.com"
+	}
+	if domain == "gmail.com" {
+		local = strings.ReplaceAll(local, ".", "")
+	}
+	if rfPlaceholder(local) || local == "" {
+		return ""
+	}
+	return local + "@" + domain
+}
+
+// rfPhoneKey keeps the last nine digits of a number of at least seven,
+// so that "+1 555 010 7788" and "(555) 010-7788" compare equal. Numbers
+// of one repeated digit are placeholders.
+func rfPhoneKey(v string) string {
+	d := rfDigits(v)
+	if len(d) < 7 || strings.Count(d, d[:1]) == len(d) || strings.HasPrefix("1234567890", d) {
+		return ""
+	}
+	if len(d) > 9 {
+		d = d[len(d)-9:]
+	}
+	return d
+}
+
+func rfDigits(v string) string {
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		if v[i] >= '0' && v[i] <= '9' {
+			b.WriteByte(v[i])
+		}
+	}
+	return b.String()
+}
+
+// rfAddressWords maps common street-address words to one spelling.
+var rfAddressWords = map[string]string{
+	"street": "st", "avenue": "ave", "av": "ave", "road": "rd", "drive": "dr", "lane": "ln",
+	"boulevard": "blvd", "court": "ct", "place": "pl", "apartment": "apt", "suite": "ste",
+	"unit": "apt", "number": "no", "north": "n", "south": "s", "east": "e", "west": "w",
+	"floor": "fl", "building": "bldg", "highway": "hwy", "square": "sq", "terrace": "ter",
+}
+
+// rfAddressKey normalizes an address (case, accents, scripts and
+// punctuation as names are normalized; common words abbreviated) with the
+// payee's country. Addresses of fewer than two words, or placeholders,
+// give no key.
+func rfAddressKey(addr, country string) string {
+	words := strings.Fields(fuzzy.Normalize(addr))
+	if len(words) < 2 {
+		return ""
+	}
+	for i, w := range words {
+		if a, ok := rfAddressWords[w]; ok {
+			words[i] = a
+		}
+	}
+	k := strings.Join(words, " ")
+	if rfPlaceholder(k) {
+		return ""
+	}
+	return strings.ToUpper(strings.TrimSpace(country)) + "|" + k
+}
+
+// rfPlaceholder reports values that payroll systems put in place of a
+// missing one.
+func rfPlaceholder(v string) bool {
+	switch v {
+	case "", "na", "n a", "none", "unknown", "null", "nil", "tbd", "tba", "test", "x", "xx", "xxx", "0", "noreply", "no reply", "no address":
+		return true
+	}
+	return false
+}
+
+// rfHash is FNV-1a 64 of a kind byte and a string: deterministic, so the
+// same input gives the same groups in every run.
+func rfHash(kind byte, s string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	h ^= uint64(kind)
+	h *= prime
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime
+	}
+	return h
+}
+
+// PreviousPayouts holds, per payee ID, the payout details of an earlier
+// run's input, hashed (no values are kept), for [FlagPayoutChanged].
+type PreviousPayouts struct {
+	recs []prevRec // sorted by id
+	// Rows is the number of rows read; Skipped those that could not be
+	// read (and so are not compared).
+	Rows, Skipped int
+}
+
+// prevFields are the payout details compared with the previous run.
+var prevFields = [...]string{"iban", "account_number", "routing_number", "bic", "wallet", "email", "phone"}
+
+type prevRec struct {
+	id uint64
+	f  [len(prevFields)]uint32
+}
+
+// ReadPreviousPayouts reads an earlier run's input (the rows of the
+// previous payroll file) for [FlagPayoutChanged]. It keeps 40 bytes per
+// row: hashes of the payee ID and of each payout detail.
+func ReadPreviousPayouts(ctx context.Context, r RowReader) (*PreviousPayouts, error) {
+	pp := &PreviousPayouts{}
+	for {
+		if pp.Rows&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		row, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		pp.Rows++
+		id := strings.TrimSpace(row.Payee.ID)
+		if row.Err != nil || id == "" {
+			pp.Skipped++
+			continue
+		}
+		pp.recs = append(pp.recs, prevRec{id: rfHash(0, id), f: payoutHashes(&row.Payee)})
+	}
+	slices.SortFunc(pp.recs, func(a, b prevRec) int { return cmp.Compare(a.id, b.id) })
+	return pp, nil
+}
+
+// payoutHashes hashes each payout detail in normalized form; 0 means
+// empty.
+func payoutHashes(p *Payee) [len(prevFields)]uint32 {
+	var wallets []string
+	for _, w := range p.Wallets {
+		if k := ident.CryptoKey(w.Address); k != "" {
+			wallets = append(wallets, k)
+		}
+	}
+	slices.Sort(wallets)
+	email := strings.ToLower(strings.TrimSpace(p.Email))
+	vals := [len(prevFields)]string{
+		compactID(p.Bank.IBAN), compactID(p.Bank.AccountNumber), rfDigits(p.Bank.RoutingNumber),
+		compactID(p.Bank.BIC), strings.Join(wallets, " "), email, rfDigits(p.Phone),
+	}
+	var h [len(prevFields)]uint32
+	for i, v := range vals {
+		if v == "" {
+			continue
+		}
+		x := uint32(rfHash(byte(i), v))
+		if x == 0 {
+			x = 1
+		}
+		h[i] = x
+	}
+	return h
+}
+
+// changed returns the payout details of p that differ from every previous
+// row of the same payee ID; nil for a payee the previous run did not have.
+func (pp *PreviousPayouts) changed(p *Payee) []string {
+	id := strings.TrimSpace(p.ID)
+	if id == "" {
+		return nil
+	}
+	h := rfHash(0, id)
+	i, found := slices.BinarySearchFunc(pp.recs, h, func(r prevRec, t uint64) int { return cmp.Compare(r.id, t) })
+	if !found {
+		return nil
+	}
+	cur := payoutHashes(p)
+	var out []string
+	for f := range prevFields {
+		same := false
+		for j := i; j < len(pp.recs) && pp.recs[j].id == h; j++ {
+			if pp.recs[j].f[f] == cur[f] {
+				same = true
+				break
+			}
+		}
+		if !same {
+			out = append(out, prevFields[f])
+		}
+	}
+	return out
+}
+
+// RedFlagOptions configure [Screener.ScreenBatchRedFlags].
+type RedFlagOptions struct {
+	Policy RedFlagPolicy
+	// Previous is the previous run's input, for payout_changed; nil skips
+	// that flag.
+	Previous *PreviousPayouts
+}
+
+// ScreenBatchRedFlags screens a run with the payroll red flags: a first
+// pass over the rows builds the [RedFlagIndex], a second screens them with
+// [Screener.ScreenBatch] and adds each row's red flags before emit sees
+// it. open is called once per pass and must return the same rows each
+// time (a file opened twice; standard input spooled to a temporary file
+// first); a reader that is an io.Closer is closed after its pass. Rows
+// that differ between the passes stop the run with an error wrapping
+// [ErrInputChanged].
+func (s *Screener) ScreenBatchRedFlags(ctx context.Context, open func() (RowReader, error), ro RedFlagOptions, opts BatchOptions, emit func(RowResult) error) error {
+	pass := func(f func(RowReader) error) error {
+		r, err := open()
+		if err != nil {
+			return err
+		}
+		err = f(r)
+		if c, ok := r.(io.Closer); ok {
+			if cerr := c.Close(); err == nil {
+				err = cerr
+			}
+		}
+		return err
+	}
+	var ix *RedFlagIndex
+	if err := pass(func(r RowReader) (err error) {
+		ix, err = BuildRedFlags(ctx, r, ro.Policy, ro.Previous)
+		return err
+	}); err != nil {
+		return err
+	}
+	pos := 0
+	err := pass(func(r RowReader) error {
+		return s.ScreenBatch(ctx, r, opts, func(rr RowResult) error {
+			if err := ix.Apply(pos, &rr); err != nil {
+				return err
+			}
+			pos++
+			return emit(rr)
+		})
+	})
+	if err == nil && pos != ix.Rows() {
+		err = fmt.Errorf("screening: %d rows screened, %d indexed: %w", pos, ix.Rows(), ErrInputChanged)
+	}
+	return err
+}

@@ -1,0 +1,13 @@
+//go:build wip_lead
+
+package screening
+
+import (
+	"context"
+
+	"github.com/payscreen/payscreen/lists"
+)
+
+func loadRealLists(dirs []string) (*lists.Set, error) {
+	return lists.LoadDirs(context.Background(), dirs, lists.LoadOptions{})
+}
