@@ -22,6 +22,15 @@ func ofacCryptoTag(label string) (string, bool) {
 // Identification", ...). Labels that are not identifiers of the entity
 // (sanctions information, dates, "Target Type") give IDOther and false.
 func ofacIDType(label string) (IDType, bool) {
+	if t, ok := ofacBaseIDType(label); ok {
+		return t, true
+	}
+	return ofacExtraIDType(strings.TrimSpace(label))
+}
+
+// ofacBaseIDType classifies the common labels, case-insensitively and by
+// keywords; ofacExtraIDType knows the rarer labels by their exact spelling.
+func ofacBaseIDType(label string) (IDType, bool) {
 	l := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(label), ":")))
 	switch l {
 	case "nationality of registration", "registration country", "organization established date", "organization type",

@@ -37,7 +37,7 @@ import (
 // entity (SWIFT/BIC, Website, Email Address, aircraft and vessel numbers,
 // ...), and older spellings found only in the legacy remarks (PHONE, FAX,
 // EMAIL, Telephone, TELEX). This list only finds where a label ends and its
-// value begins; the type is given by ofacIDType (or ofacCSVExtraIDType for
+// value begins; the type is given by ofacIDType (which consults ofacExtraIDType for
 // the labels ofacIDType does not know).
 var ofacCSVIDLabels = []string{
 	// IDRegDocType reference values of SDN_ADVANCED.XML.
@@ -97,11 +97,12 @@ var ofacCSVLabelsByWord = func() map[string][]string {
 	return m
 }()
 
-// ofacCSVExtraIDType classifies the identifier labels of ofacCSVIDLabels
-// that ofacIDType does not recognise (it is consulted only when ofacIDType
-// reports false). ok is false for labels that are identifiers of a kind the
-// model has no type for, such as TELEX; they become IDOther.
-func ofacCSVExtraIDType(label string) (IDType, bool) {
+// ofacExtraIDType classifies, by exact spelling, the rarer OFAC identifier
+// labels (seen in the remarks of the CSV and the document types of
+// SDN_ADVANCED.XML) that ofacBaseIDType does not recognise. ok is false for
+// labels that are identifiers of a kind the model has no type for, such as
+// TELEX; they become IDOther.
+func ofacExtraIDType(label string) (IDType, bool) {
 	switch label {
 	case "D.N.I.", "N.I.E.", "C.I.N.", "C.U.I.", "C.U.I.P.", "I.F.E.", "Credencial electoral",
 		"CNP (Personal Numerical Code)", "Tarjeta de Identidad", "Stateless Person ID Card", "UAE Identification",
@@ -125,10 +126,7 @@ func ofacCSVExtraIDType(label string) (IDType, bool) {
 
 // ofacCSVIDType returns the type of an identifier label of ofacCSVIDLabels.
 func ofacCSVIDType(label string) IDType {
-	if t, ok := ofacIDType(label); ok {
-		return t
-	}
-	t, _ := ofacCSVExtraIDType(label)
+	t, _ := ofacIDType(label)
 	return t
 }
 

@@ -229,13 +229,13 @@ func TestOFACCSVLabels(t *testing.T) {
 		if strings.TrimSpace(l) != l || l == "" {
 			t.Errorf("label %q has surrounding space", l)
 		}
-		_, known := ofacIDType(l)
-		_, extra := ofacCSVExtraIDType(l)
+		_, known := ofacBaseIDType(l)
+		_, extra := ofacExtraIDType(l)
 		if !known && !extra && l != "TELEX" {
-			t.Errorf("label %q is classified by neither ofacIDType nor ofacCSVExtraIDType", l)
+			t.Errorf("label %q is classified by neither ofacBaseIDType nor ofacExtraIDType", l)
 		}
 		if known && extra {
-			t.Errorf("label %q is in ofacCSVExtraIDType although ofacIDType knows it", l)
+			t.Errorf("label %q is in ofacExtraIDType although ofacBaseIDType knows it", l)
 		}
 	}
 }
