@@ -1,0 +1,226 @@
+package fuzzy
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		query, listed string
+		min, max      float64
+		reason        string
+	}{
+		{"KIM JONG UN", "Kim Jong-un", 1, 1, "case and hyphens do not matter"},
+		{"Jong Un Kim", "Kim Jong Un", 1, 1, "a rotation of the name order is in order"},
+		{"KIM JONG UN", "KIM JONG MAN", 0.6, 0.7, "a conflicting given name costs a full token"},
+		{"KIM JONG UN", "KIM YO JONG", 0.6, 0.7, "a conflicting token, the shared ones in rotated order"},
+		{"KIM", "KIM JONG UN", 0, 0.6, "one shared word of three is weak evidence"},
+		{"EMMA LLC", "ACME LLC", 0, 0.2, "sharing a legal form is next to nothing"},
+		{"Vladimir Putin", "PUTIN, Vladimir Vladimirovich", 0.9, 1, "list order and an omitted patronymic"},
+		{"Sergey Lavrov", "Sergey Viktorovich Lavrov", 0.9, 1, "an omitted middle name costs little"},
+		{"Park Ji Sung", "Pak Chi Song", 0.9, 1, "Korean romanizations share keys"},
+		{"Lee Min Ho", "Ri Min Ho", 0.9, 1, "Lee and Ri are one surname"},
+		{"Gim Jong Un", "Kim Jong Un", 0.9, 1, "Gim and Kim are one surname: no first-letter gating"},
+		{"김정은", "Kim Jong Un", 0.95, 1, "Hangul transliterated"},
+		{"Владимир Путин", "Vladimir Putin", 0.95, 1, "Cyrillic transliterated"},
+		{"Mohammed Ali", "Muhammad Ali", 0.85, 1, "transliteration variants share a key"},
+		{"Olaf Scholze", "Olaf Scholz", 0.9, 1, "a typo in the surname"},
+		{"Mark Zuckermann", "Mark Zuckerberg", 0, 0.6, "four edits are another surname"},
+		{"Abdulah Anshori", "Abdullah Anshori", 0.9, 1, "a typo in a word the other name splits in two"},
+		{"Abdulrahman Yasin", "Abdul Rahman Yasin", 0.95, 1, "two words written as one"},
+		{"J Smith", "John Smith", 0.8, 0.95, "an initial agrees with the given name"},
+		{"Arild Jenssen", "J M A", 0, 0.6, "initials alone are weak evidence"},
+		{"William G Frost", "William W Frost", 0.6, 0.9, "different middle initials"},
+		{"Salman bin Muhammad", "Muhammad bin Salman", 0.6, 0.99, "a pair out of order counts a quarter"},
+		{"", "Kim", 0, 0, "an empty name matches nothing"},
+		{"Kim", "", 0, 0, "an empty name matches nothing, either side"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query+"/"+tt.listed, func(t *testing.T) {
+			r := Compare(tt.query, tt.listed)
+			if r.Score < tt.min || r.Score > tt.max {
+				t.Errorf("Compare(%q, %q) = %s, want a score in [%v, %v]: %s", tt.query, tt.listed, r, tt.min, tt.max, tt.reason)
+			}
+			if rev := Compare(tt.listed, tt.query); rev.Score != r.Score {
+				t.Errorf("Compare is not symmetric: %v one way, %v the other", r.Score, rev.Score)
+			}
+		})
+	}
+}
+
+func TestCompareExplanation(t *testing.T) {
+	tests := []struct {
+		query, listed string
+		want          []TokenMatch
+		reason        string
+	}{
+		{"Pak J Un", "Park Jong", []TokenMatch{
+			{Query: "pak", Listed: "park", QueryIndex: 0, ListedIndex: 0, Kind: Equivalent, Score: simEquivalent},
+			{Query: "j", Listed: "jong", QueryIndex: 1, ListedIndex: 1, Kind: Initial, Score: simInitial},
+			{Query: "un", QueryIndex: 2, ListedIndex: -1, Kind: Unmatched},
+		}, "one entry per query token, in order"},
+		{"Scholz", "Olaf Scholze", []TokenMatch{
+			{Query: "scholz", Listed: "scholze", QueryIndex: 0, ListedIndex: 1, Kind: Fuzzy},
+			{Listed: "olaf", QueryIndex: -1, ListedIndex: 0, Kind: Unmatched},
+		}, "unmatched listed tokens follow"},
+		{"Abdulrahman", "ABDUL RAHMAN", []TokenMatch{
+			{Query: "abdul", Listed: "abdul", QueryIndex: 0, ListedIndex: 0, Kind: Exact, Score: 1},
+			{Query: "rahman", Listed: "rahman", QueryIndex: 1, ListedIndex: 1, Kind: Exact, Score: 1},
+		}, "Tokenize splits the known compound itself"},
+		{"Putin Vladimirovich", "Путин Владимирович", []TokenMatch{
+			{Query: "putin", Listed: "putin", QueryIndex: 0, ListedIndex: 0, Kind: Transliterated, Score: simTransliterated},
+			{Query: "vladimirovich", Listed: "vladimirovich", QueryIndex: 1, ListedIndex: 1, Kind: Transliterated, Score: simTransliterated},
+		}, "same text from Cyrillic"},
+		{"Goodwill Trading", "Good Will Trading", []TokenMatch{
+			{Query: "goodwill", Listed: "good will", QueryIndex: 0, ListedIndex: 0, Kind: Exact, Score: 1},
+			{Query: "trading", Listed: "trading", QueryIndex: 1, ListedIndex: 2, Kind: Exact, Score: 1},
+		}, "a query word meeting two listed words names both"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			got := Compare(tt.query, tt.listed).Matches
+			if len(got) != len(tt.want) {
+				t.Fatalf("Compare(%q, %q) has %d matches %v, want %d: %s", tt.query, tt.listed, len(got), got, len(tt.want), tt.reason)
+			}
+			for k, w := range tt.want {
+				g := got[k]
+				if g.Query != w.Query || g.Listed != w.Listed || g.QueryIndex != w.QueryIndex || g.ListedIndex != w.ListedIndex || g.Kind != w.Kind {
+					t.Errorf("match %d = %+v, want %+v: %s", k, g, w, tt.reason)
+				}
+				if w.Score != 0 && g.Score != w.Score {
+					t.Errorf("match %d score %v, want %v: %s", k, g.Score, w.Score, tt.reason)
+				}
+				if w.Kind == Fuzzy && (g.Score <= 0.4 || g.Score >= 1) {
+					t.Errorf("fuzzy match %d score %v, want in (0.4, 1): %s", k, g.Score, tt.reason)
+				}
+				if g.Weight <= 0 {
+					t.Errorf("match %d weight %v, want > 0", k, g.Weight)
+				}
+			}
+		})
+	}
+}
+
+func TestResultString(t *testing.T) {
+	got := Compare("Kim Jong Un", "KIM JONG MAN").String()
+	if want := "0.67: kim=kim exact, jong=jong exact, +un, -man"; got != want {
+		t.Errorf("Result.String() = %q, want %q", got, want)
+	}
+}
+
+func TestWeights(t *testing.T) {
+	var names [][]Token
+	for range 3000 {
+		names = append(names, Tokenize("Mohammed Ali"))
+	}
+	names = append(names, Tokenize("Muhammad Zuhair"), Tokenize("ACME Trading LLC"))
+	w := NewWeights(names)
+	tests := []struct {
+		token    string
+		min, max float64
+		reason   string
+	}{
+		{"Zuhair", 1, 1, "found in one name of 3,002"},
+		{"Nobody", 1, 1, "absent from the corpus"},
+		{"Muhammad", 0.2233, 0.2234, "its key is in 3,001 names, counted against at least 30,000: ln(30000/3001)/ln(30000)"},
+		{"LLC", 0.15, 0.15, "weak, and rare"},
+		{"J", 0.35, 0.35, "an initial"},
+	}
+	for _, tt := range tests {
+		tok := Tokenize(tt.token)[0]
+		if got := w.Weight(tok); got < tt.min-1e-12 || got > tt.max+1e-12 {
+			t.Errorf("Weight(%q) = %v, want in [%v, %v]: %s", tt.token, got, tt.min, tt.max, tt.reason)
+		}
+	}
+	if got := w.Frequency(Tokenize("Mohamed")[0]); got != 3001 {
+		t.Errorf("Frequency(Mohamed) = %d, want 3001 (Mohammed and Muhammad share its key)", got)
+	}
+	var nilW *Weights
+	if got := nilW.Weight(Tokenize("Kim")[0]); got != 1 {
+		t.Errorf("nil Weights gives %v, want 1", got)
+	}
+}
+
+// TestCompareSymmetricBench checks symmetry and range on the public
+// benchmark pairs and on random corruptions of them.
+func TestCompareSymmetricBench(t *testing.T) {
+	cases := loadBenchCases(t)
+	r := rand.New(rand.NewPCG(5, 6))
+	var w *Weights
+	if !testing.Short() {
+		w = loadEvalCorpus(t).index.Weights()
+	}
+	for _, c := range cases {
+		for _, pair := range [][2]string{{c.name1, c.name2}, {corruptName(r, c.name1), c.name2}} {
+			a, b := Tokenize(pair[0]), Tokenize(pair[1])
+			x, y := CompareTokens(a, b, w), CompareTokens(b, a, w)
+			if x.Score != y.Score {
+				t.Errorf("CompareTokens(%q, %q) = %v, reversed %v", pair[0], pair[1], x.Score, y.Score)
+			}
+			if x.Score < 0 || x.Score > 1 {
+				t.Errorf("CompareTokens(%q, %q) = %v, outside [0,1]", pair[0], pair[1], x.Score)
+			}
+			if err := checkExplanation(a, b, x); err != "" {
+				t.Errorf("CompareTokens(%q, %q): %s", pair[0], pair[1], err)
+			}
+		}
+	}
+}
+
+// checkExplanation returns what is wrong with r as the explanation of q
+// against l: each query token must have one entry, in order, and each
+// listed token must be covered once, by a pair or as unmatched.
+func checkExplanation(q, l []Token, r Result) string {
+	covered := make([]int, len(l))
+	next := 0
+	for _, m := range r.Matches {
+		if m.QueryIndex >= 0 {
+			if m.QueryIndex != next || m.Query != q[next].Text {
+				return fmt.Sprintf("entry %+v out of order (want query token %d)", m, next)
+			}
+			next++
+		}
+		if m.ListedIndex < 0 {
+			continue
+		}
+		words := strings.Fields(m.Listed)
+		for k, w := range words {
+			j := m.ListedIndex + k
+			if j >= len(l) || l[j].Text != w {
+				return fmt.Sprintf("entry %+v names listed tokens that are not there", m)
+			}
+			covered[j]++
+		}
+	}
+	if next != len(q) {
+		return fmt.Sprintf("%d query tokens explained, want %d", next, len(q))
+	}
+	// A listed token met by two query tokens written as one word is named
+	// by both entries.
+	for j, c := range covered {
+		if c == 0 {
+			return fmt.Sprintf("listed token %d (%s) not explained", j, l[j].Text)
+		}
+	}
+	return ""
+}
+
+func TestScoreNameAllocs(t *testing.T) {
+	ix := smallIndex()
+	q := Tokenize("Vladimir Putin")
+	s := ix.getScratch()
+	ix.gather(q, DefaultThreshold, s)
+	for id := range ix.Len() {
+		ix.scoreName(q, uint32(id), s)
+	}
+	if n := testing.AllocsPerRun(100, func() {
+		for id := range ix.Len() {
+			ix.scoreName(q, uint32(id), s)
+		}
+	}); n != 0 {
+		t.Errorf("scoring a candidate allocates %v times, want 0", n)
+	}
+}
