@@ -50,7 +50,7 @@ type Candidate struct {
 // of them are scored.
 //
 // An Index is immutable and safe for concurrent use; each search borrows
-// scratch memory proportional to the index (about 40 bytes per name) that
+// scratch memory proportional to the index (about 70 bytes per name) that
 // is kept for reuse.
 type Index struct {
 	entries []Entry
