@@ -64,3 +64,49 @@ func FuzzEditDistanceWithin(f *testing.F) {
 		}
 	})
 }
+
+// fuzzIndexNames is a small corpus with the shapes that make retrieval
+// hard: compounds, initials, repeated tokens, transliterations, legal forms.
+var fuzzIndexNames = []string{
+	"KIM JONG UN", "KIM YO JONG", "Ri Song Chol", "PAK, Pong-nam", "Lee Min Ho", "김정은",
+	"PUTIN, Vladimir Vladimirovich", "Владимир Путин", "ABDUL RAHMAN YASIN", "Abdulrahman",
+	"AL-QAIDA", "QUREN SALIH QUREN AL QADHAFI", "J M A", "A.B.C. COMPANY", "EMMA LLC",
+	"ACME TRADING LLC", "Good Will Company", "MOHAMMED ALI", "Muhammad Ali Hassan Al-Tikriti",
+	"Sergey Viktorovich LAVROV", "SIRAJUDDIN JALLALOUDINE HAQQANI", "HAN YU-RO", "X", "a b c d e f",
+}
+
+// FuzzIndexSearch checks that Search returns exactly the names an
+// exhaustive scan with CompareTokens scores at or above the threshold.
+func FuzzIndexSearch(f *testing.F) {
+	entries := make([]Entry, len(fuzzIndexNames))
+	for i, n := range fuzzIndexNames {
+		entries[i] = Entry{Ref: i, Name: n}
+	}
+	ix := NewIndex(entries)
+	for _, q := range []string{"Kim Jong-un", "VladimirPutin", "Abdul Rahman", "AlQaida", "J Smith", "Quren Salih", "Mohamed Aly", "Lavrov Sergey", "ABC Co"} {
+		f.Add(q, uint8(68))
+	}
+	f.Fuzz(func(t *testing.T, q string, th uint8) {
+		threshold := float64(th%101) / 100
+		if threshold == 0 {
+			threshold = 0.01
+		}
+		qt := Tokenize(q)
+		got := make(map[int]float64)
+		for _, c := range ix.Search(q, threshold, 0) {
+			got[c.Entry] = c.Result.Score
+		}
+		for i := range entries {
+			want := CompareTokens(qt, ix.Tokens(i), ix.Weights()).Score
+			g, ok := got[i]
+			switch {
+			case want >= threshold && !ok:
+				t.Fatalf("Search(%q, %v) missed %q (score %v)", q, threshold, fuzzIndexNames[i], want)
+			case ok && g != want:
+				t.Fatalf("Search(%q, %v) scored %q %v, CompareTokens %v", q, threshold, fuzzIndexNames[i], g, want)
+			case ok && g < threshold:
+				t.Fatalf("Search(%q, %v) returned %q below the threshold (%v)", q, threshold, fuzzIndexNames[i], g)
+			}
+		}
+	})
+}
