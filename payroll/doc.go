@@ -1,5 +1,3 @@
-//go:build wip_lead
-
 // Package payroll reads payroll files — CSV with a header or JSON Lines —
 // into screening rows, and writes screening results as JSON Lines or CSV.
 //

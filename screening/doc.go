@@ -1,5 +1,3 @@
-//go:build wip_lead
-
 // Package screening screens payroll payees and payments against sanctions
 // lists and returns decisions a payroll system can act on and a compliance
 // officer can audit.

@@ -1,5 +1,3 @@
-//go:build wip_lead
-
 package screening
 
 import (

@@ -1,4 +1,4 @@
-//go:build wip_lead && wip_dprk
+//go:build wip_dprk
 
 package screening
 
@@ -69,7 +69,9 @@ func TestITWorkerNetworkSample(t *testing.T) {
 }
 
 func TestITWorkerNetworkLinks(t *testing.T) {
-	dob := func(y, m, d int) []lists.DateOfBirth { return []lists.DateOfBirth{{From: lists.Date{Year: y, Month: m, Day: d}}} }
+	dob := func(y, m, d int) []lists.DateOfBirth {
+		return []lists.DateOfBirth{{From: lists.Date{Year: y, Month: m, Day: d}}}
+	}
 	tests := []struct {
 		name   string
 		entity lists.Entity

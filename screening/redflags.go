@@ -1,4 +1,4 @@
-//go:build wip_lead && wip_dprk
+//go:build wip_dprk
 
 package screening
 
@@ -227,6 +227,31 @@ type RedFlagIndex struct {
 	memb    []rfMember
 	groups  []rfGroup
 	members []int32
+	// codes holds the valid two-letter country codes, by letters, so that
+	// the common case costs no lookup of country names.
+	codes [26 * 26]bool
+}
+
+// country returns the ISO 3166-1 alpha-2 code of v: a code (in any case)
+// or a country name as the lists write them.
+func (ix *RedFlagIndex) country(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if len(v) == 2 {
+		a, b := v[0]|0x20, v[1]|0x20
+		if a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' {
+			if !ix.codes[int(a-'a')*26+int(b-'a')] {
+				return "", false
+			}
+			if v[0] >= 'a' || v[1] >= 'a' {
+				return strings.ToUpper(v), true
+			}
+			return v, true
+		}
+	}
+	if v == "" {
+		return "", false
+	}
+	return lists.CountryCode(v)
 }
 
 type rfMember struct{ row, group int32 }
@@ -245,6 +270,11 @@ func BuildRedFlags(ctx context.Context, r RowReader, p RedFlagPolicy, prev *Prev
 		return nil, err
 	}
 	ix := &RedFlagIndex{policy: p.withDefaults(), prev: prev, idOff: []uint32{0}}
+	for i := range ix.codes {
+		code := string([]byte{'A' + byte(i/26), 'A' + byte(i%26)})
+		c, ok := lists.CountryCode(code)
+		ix.codes[i] = ok && c == code
+	}
 	var entries []rfEntry
 	for {
 		if ix.n&1023 == 0 {
@@ -274,13 +304,16 @@ func BuildRedFlags(ctx context.Context, r RowReader, p RedFlagPolicy, prev *Prev
 		if len(id) > rfMaxID {
 			id = id[:rfMaxID]
 		}
+		if len(ix.ids)+len(id) > 1<<32-1 {
+			return nil, errors.New("screening: red flags: payee IDs of the run exceed 4 GiB")
+		}
 		ix.ids = append(ix.ids, id...)
 		ix.idOff = append(ix.idOff, uint32(len(ix.ids)))
 		if row.Err != nil {
 			continue
 		}
-		rfKeys(&row.Payee, func(k rfKind, v string) {
-			entries = append(entries, rfEntry{hash: rfHash(byte(k), v), row: pos, kind: k})
+		rfKeys(&row.Payee, func(k rfKind, h uint64) {
+			entries = append(entries, rfEntry{hash: h, row: pos, kind: k})
 		})
 	}
 	ix.group(entries)
@@ -289,12 +322,7 @@ func BuildRedFlags(ctx context.Context, r RowReader, p RedFlagPolicy, prev *Prev
 
 // group sorts the entries and keeps the keys shared by enough payees.
 func (ix *RedFlagIndex) group(entries []rfEntry) {
-	slices.SortFunc(entries, func(a, b rfEntry) int {
-		if c := cmp.Compare(a.hash, b.hash); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.row, b.row)
-	})
+	entries = rfRadixSort(entries)
 	var payees []uint64
 	for i := 0; i < len(entries); {
 		j := i + 1
@@ -336,6 +364,39 @@ func (ix *RedFlagIndex) group(entries []rfEntry) {
 	})
 }
 
+// rfRadixSort sorts entries by hash with a stable least-significant-digit
+// radix sort, so that rows stay in order within a hash: on millions of
+// keys it is several times faster than a comparison sort. It uses a
+// second buffer as large as entries and returns the sorted one.
+func rfRadixSort(entries []rfEntry) []rfEntry {
+	if len(entries) < 256 {
+		slices.SortStableFunc(entries, func(a, b rfEntry) int { return cmp.Compare(a.hash, b.hash) })
+		return entries
+	}
+	buf := make([]rfEntry, len(entries))
+	src, dst := entries, buf
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for i := range src {
+			count[byte(src[i].hash>>shift)]++
+		}
+		if count[byte(src[0].hash>>shift)] == len(src) {
+			continue // every entry has this digit
+		}
+		pos := 0
+		for d := range count {
+			pos, count[d] = pos+count[d], pos
+		}
+		for i := range src {
+			d := byte(src[i].hash >> shift)
+			dst[count[d]] = src[i]
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	return src
+}
+
 func (ix *RedFlagIndex) threshold(k rfKind) int {
 	switch k {
 	case rfIBAN, rfAccount, rfWallet:
@@ -374,7 +435,7 @@ func (ix *RedFlagIndex) Flags(pos int, row Row) ([]Flag, error) {
 	}
 	ix.sharedFlags(int32(pos), add)
 	p := &row.Payee
-	rfCountryFlags(p, &ix.policy, add)
+	ix.countryFlags(p, add)
 	if ix.policy.applies(FlagCryptoSalary) {
 		n := 0
 		for _, w := range p.Wallets {
@@ -480,16 +541,14 @@ func (ix *RedFlagIndex) describeRows(rows []int32) string {
 	return s + " (ids " + strings.Join(ids, ", ") + ")"
 }
 
-// rfCountryFlags adds bank_country_mismatch and prc_bank_account.
-func rfCountryFlags(p *Payee, pol *RedFlagPolicy, add func(FlagCode, string)) {
-	banks := rfBankCountries(&p.Bank)
+// countryFlags adds bank_country_mismatch and prc_bank_account.
+func (ix *RedFlagIndex) countryFlags(p *Payee, add func(FlagCode, string)) {
+	pol := &ix.policy
+	banks := ix.bankCountries(&p.Bank)
 	if len(banks) == 0 {
 		return
 	}
-	payee := ""
-	if c, ok := lists.CountryCode(strings.ToUpper(strings.TrimSpace(p.Country))); ok {
-		payee = c
-	}
+	payee, _ := ix.country(p.Country)
 	payeeInPRC := payee != "" && slices.Contains(pol.PRCCountries, payee)
 	var prc, other []string
 	for _, b := range banks {
@@ -514,11 +573,11 @@ func rfCountryFlags(p *Payee, pol *RedFlagPolicy, add func(FlagCode, string)) {
 
 type rfBankCountry struct{ from, country string }
 
-// rfBankCountries returns the distinct countries of a bank account, with
+// bankCountries returns the distinct countries of a bank account, with
 // where each was read from: the bank country, the IBAN, the BIC, a US
 // routing number. Invalid values are the Screener's to flag, and are
 // skipped here.
-func rfBankCountries(b *BankAccount) []rfBankCountry {
+func (ix *RedFlagIndex) bankCountries(b *BankAccount) []rfBankCountry {
 	var out []rfBankCountry
 	add := func(from, c string) {
 		if c == "" || slices.ContainsFunc(out, func(x rfBankCountry) bool { return x.country == c }) {
@@ -526,7 +585,7 @@ func rfBankCountries(b *BankAccount) []rfBankCountry {
 		}
 		out = append(out, rfBankCountry{from, c})
 	}
-	if c, ok := lists.CountryCode(strings.ToUpper(strings.TrimSpace(b.Country))); ok && strings.TrimSpace(b.Country) != "" {
+	if c, ok := ix.country(b.Country); ok {
 		add("bank country", c)
 	}
 	if v := strings.TrimSpace(b.IBAN); v != "" {
@@ -561,82 +620,188 @@ func rfRowIdentity(row Row, pos int) uint64 {
 	return rfHash(0, id)
 }
 
-// rfKeys calls emit with every normalized key of a payee.
-func rfKeys(p *Payee, emit func(rfKind, string)) {
+// rfKeys calls emit with the hash of every normalized key of a payee. The
+// keys are hashed as they are normalized, without building strings: this
+// runs once per row of a run.
+func rfKeys(p *Payee, emit func(rfKind, uint64)) {
 	b := &p.Bank
-	if v := compactID(b.IBAN); len(v) >= 15 {
-		emit(rfIBAN, v)
+	if rfAlnumCount(b.IBAN) >= 15 {
+		h := rfNewHash(byte(rfIBAN))
+		h.alnumUpper(b.IBAN)
+		emit(rfIBAN, h.sum())
 	}
-	if acct := compactID(b.AccountNumber); len(acct) >= 4 {
-		bank := rfDigits(b.RoutingNumber)
-		if bic := compactID(b.BIC); len(bic) >= 8 {
-			bank += "/" + bic[:8]
+	if rfAlnumCount(b.AccountNumber) >= 4 {
+		h := rfNewHash(byte(rfAccount))
+		h.alnumUpper(b.AccountNumber)
+		h.byte('@')
+		h.digits(b.RoutingNumber, 0)
+		if rfAlnumCount(b.BIC) >= 8 {
+			h.byte('/')
+			h.alnumUpperN(b.BIC, 8)
 		}
-		emit(rfAccount, acct+"@"+bank)
+		emit(rfAccount, h.sum())
 	}
 	for _, w := range p.Wallets {
 		if k := ident.CryptoKey(w.Address); k != "" {
-			emit(rfWallet, k)
+			emit(rfWallet, rfHash(byte(rfWallet), k))
 		}
 	}
-	if k := rfEmailKey(p.Email); k != "" {
-		emit(rfEmail, k)
+	if h, ok := rfEmailHash(p.Email); ok {
+		emit(rfEmail, h)
 	}
-	if k := rfPhoneKey(p.Phone); k != "" {
-		emit(rfPhone, k)
+	if h, ok := rfPhoneHash(p.Phone); ok {
+		emit(rfPhone, h)
 	}
-	if k := rfAddressKey(p.Address, p.Country); k != "" {
-		emit(rfAddress, k)
+	if h, ok := rfAddressHash(p.Address, p.Country); ok {
+		emit(rfAddress, h)
 	}
 }
 
-// rfEmailKey lower-cases an address and drops a "+tag" from its local
-// part (and, at Gmail, the dots, which Gmail ignores): mailbox variants
-// of one person compare equal.
-func rfEmailKey(v string) string {
-	v = strings.ToLower(strings.TrimSpace(v))
+// rfFNV is an FNV-1a 64 hash being computed.
+type rfFNV uint64
+
+const rfPrime = 1099511628211
+
+func rfNewHash(kind byte) rfFNV {
+	h := rfFNV(14695981039346656037)
+	h.byte(kind)
+	return h
+}
+
+func (h *rfFNV) byte(c byte) { *h = (*h ^ rfFNV(c)) * rfPrime }
+
+func (h *rfFNV) string(s string) {
+	for i := 0; i < len(s); i++ {
+		h.byte(s[i])
+	}
+}
+
+func (h rfFNV) sum() uint64 { return uint64(h) }
+
+// alnumUpper hashes the ASCII letters (upper-cased) and digits of s, as
+// compactID keeps them.
+func (h *rfFNV) alnumUpper(s string) { h.alnumUpperN(s, len(s)) }
+
+func (h *rfFNV) alnumUpperN(s string, n int) {
+	for i := 0; i < len(s) && n > 0; i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			c -= 'a' - 'A'
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		default:
+			continue
+		}
+		h.byte(c)
+		n--
+	}
+}
+
+// digits hashes the digits of s after skipping the first skip of them.
+func (h *rfFNV) digits(s string, skip int) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			if skip > 0 {
+				skip--
+				continue
+			}
+			h.byte(c)
+		}
+	}
+}
+
+func rfAlnumCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// rfEmailHash hashes an address lower-cased, without a "+tag" in its
+// local part and, at Gmail, without the dots Gmail ignores: mailbox
+// variants of one person compare equal. Placeholders give no key.
+func rfEmailHash(v string) (uint64, bool) {
+	v = strings.TrimSpace(v)
 	at := strings.LastIndexByte(v, '@')
 	if at <= 0 || at == len(v)-1 {
-		return ""
+		return 0, false
 	}
 	local, domain := v[:at], v[at+1:]
 	if i := strings.IndexByte(local, '+'); i > 0 {
 		local = local[:i]
 	}
-	if domain == "googlemail.com" {
+	if !rfIsLowerASCII(local) || !rfIsLowerASCII(domain) {
+		local, domain = strings.ToLower(local), strings.ToLower(domain)
+	}
+	if strings.EqualFold(domain, "googlemail.com") {
 		domain = "gmail.com"
 	}
-	if domain == "gmail.com" {
-		local = strings.ReplaceAll(local, ".", "")
+	gmail := strings.EqualFold(domain, "gmail.com")
+	if rfPlaceholder(local) {
+		return 0, false
 	}
-	if rfPlaceholder(local) || local == "" {
-		return ""
+	h := rfNewHash(byte(rfEmail))
+	for i := 0; i < len(local); i++ {
+		c := local[i]
+		if gmail && c == '.' {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h.byte(c)
 	}
-	return local + "@" + domain
+	h.byte('@')
+	for i := 0; i < len(domain); i++ {
+		c := domain[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h.byte(c)
+	}
+	return h.sum(), true
 }
 
-// rfPhoneKey keeps the last nine digits of a number of at least seven,
-// so that "+1 555 010 7788" and "(555) 010-7788" compare equal. Numbers
-// of one repeated digit are placeholders.
-func rfPhoneKey(v string) string {
-	d := rfDigits(v)
-	if len(d) < 7 || strings.Count(d, d[:1]) == len(d) || strings.HasPrefix("1234567890", d) {
-		return ""
-	}
-	if len(d) > 9 {
-		d = d[len(d)-9:]
-	}
-	return d
-}
-
-func rfDigits(v string) string {
-	var b strings.Builder
-	for i := 0; i < len(v); i++ {
-		if v[i] >= '0' && v[i] <= '9' {
-			b.WriteByte(v[i])
+// rfIsLowerASCII reports whether s has no upper-case letters and only
+// ASCII, so that it needs no Unicode case folding.
+func rfIsLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 {
+			return false
 		}
 	}
-	return b.String()
+	return true
+}
+
+// rfPhoneHash hashes the last nine digits of a number of at least seven,
+// so that "+1 555 010 7788" and "(555) 010-7788" compare equal. Numbers
+// of one repeated digit, and 1234567..., are placeholders.
+func rfPhoneHash(v string) (uint64, bool) {
+	n := 0
+	var first byte
+	same, seq := true, true
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		if n == 0 {
+			first = c
+		}
+		same = same && c == first
+		seq = seq && n < 10 && c == "1234567890"[n]
+		n++
+	}
+	if n < 7 || same || seq {
+		return 0, false
+	}
+	h := rfNewHash(byte(rfPhone))
+	h.digits(v, max(0, n-9))
+	return h.sum(), true
 }
 
 // rfAddressWords maps common street-address words to one spelling.
@@ -647,31 +812,32 @@ var rfAddressWords = map[string]string{
 	"floor": "fl", "building": "bldg", "highway": "hwy", "square": "sq", "terrace": "ter",
 }
 
-// rfAddressKey normalizes an address (case, accents, scripts and
-// punctuation as names are normalized; common words abbreviated) with the
-// payee's country. Addresses of fewer than two words, or placeholders,
-// give no key.
-func rfAddressKey(addr, country string) string {
-	words := strings.Fields(fuzzy.Normalize(addr))
-	if len(words) < 2 {
-		return ""
+// rfAddressHash hashes an address normalized as names are (case, accents,
+// scripts, punctuation), common words abbreviated, with the payee's
+// country. Addresses of fewer than two words, and placeholders, give no
+// key.
+func rfAddressHash(addr, country string) (uint64, bool) {
+	norm := fuzzy.Normalize(addr)
+	if rfPlaceholder(norm) || strings.IndexByte(norm, ' ') < 0 {
+		return 0, false
 	}
-	for i, w := range words {
+	h := rfNewHash(byte(rfAddress))
+	h.alnumUpper(country)
+	h.byte('|')
+	for w := range strings.SplitSeq(norm, " ") {
 		if a, ok := rfAddressWords[w]; ok {
-			words[i] = a
+			w = a
 		}
+		h.string(w)
+		h.byte(' ')
 	}
-	k := strings.Join(words, " ")
-	if rfPlaceholder(k) {
-		return ""
-	}
-	return strings.ToUpper(strings.TrimSpace(country)) + "|" + k
+	return h.sum(), true
 }
 
 // rfPlaceholder reports values that payroll systems put in place of a
 // missing one.
 func rfPlaceholder(v string) bool {
-	switch v {
+	switch strings.ToLower(v) {
 	case "", "na", "n a", "none", "unknown", "null", "nil", "tbd", "tba", "test", "x", "xx", "xxx", "0", "noreply", "no reply", "no address":
 		return true
 	}
@@ -681,15 +847,19 @@ func rfPlaceholder(v string) bool {
 // rfHash is FNV-1a 64 of a kind byte and a string: deterministic, so the
 // same input gives the same groups in every run.
 func rfHash(kind byte, s string) uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	h ^= uint64(kind)
-	h *= prime
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= prime
+	h := rfNewHash(kind)
+	h.string(s)
+	return h.sum()
+}
+
+func rfDigits(v string) string {
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		if v[i] >= '0' && v[i] <= '9' {
+			b.WriteByte(v[i])
+		}
 	}
-	return h
+	return b.String()
 }
 
 // PreviousPayouts holds, per payee ID, the payout details of an earlier

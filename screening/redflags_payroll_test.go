@@ -1,4 +1,4 @@
-//go:build wip_lead && wip_dprk
+//go:build wip_dprk
 
 package screening_test
 

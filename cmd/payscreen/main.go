@@ -37,6 +37,9 @@ type command struct {
 // commands returns payscreen's commands, in the order help shows them.
 func commands() []command {
 	return []command{
+		{name: "screen", summary: "screen a payroll file (CSV or JSON Lines): one decision per row", run: runScreen},
+		{name: "check", summary: "screen one payee and explain the decision", run: runCheck},
+		{name: "eval", summary: "measure screening on labelled rows and suggest thresholds", run: runEval},
 		{name: "lists", summary: "download the sanctions lists and show what is loaded", run: runLists},
 	}
 }
