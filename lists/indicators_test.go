@@ -1,0 +1,262 @@
+package lists
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func readIndicatorFixture(tb testing.TB) []byte {
+	tb.Helper()
+	b, err := os.ReadFile("testdata/indicators/feed.jsonl")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+func TestParseIndicatorsFixture(t *testing.T) {
+	l, err := ParseIndicators("my_feed", File{Name: "feed.jsonl", R: bytes.NewReader(readIndicatorFixture(t))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Source != Indicators || l.Feed != "my_feed" || l.Format != FormatIndicators {
+		t.Errorf("list is %s/%q/%s, want dprk_indicators/my_feed/indicators", l.Source, l.Feed, l.Format)
+	}
+	if want := time.Date(2025, 1, 23, 0, 0, 0, 0, time.UTC); !l.Published.Equal(want) || l.PublishedFrom != PublishedFromContent {
+		t.Errorf("published %v from %q, want the latest indicator date %v from content", l.Published, l.PublishedFrom, want)
+	}
+	ids := make([]string, len(l.Entities))
+	for i, e := range l.Entities {
+		ids[i] = e.ID
+	}
+	if want := []string{"acme", "wallets-only", "bank", "alias-only"}; !reflect.DeepEqual(ids, want) {
+		t.Fatalf("entities %v, want %v in order of first appearance", ids, want)
+	}
+
+	acme := l.Entities[0]
+	wantNames := []Name{{Full: "Acme Remote Talent LLC", Kind: Primary}, {Full: "Acme Remote Talent", Kind: AKA}}
+	if !reflect.DeepEqual(acme.Names, wantNames) {
+		t.Errorf("acme names %+v, want the actor's name first, then the name indicator", acme.Names)
+	}
+	if !acme.DPRK || !reflect.DeepEqual(acme.Programs, []string{"DPRK"}) {
+		t.Errorf("acme programs %v DPRK %v, want [DPRK] true", acme.Programs, acme.DPRK)
+	}
+	if acme.Listed != (Date{2024, 5, 16}) {
+		t.Errorf("acme listed %s, want its earliest date 2024-05-16", acme.Listed)
+	}
+	wantIDs := []struct {
+		t     IDType
+		value string
+	}{
+		{IDEmail, "Hiring@Acme-Remote.example"},
+		{IDEmail, "@acme-remote.example"},
+		{IDWebsite, "https://acme-remote.example/"},
+		{IDPhone, "+1 (555) 010-7788"},
+	}
+	if len(acme.Identifiers) != len(wantIDs) {
+		t.Fatalf("acme has %d identifiers, want %d (the repeated e-mail kept once): %+v", len(acme.Identifiers), len(wantIDs), acme.Identifiers)
+	}
+	for i, w := range wantIDs {
+		got := acme.Identifiers[i]
+		if got.Type != w.t || got.Value != w.value {
+			t.Errorf("acme identifier %d = %s %q, want %s %q", i, got.Type, got.Value, w.t, w.value)
+		}
+	}
+	if n := acme.Identifiers[0].Note; n != "https://example.org/advisory-1 (Example advisory 1), 2024-05-16; recruiting address" {
+		t.Errorf("provenance note %q", n)
+	}
+	if !strings.Contains(acme.Remarks, "2024-05-16 https://example.org/advisory-1") || !strings.Contains(acme.Remarks, "2025-01-23 https://example.org/advisory-2") {
+		t.Errorf("remarks %q do not list both sources", acme.Remarks)
+	}
+
+	w := l.Entities[1]
+	if len(w.Names) != 0 || !reflect.DeepEqual(w.Crypto, []CryptoAddress{{Currency: "USDT", Address: "0x97b1043abd9e6fc31681635166d430a458d14f9c"}}) {
+		t.Errorf("wallets-only entity: names %v crypto %+v", w.Names, w.Crypto)
+	}
+	if w.DPRK || len(w.Programs) != 0 {
+		t.Errorf("wallets-only entity has programs %v DPRK %v, want none: no program given", w.Programs, w.DPRK)
+	}
+
+	bank := l.Entities[2]
+	var types []string
+	for _, id := range bank.Identifiers {
+		types = append(types, id.Type.String()+"="+id.Value)
+	}
+	if want := []string{"swift_bic=KMBKKPPY", "iban=DE89 3704 0044 0532 0130 00", "account=000123456789"}; !reflect.DeepEqual(types, want) {
+		t.Errorf("bank identifiers %v, want %v", types, want)
+	}
+	if len(bank.Names) != 2 || bank.Names[0].Full != "Example Bank" || bank.Names[1].Full != "Example Bank Branch" {
+		t.Errorf("bank names %+v: the repeated actor name counts once", bank.Names)
+	}
+
+	only := l.Entities[3]
+	if !reflect.DeepEqual(only.Names, []Name{{Full: "Only Alias Name", Kind: Primary}}) {
+		t.Errorf("alias-only names %+v: without an actor name the first name indicator is primary", only.Names)
+	}
+	c := l.Counts()
+	if c.Entities != 4 || c.Identifiers != 7 || c.Crypto["USDT"] != 1 || c.DPRK != 1 {
+		t.Errorf("counts %+v", c)
+	}
+}
+
+func TestParseIndicatorsErrors(t *testing.T) {
+	good := `{"type":"name","value":"X Y","entity":"e","source":"s","date":"2024-01-02"}`
+	tests := []struct {
+		name   string
+		feed   string
+		input  string
+		line   int
+		field  string
+		want   error
+		reason string
+	}{
+		{"empty", "f", "", 0, "", ErrEmpty, "a feed without indicators is an error, not an empty list"},
+		{"blank only", "f", "\n  \n", 0, "", ErrEmpty, "blank lines are not indicators"},
+		{"not json", "f", good + "\n{not json}\n", 2, "", ErrMalformed, "each line must be a JSON object"},
+		{"array", "f", `["name"]`, 1, "", ErrMalformed, "an array is not an indicator"},
+		{"null", "f", `null`, 1, "", ErrMalformed, "null is not an indicator"},
+		{"truncated", "f", good[:len(good)-5], 1, "", ErrMalformed, "a line cut short is not JSON"},
+		{"unknown field", "f", `{"type":"name","value":"X","entity":"e","source":"s","date":"2024-01-02","confidence":"high"}`, 1, "confidence", ErrMalformed,
+			"unknown keys are rejected so that a misspelt key is not silently ignored"},
+		{"number value", "f", `{"type":"phone","value":5550100,"entity":"e","source":"s","date":"2024-01-02"}`, 1, "value", ErrMalformed, "values must be strings"},
+		{"missing source", "f", `{"type":"name","value":"X","entity":"e","date":"2024-01-02"}`, 1, "source", ErrMissing, "every indicator needs its source"},
+		{"missing entity", "f", `{"type":"name","value":"X","source":"s","date":"2024-01-02"}`, 1, "entity", ErrMissing, "indicators are grouped by entity"},
+		{"blank value", "f", `{"type":"name","value":"  ","entity":"e","source":"s","date":"2024-01-02"}`, 1, "value", ErrMissing, "a blank value is no indicator"},
+		{"unknown type", "f", `{"type":"ip","value":"1.2.3.4","entity":"e","source":"s","date":"2024-01-02"}`, 1, "type", ErrMalformed, "only the documented types"},
+		{"bad date", "f", `{"type":"name","value":"X","entity":"e","source":"s","date":"2024-02-30"}`, 1, "date", ErrDate, "February has no 30th"},
+		{"month date", "f", `{"type":"name","value":"X","entity":"e","source":"s","date":"2024-02"}`, 1, "date", ErrDate, "the date must be to the day"},
+		{"us date", "f", `{"type":"name","value":"X","entity":"e","source":"s","date":"12/12/2024"}`, 1, "date", ErrDate, "only YYYY-MM-DD"},
+		{"bad email", "f", `{"type":"email","value":"no-at-sign.example","entity":"e","source":"s","date":"2024-01-02"}`, 1, "value", ErrMalformed, "an e-mail needs an @"},
+		{"email two ats", "f", `{"type":"email","value":"a@b@c.example","entity":"e","source":"s","date":"2024-01-02"}`, 1, "value", ErrMalformed, "one @ only"},
+		{"bad domain", "f", `{"type":"email_domain","value":"localhost","entity":"e","source":"s","date":"2024-01-02"}`, 1, "value", ErrMalformed, "a domain has a dot"},
+		{"short phone", "f", `{"type":"phone","value":"12-34","entity":"e","source":"s","date":"2024-01-02"}`, 1, "value", ErrMalformed, "fewer than seven digits identify no one"},
+		{"phone letters", "f", `{"type":"phone","value":"+1 555 CALL NOW","entity":"e","source":"s","date":"2024-01-02"}`, 1, "value", ErrMalformed, "a phone number has digits"},
+		{"wallet space", "f", `{"type":"wallet","value":"1A1z P1eP","entity":"e","source":"s","date":"2024-01-02"}`, 1, "value", ErrMalformed, "an address has no spaces"},
+		{"currency on name", "f", `{"type":"name","value":"X","currency":"BTC","entity":"e","source":"s","date":"2024-01-02"}`, 1, "currency", ErrMalformed, "currency is for wallets"},
+		{"iban punctuation", "f", `{"type":"iban","value":"DE89/3704","entity":"e","source":"s","date":"2024-01-02"}`, 1, "value", ErrMalformed, "an IBAN is letters and digits"},
+		{"invalid utf8", "f", good + "\n" + `{"type":"name","value":"X` + "\xff" + `","entity":"e","source":"s","date":"2024-01-02"}`, 2, "", ErrEncoding, "feeds are UTF-8"},
+		{"too long", "f", good + "\n" + strings.Repeat(" ", indMaxLine+1), 2, "", ErrMalformed, "a line is bounded"},
+		{"feed name official", "ofac_sdn", good, 0, "", ErrFeedName, "a feed must not pass for an official list"},
+		{"feed name upper", "My Feed", good, 0, "", ErrFeedName, "feed names are simple identifiers"},
+		{"feed name empty", "", good, 0, "", ErrFeedName, "a feed needs a name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseIndicators(tt.feed, File{Name: "x.jsonl", R: strings.NewReader(tt.input)})
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("err = %v, want %v (%s)", err, tt.want, tt.reason)
+			}
+			if tt.want == ErrFeedName {
+				return
+			}
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("err %T is not a *ParseError", err)
+			}
+			if pe.File != "x.jsonl" || pe.Line != tt.line || pe.Field != tt.field {
+				t.Errorf("error at %s:%d field %q, want x.jsonl:%d field %q (%s)", pe.File, pe.Line, pe.Field, tt.line, tt.field, tt.reason)
+			}
+		})
+	}
+}
+
+func TestParseIndicatorsBOMAndBlankLines(t *testing.T) {
+	in := "\xEF\xBB\xBF" + `{"type":"name","value":"X Y","entity":"e","source":"s","date":"2024-01-02"}` + "\r\n\r\n" +
+		`{"type":"phone","value":"+44 20 7946 0000","entity":"e","source":"s","date":"2024-01-03"}` + "\n"
+	l, err := ParseIndicators("f", File{Name: "x", R: strings.NewReader(in)})
+	if err != nil {
+		t.Fatalf("a leading BOM, CRLF line ends and blank lines are accepted: %v", err)
+	}
+	if len(l.Entities) != 1 || len(l.Entities[0].Identifiers) != 1 {
+		t.Errorf("got %+v", l.Entities)
+	}
+}
+
+func TestBuiltinIndicators(t *testing.T) {
+	l, err := BuiltinIndicators()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Feed != BuiltinIndicatorFeed || l.Source != Indicators || l.Sample {
+		t.Errorf("built-in feed is %s/%q sample=%v", l.Source, l.Feed, l.Sample)
+	}
+	if len(l.Files) != 1 || len(l.Files[0].SHA256) != 64 || l.Files[0].Size == 0 {
+		t.Errorf("files %+v: the embedded file is identified by its sha256", l.Files)
+	}
+	for _, e := range l.Entities {
+		if !e.DPRK {
+			t.Errorf("entity %s is not marked DPRK: every built-in indicator is a DPRK IT-worker indicator", e.ID)
+		}
+		// Every indicator names an official publication by URL and a date.
+		if !strings.Contains(e.Remarks, "https://") || e.Listed.IsZero() {
+			t.Errorf("entity %s lacks a source URL or date: %q", e.ID, e.Remarks)
+		}
+	}
+	var names []string
+	for _, e := range l.Entities {
+		for _, n := range e.Names {
+			names = append(names, n.Full)
+		}
+	}
+	if !reflect.DeepEqual(names, []string{"Volasys Silverstar"}) {
+		t.Errorf("built-in names %v; update this test and lists/indicators/README.md together", names)
+	}
+}
+
+func FuzzParseIndicators(f *testing.F) {
+	f.Add(readIndicatorFixture(f))
+	f.Add([]byte(`{"type":"wallet","value":"x","currency":"BTC","entity":"e","source":"s","date":"2024-01-02"}`))
+	f.Add([]byte("{}\n[]\nnull\n\"x\"\n"))
+	f.Add([]byte(`{"type":"email_domain","value":"@","entity":"e","source":"s","date":"2024-01-02"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := ParseIndicators("fuzz", File{Name: "fuzz.jsonl", R: bytes.NewReader(data)})
+		if (l == nil) == (err == nil) {
+			t.Fatalf("want a list or an error, got %v and %v", l, err)
+		}
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %T is not a *ParseError: %v", err, err)
+			}
+			return
+		}
+		if len(l.Entities) == 0 || l.Published.IsZero() {
+			t.Fatalf("a parsed feed has entities and a date")
+		}
+		for _, e := range l.Entities {
+			if e.ID == "" || e.Source != Indicators || e.Listed.IsZero() {
+				t.Fatalf("entity %+v", e)
+			}
+			for i, n := range e.Names {
+				if (i == 0) != (n.Kind == Primary) {
+					t.Fatalf("names %+v: exactly the first is primary", e.Names)
+				}
+			}
+		}
+	})
+}
+
+func BenchmarkParseIndicators(b *testing.B) {
+	var buf bytes.Buffer
+	types := []string{"name", "email", "phone", "wallet", "website"}
+	vals := []string{"Name %d Co", "user%d@example.org", "+1 555 01%05d", "0x%040d", "https://site%d.example/"}
+	for i := range 10000 {
+		k := i % len(types)
+		fmt.Fprintf(&buf, `{"type":%q,"value":%q,"entity":"e%d","source":"https://example.org/a","date":"2024-01-02"}`+"\n",
+			types[k], fmt.Sprintf(vals[k], i), i/5)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseIndicators("bench", File{Name: "bench.jsonl", R: bytes.NewReader(data)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
