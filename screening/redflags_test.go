@@ -1,5 +1,3 @@
-//go:build wip_dprk
-
 package screening
 
 import (
