@@ -130,6 +130,18 @@ func LoadPolicy(path string) (Policy, error) {
 		return Policy{}, fmt.Errorf("%w: %v", ErrPolicy, err)
 	}
 	p := DefaultPolicy()
+	// A map the file sets replaces the default map rather than merging
+	// into it, so that a file can drop a default country.
+	keys, err := topLevelKeys(path, data)
+	if err != nil {
+		return Policy{}, fmt.Errorf("%w: %s: %v", ErrPolicy, path, err)
+	}
+	if keys["payee_countries"] {
+		p.PayeeCountries = nil
+	}
+	if keys["bank_countries"] {
+		p.BankCountries = nil
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".json":
 		dec := json.NewDecoder(bytes.NewReader(data))
@@ -149,6 +161,23 @@ func LoadPolicy(path string) (Policy, error) {
 		return Policy{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return p, nil
+}
+
+// topLevelKeys returns the keys of the top-level object of a JSON or YAML
+// policy file.
+func topLevelKeys(path string, data []byte) (map[string]bool, error) {
+	var m map[string]any
+	var err error
+	if strings.ToLower(filepath.Ext(path)) == ".json" {
+		err = json.Unmarshal(data, &m)
+	} else {
+		err = yaml.Unmarshal(data, &m)
+	}
+	keys := make(map[string]bool, len(m))
+	for k := range m {
+		keys[k] = true
+	}
+	return keys, err
 }
 
 // Validate checks that thresholds are in (0,1] with review ≤ block, that

@@ -100,11 +100,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	sum := sha256.Sum256(data)
 
-	policy := screening.DefaultPolicy()
-	if lf.policy != "" {
-		if policy, err = screening.LoadPolicy(lf.policy); err != nil {
-			return fail(err)
-		}
+	policy, err := lf.loadPolicy()
+	if err != nil {
+		return fail(err)
 	}
 	opts := evaluate.Options{
 		Thresholds: sweepThresholds(*floor, *step),
@@ -115,7 +113,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *resamples == 0 {
 		opts.Resamples = -1
 	}
-	s, err := evalScreener(ctx, lf, evaluate.SweepPolicy(policy, opts.Thresholds[0]))
+	s, err := lf.screenerWith(ctx, evaluate.SweepPolicy(policy, opts.Thresholds[0]))
 	if err != nil {
 		return fail(err)
 	}
@@ -164,23 +162,6 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "payscreen eval: wrote the report to %s\n", filepath.Join(*reportDir, evaluate.ReportHTML))
 	}
 	return exitOK
-}
-
-// evalScreener builds a Screener over the lists lf selects, with the
-// sweep policy sp. listFlags.screener reads its policy from a file, so sp
-// goes through one: a temporary policy file, written and checked by
-// evaluate.WritePolicyFile, removed afterwards.
-func evalScreener(ctx context.Context, lf listFlags, sp screening.Policy) (*screening.Screener, error) {
-	dir, err := os.MkdirTemp("", "payscreen-eval-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	lf.policy = filepath.Join(dir, "sweep-policy.json")
-	if err := evaluate.WritePolicyFile(lf.policy, sp); err != nil {
-		return nil, err
-	}
-	return lf.screener(ctx)
 }
 
 // sweepThresholds returns floor, floor+step, ... up to 1.

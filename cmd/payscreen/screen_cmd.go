@@ -35,46 +35,66 @@ func addListFlags(fs *flag.FlagSet, lf *listFlags) {
 		func(v string) error { lf.setAge = true; return lf.maxAge.Set(v) })
 }
 
-// screener loads the lists and the policy and builds a Screener. Every
-// failure is an error: screening never runs against missing or stale lists.
-func (lf *listFlags) screener(ctx context.Context) (*screening.Screener, error) {
+// loadPolicy returns the policy of --policy (the defaults without it),
+// with --max-age applied.
+func (lf *listFlags) loadPolicy() (screening.Policy, error) {
 	policy := screening.DefaultPolicy()
 	if lf.policy != "" {
 		p, err := screening.LoadPolicy(lf.policy)
 		if err != nil {
-			return nil, err
+			return screening.Policy{}, err
 		}
 		policy = p
 	}
 	if lf.setAge {
 		policy.MaxListAge = time.Duration(lf.maxAge).String()
 	}
-	var set *lists.Set
-	var err error
+	return policy, nil
+}
+
+// loadLists loads the lists --lists selects: the built-in sample, list
+// directories, or the cache. Every failure is an error: screening never
+// runs against missing lists.
+func (lf *listFlags) loadLists(ctx context.Context) (*lists.Set, error) {
 	switch {
 	case len(lf.lists) == 1 && lf.lists[0] == "sample":
-		set, err = lists.Sample()
+		return lists.Sample()
 	case len(lf.lists) > 0:
 		for _, d := range lf.lists {
 			if d == "sample" {
 				return nil, errors.New("--lists sample cannot be combined with list directories")
 			}
 		}
-		set, err = lists.LoadDirs(ctx, lf.lists, lists.LoadOptions{})
-	default:
-		dir, derr := lists.DefaultCacheDir()
-		if derr != nil {
-			return nil, derr
-		}
-		set, err = lists.LoadCache(ctx, dir, lists.LoadOptions{})
-		if err != nil {
-			err = fmt.Errorf("%w (run \"payscreen lists update\" first, or pass --lists)", err)
-		}
+		return lists.LoadDirs(ctx, lf.lists, lists.LoadOptions{})
 	}
+	dir, err := lists.DefaultCacheDir()
 	if err != nil {
 		return nil, err
 	}
-	return screening.New(set, policy, screening.Options{})
+	set, err := lists.LoadCache(ctx, dir, lists.LoadOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("%w (run \"payscreen lists update\" first, or pass --lists)", err)
+	}
+	return set, nil
+}
+
+// screener loads the lists and the policy and builds a Screener; the
+// Screener refuses lists older than the policy's maximum age.
+func (lf *listFlags) screener(ctx context.Context) (*screening.Screener, error) {
+	policy, err := lf.loadPolicy()
+	if err != nil {
+		return nil, err
+	}
+	return lf.screenerWith(ctx, policy)
+}
+
+// screenerWith builds a Screener over the selected lists with policy p.
+func (lf *listFlags) screenerWith(ctx context.Context, p screening.Policy) (*screening.Screener, error) {
+	set, err := lf.loadLists(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return screening.New(set, p, screening.Options{})
 }
 
 func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int {

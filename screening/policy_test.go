@@ -1,0 +1,68 @@
+package screening
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/payscreen/payscreen/lists"
+)
+
+func writePolicy(t *testing.T, name, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoadPolicy(t *testing.T) {
+	tests := []struct {
+		name, file, body string
+		check            func(Policy) bool
+		err              error
+		reason           string
+	}{
+		{"yaml thresholds", "p.yaml", "review: 0.85\nblock: 0.97\n",
+			func(p Policy) bool { return p.Review == 0.85 && p.Block == 0.97 && p.PayeeCountries["KP"] == Block }, nil,
+			"unset fields keep their defaults"},
+		{"json per program", "p.json", `{"programs": {"DPRK": {"review": 0.7}}}`,
+			func(p Policy) bool {
+				return p.thresholds(lists.UN, []string{"DPRK"}, true).Review == 0.7 && p.thresholds(lists.UN, nil, false).Review == DefaultReviewThreshold
+			}, nil, "a DPRK override applies only to DPRK entries"},
+		{"countries replace defaults", "p.yaml", "payee_countries: {KP: block}\n",
+			func(p Policy) bool { _, ir := p.PayeeCountries["IR"]; return !ir && p.BankCountries["IR"] == Review }, nil,
+			"a map the file sets replaces the default map; the other keeps its defaults"},
+		{"misspelt field", "p.yaml", "reveiw: 0.85\n", nil, ErrPolicy, "unknown fields are errors, not ignored"},
+		{"review above block", "p.json", `{"review": 0.99, "block": 0.9}`, nil, ErrPolicy, "review must not exceed block"},
+		{"unknown source", "p.yaml", "sources: {ofac: {review: 0.9}}\n", nil, ErrPolicy, "sources are ofac_sdn, ofac_cons, un, eu, uk"},
+		{"bad decision", "p.yaml", "payee_countries: {KP: stop}\n", nil, ErrPolicy, "decisions are clear, review, block"},
+		{"allow-list without fingerprint", "p.yaml", "allow_list: [{payee_id: E1, source: un, entity_id: KPi.033}]\n", nil, ErrPolicy,
+			"an allow-list entry must pin the listed entry's content"},
+		{"bad extension", "p.toml", "review = 0.8", nil, ErrPolicy, "only JSON and YAML"},
+		{"bad max age", "p.yaml", "max_list_age: soon\n", nil, ErrPolicy, "a Go duration"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := LoadPolicy(writePolicy(t, tt.file, tt.body))
+			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
+				t.Fatalf("err = %v, want %v (%s)", err, tt.err, tt.reason)
+			}
+			if err == nil && !tt.check(p) {
+				t.Errorf("policy %+v does not hold (%s)", p, tt.reason)
+			}
+		})
+	}
+}
+
+func TestDefaultPolicyValid(t *testing.T) {
+	p := DefaultPolicy()
+	if err := p.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if p.MaxAge() != DefaultMaxListAge {
+		t.Errorf("MaxAge %v, want %v", p.MaxAge(), DefaultMaxListAge)
+	}
+}
