@@ -341,8 +341,8 @@ func TestThresholdsFor(t *testing.T) {
 		{"ofac_sdn", []string{"SDGT", "IRGC"}, false, screening.Thresholds{Review: 0.75, Block: 0.9}, "the lowest of several programs"},
 	}
 	for _, tt := range tests {
-		if got := thresholdsFor(&p, tt.src, tt.programs, tt.dprk); got != tt.want {
-			t.Errorf("thresholdsFor(%s, %v, %v) = %+v, want %+v (%s)", tt.src, tt.programs, tt.dprk, got, tt.want, tt.reason)
+		if got := p.ThresholdsFor(tt.src, tt.programs, tt.dprk); got != tt.want {
+			t.Errorf("ThresholdsFor(%s, %v, %v) = %+v, want %+v (%s)", tt.src, tt.programs, tt.dprk, got, tt.want, tt.reason)
 		}
 	}
 }

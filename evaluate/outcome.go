@@ -112,49 +112,6 @@ func (m *matchFacts) wants(l *Label) bool {
 	return l.EntityID == "" || m.entityID == l.EntityID
 }
 
-// thresholdsFor returns the thresholds p applies to an entry of source src
-// with the given programs, as the screening package resolves them: the
-// overall thresholds, overlaid by the source's, then by the lowest of the
-// programs' (the "DPRK" key for entries flagged DPRK).
-func thresholdsFor(p *screening.Policy, src string, programs []string, dprk bool) screening.Thresholds {
-	t := p.Thresholds
-	if s, ok := p.Sources[src]; ok {
-		t = overlayThresholds(t, s)
-	}
-	var prog *screening.Thresholds
-	apply := func(o screening.Thresholds) {
-		v := overlayThresholds(t, o)
-		if prog == nil {
-			prog = &v
-			return
-		}
-		prog.Review = min(prog.Review, v.Review)
-		prog.Block = min(prog.Block, v.Block)
-	}
-	for _, pr := range programs {
-		if o, ok := p.Programs[pr]; ok {
-			apply(o)
-		}
-	}
-	if o, ok := p.Programs["DPRK"]; ok && dprk {
-		apply(o)
-	}
-	if prog != nil {
-		return *prog
-	}
-	return t
-}
-
-func overlayThresholds(base, o screening.Thresholds) screening.Thresholds {
-	if o.Review > 0 {
-		base.Review = o.Review
-	}
-	if o.Block > 0 {
-		base.Block = o.Block
-	}
-	return base
-}
-
 // verdict is a row's outcome under one policy.
 type verdict struct {
 	decision screening.Decision
@@ -175,7 +132,7 @@ func (f *rowFacts) judge(p *screening.Policy, l *Label) verdict {
 	topS := -1.0
 	for i := range f.matches {
 		m := &f.matches[i]
-		th := thresholdsFor(p, m.src, m.programs, m.dprk)
+		th := p.ThresholdsFor(m.src, m.programs, m.dprk)
 		d, ok := m.decide(th)
 		if !ok {
 			continue

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 )
 
 // The EU Financial Sanctions Files (FSF) publish one list in two formats
@@ -342,7 +341,7 @@ func (c *euConverter) names(e *Entity, aliases []euNameAlias) error {
 				c.addRemark(r)
 			}
 		}
-		n.Script = euScript(n.Full)
+		n.Script = ScriptOf(n.Full)
 		if primary < 0 && n.Strength == Strong && n.Kind == AKA {
 			primary = len(e.Names)
 		}
@@ -818,76 +817,6 @@ func (c *euConverter) identification(e *Entity, d *euIdent) error {
 		e.Identifiers = append(e.Identifiers, id)
 	}
 	return nil
-}
-
-// euScripts are the scripts euScript recognizes, by their Unicode names.
-var euScripts = []struct {
-	name  string
-	table *unicode.RangeTable
-}{
-	{"Cyrillic", unicode.Cyrillic},
-	{"Arabic", unicode.Arabic},
-	{"Hangul", unicode.Hangul},
-	{"Han", unicode.Han},
-	{"Greek", unicode.Greek},
-	{"Hebrew", unicode.Hebrew},
-	{"Georgian", unicode.Georgian},
-	{"Armenian", unicode.Armenian},
-	{"Hiragana", unicode.Hiragana},
-	{"Katakana", unicode.Katakana},
-	{"Thai", unicode.Thai},
-	{"Devanagari", unicode.Devanagari},
-	{"Bengali", unicode.Bengali},
-	{"Myanmar", unicode.Myanmar},
-	{"Khmer", unicode.Khmer},
-	{"Lao", unicode.Lao},
-	{"Ethiopic", unicode.Ethiopic},
-	{"Mongolian", unicode.Mongolian},
-	{"Tibetan", unicode.Tibetan},
-	{"Tamil", unicode.Tamil},
-	{"Sinhala", unicode.Sinhala},
-	{"Syriac", unicode.Syriac},
-	{"Thaana", unicode.Thaana},
-}
-
-// euScript returns the Unicode script most of the letters of s are written
-// in when that is not Latin ("Cyrillic", "Hangul", ...), else "".
-func euScript(s string) string {
-	latin := 0
-	var counts [32]int // indexed like euScripts
-	nonASCII := false
-	for _, r := range s {
-		switch {
-		case r < 0x80:
-			if (r|0x20) >= 'a' && (r|0x20) <= 'z' {
-				latin++
-			}
-			continue
-		case unicode.Is(unicode.Latin, r):
-			latin++
-			continue
-		}
-		nonASCII = true
-		for i, sc := range euScripts {
-			if unicode.Is(sc.table, r) {
-				counts[i]++
-				break
-			}
-		}
-	}
-	if !nonASCII {
-		return ""
-	}
-	best, n := -1, latin
-	for i := range euScripts {
-		if counts[i] > n {
-			best, n = i, counts[i]
-		}
-	}
-	if best < 0 {
-		return ""
-	}
-	return euScripts[best].name
 }
 
 // euParseError wraps err, which may be an *euFieldError, in a ParseError for

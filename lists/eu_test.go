@@ -193,14 +193,14 @@ func TestEUScript(t *testing.T) {
 		{"Иван Петрович СИДОРОВ", "Cyrillic", "Russian"},
 		{"رضا مثالی", "Arabic", "Persian is written in the Arabic script"},
 		{"Организация за подпомагане на Ulema, Пакистан", "Cyrillic", "mostly Cyrillic with a Latin word"},
-		{"Sergei Ivanovich IVANOV (Иван)", "", "mostly Latin with a Cyrillic word"},
+		{"Sergei Ivanovich IVANOV (Иван)", "Cyrillic", "a Latin name with a Cyrillic part gets the script of that part"},
 		{"金正恩", "Han", "Chinese characters"},
 		{"Σπύρος", "Greek", "Greek"},
 		{"12345 -", "", "no letters"},
 	}
 	for _, tt := range tests {
-		if got := euScript(tt.in); got != tt.want {
-			t.Errorf("euScript(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+		if got := ScriptOf(tt.in); got != tt.want {
+			t.Errorf("ScriptOf(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
 		}
 	}
 }

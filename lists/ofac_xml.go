@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 )
 
 // The two namespaces OFAC has published SDN.XML and CONSOLIDATED.XML under:
@@ -556,7 +555,7 @@ func ofacXMLName(t EntityType, last, first string) Name {
 	default:
 		n.Full = first
 	}
-	n.Script = scriptOfName(n.Full)
+	n.Script = ScriptOf(n.Full)
 	return n
 }
 
@@ -740,60 +739,4 @@ func xmlCollapseSpace(s string) string {
 		}
 	}
 	return s
-}
-
-// scriptOfNameTables are the scripts scriptOfName recognizes, with the names it
-// returns for them.
-var scriptOfNameTables = []struct {
-	name  string
-	table *unicode.RangeTable
-}{
-	{"Arabic", unicode.Arabic},
-	{"Cyrillic", unicode.Cyrillic},
-	{"Hangul", unicode.Hangul},
-	{"Han", unicode.Han},
-	{"Hiragana", unicode.Hiragana},
-	{"Katakana", unicode.Katakana},
-	{"Greek", unicode.Greek},
-	{"Hebrew", unicode.Hebrew},
-	{"Thai", unicode.Thai},
-	{"Georgian", unicode.Georgian},
-	{"Armenian", unicode.Armenian},
-	{"Devanagari", unicode.Devanagari},
-	{"Bengali", unicode.Bengali},
-	{"Ethiopic", unicode.Ethiopic},
-	{"Myanmar", unicode.Myanmar},
-	{"Khmer", unicode.Khmer},
-	{"Lao", unicode.Lao},
-	{"Syriac", unicode.Syriac},
-	{"Thaana", unicode.Thaana},
-	{"Tamil", unicode.Tamil},
-	{"Sinhala", unicode.Sinhala},
-}
-
-// scriptOfName returns the non-Latin script most of the letters of s are
-// written in ("Arabic", "Cyrillic", "Hangul", "Han", ...), or "" when s
-// has no letters outside the Latin script. A Latin name with a non-Latin
-// part in brackets gets the script of that part.
-func scriptOfName(s string) string {
-	var counts [32]int
-	best := -1
-	for _, r := range s {
-		if r < 0x80 || !unicode.IsLetter(r) || unicode.Is(unicode.Latin, r) {
-			continue
-		}
-		for i, sc := range scriptOfNameTables {
-			if unicode.Is(sc.table, r) {
-				counts[i]++
-				if best < 0 || counts[i] > counts[best] {
-					best = i
-				}
-				break
-			}
-		}
-	}
-	if best < 0 {
-		return ""
-	}
-	return scriptOfNameTables[best].name
 }

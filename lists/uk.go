@@ -173,7 +173,7 @@ func (b *ukBuilder) addNonLatin(text, script, language string) {
 	if text == "" {
 		return
 	}
-	s := ukScriptOf(text)
+	s := ScriptOf(text)
 	if s == "" {
 		s = ukClean(script)
 	}
@@ -208,56 +208,6 @@ func (b *ukBuilder) mergeName(n Name, latin bool) {
 	}
 	b.names = append(b.names, n)
 	b.latin = append(b.latin, latin)
-}
-
-// ukScriptOf returns the name of the non-Latin script most letters of s are
-// written in ("Arabic", "Cyrillic", "Han", "Hangul", ...), or "" if s holds
-// no letters of these scripts.
-func ukScriptOf(s string) string {
-	var counts [len(ukScripts)]int
-	best := -1
-	for _, r := range s {
-		if r < 0x370 || !unicode.IsLetter(r) {
-			continue // Latin, digits, punctuation
-		}
-		for i, sc := range ukScripts {
-			if unicode.Is(sc.table, r) {
-				counts[i]++
-				if best < 0 || counts[i] > counts[best] {
-					best = i
-				}
-				break
-			}
-		}
-	}
-	if best < 0 {
-		return ""
-	}
-	return ukScripts[best].name
-}
-
-var ukScripts = [...]struct {
-	name  string
-	table *unicode.RangeTable
-}{
-	{"Arabic", unicode.Arabic},
-	{"Cyrillic", unicode.Cyrillic},
-	{"Han", unicode.Han},
-	{"Hangul", unicode.Hangul},
-	{"Greek", unicode.Greek},
-	{"Hebrew", unicode.Hebrew},
-	{"Georgian", unicode.Georgian},
-	{"Armenian", unicode.Armenian},
-	{"Thai", unicode.Thai},
-	{"Devanagari", unicode.Devanagari},
-	{"Hiragana", unicode.Hiragana},
-	{"Katakana", unicode.Katakana},
-	{"Myanmar", unicode.Myanmar},
-	{"Ethiopic", unicode.Ethiopic},
-	{"Bengali", unicode.Bengali},
-	{"Khmer", unicode.Khmer},
-	{"Lao", unicode.Lao},
-	{"Tamil", unicode.Tamil},
 }
 
 // ukSplitNumbered splits the "(1) first (2) second" form the UK lists use to

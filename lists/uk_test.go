@@ -147,8 +147,8 @@ func TestUKScriptOf(t *testing.T) {
 		{"АО «Пример» 1", "Cyrillic", "digits and punctuation do not count"},
 	}
 	for _, tt := range tests {
-		if got := ukScriptOf(tt.in); got != tt.want {
-			t.Errorf("ukScriptOf(%q) = %q, want %q: %s", tt.in, got, tt.want, tt.reason)
+		if got := ScriptOf(tt.in); got != tt.want {
+			t.Errorf("ScriptOf(%q) = %q, want %q: %s", tt.in, got, tt.want, tt.reason)
 		}
 	}
 }

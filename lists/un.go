@@ -227,14 +227,14 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 	for _, p := range parts[1:] {
 		full += " " + p.Value
 	}
-	primary := Name{Full: full, Script: scriptOfName(full)}
+	primary := Name{Full: full, Script: ScriptOf(full)}
 	if typ == Person {
 		primary.Parts = parts
 	}
 	e.Names = append(e.Names, primary)
 	for _, o := range x.Original {
 		if o = xmlCollapseSpace(o); o != "" && o != full {
-			e.Names = append(e.Names, Name{Full: o, Kind: Primary, Script: scriptOfName(o)})
+			e.Names = append(e.Names, Name{Full: o, Kind: Primary, Script: ScriptOf(o)})
 		}
 	}
 
@@ -278,7 +278,7 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 		default:
 			remarks = append(remarks, "alias "+n.Full+": "+note)
 		}
-		n.Script = scriptOfName(n.Full)
+		n.Script = ScriptOf(n.Full)
 		e.Names = append(e.Names, n)
 		if d := xmlCollapseSpace(a.DateOfBirth); d != "" {
 			date, err := unXMLDate(d)

@@ -298,8 +298,8 @@ func TestScriptOfName(t *testing.T) {
 		{"", "", "empty"},
 	}
 	for _, tc := range tests {
-		if got := scriptOfName(tc.in); got != tc.want {
-			t.Errorf("scriptOfName(%q) = %q, want %q: %s", tc.in, got, tc.want, tc.reason)
+		if got := ScriptOf(tc.in); got != tc.want {
+			t.Errorf("ScriptOf(%q) = %q, want %q: %s", tc.in, got, tc.want, tc.reason)
 		}
 	}
 }

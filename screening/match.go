@@ -63,7 +63,11 @@ func (c *candidates) addID(ref entityRef, e Evidence) {
 // identifier, or a name excluded by a strong contradiction.
 func (s *Screener) decide(p *Payee, q *query, c *candidate) (Match, bool) {
 	l, e := s.entity(c.ref)
-	th := s.policy.thresholds(l.Source, e.Programs, e.DPRK)
+	src := l.Source.String()
+	if l.Feed != "" {
+		src = l.Feed
+	}
+	th := s.policy.ThresholdsFor(src, e.Programs, e.DPRK)
 	nameOK := c.name != nil && c.name.score >= th.Review
 	if !nameOK && len(c.ids) == 0 {
 		return Match{}, false

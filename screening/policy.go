@@ -262,11 +262,13 @@ func (p *Policy) maxListAge() (time.Duration, error) {
 	return d, err
 }
 
-// thresholds returns the thresholds that apply to an entry of source src
-// with the given programs.
-func (p *Policy) thresholds(src lists.Source, programs []string, dprk bool) Thresholds {
+// ThresholdsFor returns the thresholds p applies to an entry of the source
+// named src ("ofac_sdn", "un", ...) with the given programs: the overall
+// thresholds, overlaid by the source's, then by the lowest of the
+// programs' (the "DPRK" key applies to entries flagged DPRK).
+func (p *Policy) ThresholdsFor(src string, programs []string, dprk bool) Thresholds {
 	t := p.Thresholds
-	if s, ok := p.Sources[src.String()]; ok {
+	if s, ok := p.Sources[src]; ok {
 		t = overlay(t, s)
 	}
 	var prog *Thresholds

@@ -5,8 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/payscreen/payscreen/lists"
 )
 
 func writePolicy(t *testing.T, name, body string) string {
@@ -30,7 +28,7 @@ func TestLoadPolicy(t *testing.T) {
 			"unset fields keep their defaults"},
 		{"json per program", "p.json", `{"programs": {"DPRK": {"review": 0.7}}}`,
 			func(p Policy) bool {
-				return p.thresholds(lists.UN, []string{"DPRK"}, true).Review == 0.7 && p.thresholds(lists.UN, nil, false).Review == DefaultReviewThreshold
+				return p.ThresholdsFor("un", []string{"DPRK"}, true).Review == 0.7 && p.ThresholdsFor("un", nil, false).Review == DefaultReviewThreshold
 			}, nil, "a DPRK override applies only to DPRK entries"},
 		{"countries replace defaults", "p.yaml", "payee_countries: {KP: block}\n",
 			func(p Policy) bool { _, ir := p.PayeeCountries["IR"]; return !ir && p.BankCountries["IR"] == Review }, nil,
