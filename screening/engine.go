@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/payscreen/payscreen/fuzzy"
@@ -58,9 +59,11 @@ func (s *Screener) engineHits(ctx context.Context, p Payee) ([]nameHit, error) {
 			return nil, fmt.Errorf("screening: engine %s matched %s %s, which the loaded lists do not hold: %w", s.engine.Name(), m.Source, m.EntityID, ErrEngineMismatch)
 		}
 		_, e := s.entity(ref)
-		name := 0
+		// Engines may write a listed name in another order ("First LAST"
+		// for OFAC's "LAST, First"): find it by its words.
+		name, want := 0, sortedWords(m.MatchedName)
 		for i, n := range e.Names {
-			if strings.EqualFold(n.Full, m.MatchedName) {
+			if sortedWords(n.Full) == want {
 				name = i
 				break
 			}
@@ -80,3 +83,10 @@ func (s *Screener) engineHits(ctx context.Context, p Payee) ([]nameHit, error) {
 // ErrEngineMismatch is wrapped when an engine reports an entity the
 // Screener's lists do not hold.
 var ErrEngineMismatch = errors.New("engine and lists disagree")
+
+// sortedWords returns the normalized words of a name in sorted order.
+func sortedWords(name string) string {
+	w := strings.Fields(fuzzy.Normalize(name))
+	slices.Sort(w)
+	return strings.Join(w, " ")
+}

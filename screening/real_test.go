@@ -264,3 +264,37 @@ func ExampleScreener_Screen() {
 	// type neutral
 	// dob corroborates
 }
+
+func ExampleScreener_Screen_company() {
+	set, _ := lists.Sample()
+	s, _ := New(set, DefaultPolicy(), Options{})
+	r, _ := s.Screen(context.Background(), Payee{ID: "V-9", Name: "Korea Kwangson Banking Corporation", Type: Organization})
+	fmt.Println(r.Decision, r.Matches[0].EntityID, r.Matches[0].Name, r.Matches[0].DPRK)
+	// Output: review 11581 KOREA KWANGSON BANKING CORP true
+}
+
+func ExampleScreener_Screen_iban() {
+	set, _ := lists.Sample()
+	s, _ := New(set, DefaultPolicy(), Options{})
+	r, _ := s.Screen(context.Background(), Payee{ID: "EMP-3", Name: "Anna Schmidt", Bank: BankAccount{IBAN: "DE89370400440532013001"}})
+	fmt.Println(r.Decision)
+	for _, f := range r.Flags[1:] { // the first flag says the lists are the sample
+		fmt.Println(f.Code, f.Detail)
+	}
+	// Output:
+	// review
+	// invalid_iban invalid IBAN: checksum mismatch: mod-97 check failed
+}
+
+func ExampleScreener_Screen_wallet() {
+	set, _ := lists.Sample()
+	s, _ := New(set, DefaultPolicy(), Options{})
+	r, _ := s.Screen(context.Background(), Payee{ID: "CTR-1", Name: "Alex Morgan",
+		Wallets: []Wallet{{Address: "0X4F47BC496083C727C5FBE3CE9CDF2B0F6496270C", Currency: "USDT"}}})
+	m := r.Matches[0]
+	fmt.Println(r.Decision, m.EntityID, m.Name)
+	fmt.Println(m.Evidence[0].Field, m.Evidence[0].Effect, m.Evidence[0].Listed)
+	// Output:
+	// block 42498 SIM, Hyon Sop
+	// wallet blocks ETH 0x4f47bc496083c727c5fbe3ce9cdf2b0f6496270c
+}

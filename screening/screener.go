@@ -107,8 +107,10 @@ func (s *Screener) ScreenPayment(ctx context.Context, p Payment) (Result, error)
 	return s.Screen(ctx, p.Payee)
 }
 
-// Screen screens one payee. The error is non-nil only when ctx is done;
-// problems with the payee's data are reported as flags on the result.
+// Screen screens one payee. Problems with the payee's data are reported as
+// flags on the result, not as errors. The error is non-nil when ctx is
+// done or when the Screener's [Engine] fails: a payee that could not be
+// screened is never reported as clear.
 func (s *Screener) Screen(ctx context.Context, p Payee) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err

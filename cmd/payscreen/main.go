@@ -40,6 +40,7 @@ func commands() []command {
 		{name: "screen", summary: "screen a payroll file (CSV or JSON Lines): one decision per row", run: runScreen},
 		{name: "check", summary: "screen one payee and explain the decision", run: runCheck},
 		{name: "eval", summary: "measure screening on labelled rows and suggest thresholds", run: runEval},
+		{name: "compare", summary: "compare payscreen's matching with a Moov Watchman server on the same lists and payees", run: runCompare},
 		{name: "lists", summary: "download the sanctions lists and show what is loaded", run: runLists},
 	}
 }

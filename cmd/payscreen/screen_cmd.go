@@ -15,6 +15,7 @@ import (
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/payroll"
 	"github.com/payscreen/payscreen/screening"
+	"github.com/payscreen/payscreen/watchman"
 )
 
 // exitFailOn is the exit status when a row reaches the --fail-on decision.
@@ -26,6 +27,15 @@ type listFlags struct {
 	policy string
 	maxAge durationFlag
 	setAge bool
+	// engine is "payscreen" (the built-in index) or "watchman".
+	engine      string
+	watchmanURL string
+}
+
+// addEngineFlags registers the name-matching engine flags.
+func addEngineFlags(fs *flag.FlagSet, lf *listFlags) {
+	fs.StringVar(&lf.engine, "engine", "payscreen", "name-matching `engine`: payscreen (built in) or watchman (a Moov Watchman server holding the same lists)")
+	fs.StringVar(&lf.watchmanURL, "watchman-url", "", "base `URL` of the Watchman server, with --engine watchman")
 }
 
 func addListFlags(fs *flag.FlagSet, lf *listFlags) {
@@ -94,13 +104,29 @@ func (lf *listFlags) screenerWith(ctx context.Context, p screening.Policy) (*scr
 	if err != nil {
 		return nil, err
 	}
-	return screening.New(set, p, screening.Options{})
+	var opts screening.Options
+	switch lf.engine {
+	case "", "payscreen":
+	case "watchman":
+		if lf.watchmanURL == "" {
+			return nil, errors.New("--engine watchman needs --watchman-url")
+		}
+		e, _, err := watchmanEngine(ctx, lf.watchmanURL, set, watchman.Options{})
+		if err != nil {
+			return nil, err
+		}
+		opts.Engine = e
+	default:
+		return nil, fmt.Errorf("unknown --engine %q: want payscreen or watchman", lf.engine)
+	}
+	return screening.New(set, p, opts)
 }
 
 func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("payscreen screen", stderr)
 	var lf listFlags
 	addListFlags(fs, &lf)
+	addEngineFlags(fs, &lf)
 	out := fs.String("out", "", "write results to `file` (default: standard output)")
 	inFormat := fs.String("in-format", "", "input `format`: csv or jsonl (default: by the file's extension; csv for standard input)")
 	outFormat := fs.String("out-format", "jsonl", "output `format`: jsonl (one object per row) or csv (one row per input row, top match only)")
