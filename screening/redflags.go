@@ -273,7 +273,7 @@ func BuildRedFlags(ctx context.Context, r RowReader, p RedFlagPolicy, prev *Prev
 		c, ok := lists.CountryCode(code)
 		ix.codes[i] = ok && c == code
 	}
-	var entries []rfEntry
+	var entries rfBuckets
 	for {
 		if ix.n&1023 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -311,16 +311,59 @@ func BuildRedFlags(ctx context.Context, r RowReader, p RedFlagPolicy, prev *Prev
 			continue
 		}
 		rfKeys(&row.Payee, func(k rfKind, h uint64) {
-			entries = append(entries, rfEntry{hash: h, row: pos, kind: k})
+			entries.add(rfEntry{hash: h, row: pos, kind: k})
 		})
 	}
-	ix.group(entries)
+	var bucket, buf []rfEntry
+	for d := range entries.chunks {
+		// One bucket at a time: its chunks are gathered, sorted, scanned
+		// and released, so that no second copy of all keys is ever held.
+		bucket = bucket[:0]
+		for _, c := range entries.chunks[d] {
+			bucket = append(bucket, c...)
+		}
+		entries.chunks[d] = nil
+		if len(buf) < len(bucket) {
+			buf = make([]rfEntry, len(bucket))
+		}
+		ix.group(rfRadixSort(bucket, buf[:len(bucket)]))
+	}
+	slices.SortFunc(ix.memb, func(a, b rfMember) int {
+		if c := cmp.Compare(a.row, b.row); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.group, b.group)
+	})
 	return ix, nil
 }
 
-// group sorts the entries and keeps the keys shared by enough payees.
+// rfBuckets holds the keys of a run by the top byte of their hash, in
+// chunks that are never copied as they fill (growing a single slice of
+// millions of keys would leave several times its size as garbage).
+type rfBuckets struct {
+	chunks [256][][]rfEntry
+}
+
+// rfMaxChunk bounds a chunk: 4096 keys, 64 KiB.
+const rfMaxChunk = 4096
+
+func (b *rfBuckets) add(e rfEntry) {
+	d := byte(e.hash >> 56)
+	cs := b.chunks[d]
+	if n := len(cs); n == 0 || len(cs[n-1]) == cap(cs[n-1]) {
+		size := 16
+		if n > 0 {
+			size = min(2*cap(cs[n-1]), rfMaxChunk)
+		}
+		cs = append(cs, make([]rfEntry, 0, size))
+		b.chunks[d] = cs
+	}
+	cs[len(cs)-1] = append(cs[len(cs)-1], e)
+}
+
+// group scans entries sorted by hash (rows in order within a hash) and
+// keeps the keys shared by enough payees.
 func (ix *RedFlagIndex) group(entries []rfEntry) {
-	entries = rfRadixSort(entries)
 	var payees []uint64
 	for i := 0; i < len(entries); {
 		j := i + 1
@@ -354,24 +397,17 @@ func (ix *RedFlagIndex) group(entries []rfEntry) {
 		g.n = int32(len(ix.members)) - g.start
 		ix.groups = append(ix.groups, g)
 	}
-	slices.SortFunc(ix.memb, func(a, b rfMember) int {
-		if c := cmp.Compare(a.row, b.row); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.group, b.group)
-	})
 }
 
 // rfRadixSort sorts entries by hash with a stable least-significant-digit
 // radix sort, so that rows stay in order within a hash: on millions of
-// keys it is several times faster than a comparison sort. It uses a
-// second buffer as large as entries and returns the sorted one.
-func rfRadixSort(entries []rfEntry) []rfEntry {
+// keys it is several times faster than a comparison sort. buf is scratch
+// space as long as entries; the sorted slice is one of the two.
+func rfRadixSort(entries, buf []rfEntry) []rfEntry {
 	if len(entries) < 256 {
 		slices.SortStableFunc(entries, func(a, b rfEntry) int { return cmp.Compare(a.hash, b.hash) })
 		return entries
 	}
-	buf := make([]rfEntry, len(entries))
 	src, dst := entries, buf
 	for shift := uint(0); shift < 64; shift += 8 {
 		var count [256]int
@@ -732,7 +768,7 @@ func rfEmailHash(v string) (uint64, bool) {
 	if i := strings.IndexByte(local, '+'); i > 0 {
 		local = local[:i]
 	}
-	if !rfIsLowerASCII(local) || !rfIsLowerASCII(domain) {
+	if !rfIsASCII(local) || !rfIsASCII(domain) {
 		local, domain = strings.ToLower(local), strings.ToLower(domain)
 	}
 	if strings.EqualFold(domain, "googlemail.com") {
@@ -764,9 +800,9 @@ func rfEmailHash(v string) (uint64, bool) {
 	return h.sum(), true
 }
 
-// rfIsLowerASCII reports whether s has no upper-case letters and only
-// ASCII, so that it needs no Unicode case folding.
-func rfIsLowerASCII(s string) bool {
+// rfIsASCII reports whether s is ASCII, so that it needs no Unicode case
+// folding.
+func rfIsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 0x80 {
 			return false

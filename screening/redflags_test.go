@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -432,5 +433,23 @@ func BenchmarkGenRows1M(b *testing.B) {
 				break
 			}
 		}
+	}
+}
+
+func TestRfRadixSort(t *testing.T) {
+	// 5000 keys, many repeated, each repeat on a later row: the radix sort
+	// must order by hash and keep rows in order within a hash, as the
+	// stable comparison sort does.
+	var in []rfEntry
+	h := uint64(1)
+	for i := range 5000 {
+		h = h*6364136223846793005 + 1442695040888963407
+		in = append(in, rfEntry{hash: h%1500<<50 | h%7, row: int32(i), kind: rfPhone})
+	}
+	want := slices.Clone(in)
+	slices.SortStableFunc(want, func(a, b rfEntry) int { return cmp.Compare(a.hash, b.hash) })
+	got := rfRadixSort(slices.Clone(in), make([]rfEntry, len(in)))
+	if !slices.Equal(got, want) {
+		t.Error("radix sort differs from the stable comparison sort")
 	}
 }
