@@ -185,12 +185,14 @@ func (s *Set) Len() int {
 // published and last confirmed current more than maxAge before now. A
 // maxAge of zero or less disables the check. Sample lists are exempt: they
 // are never current, and are marked as samples wherever they are shown.
+// So are indicator feeds: they are not publications that are replaced, and
+// each indicator carries its own date.
 func (s *Set) CheckFresh(now time.Time, maxAge time.Duration) error {
 	if maxAge <= 0 {
 		return nil
 	}
 	for _, l := range s.Lists {
-		if l.Sample {
+		if l.Sample || l.Source == Indicators {
 			continue
 		}
 		asOf := l.Published

@@ -73,6 +73,9 @@ type Policy struct {
 	MaxListAge string `json:"max_list_age,omitempty" yaml:"max_list_age,omitempty"`
 	// AllowList holds reviewed false positives.
 	AllowList []AllowEntry `json:"allow_list,omitempty" yaml:"allow_list,omitempty"`
+	// RedFlags says which payroll red flags apply across the rows of a run
+	// and their thresholds (see [Screener.ScreenBatchRedFlags]).
+	RedFlags RedFlagPolicy `json:"red_flags" yaml:"red_flags"`
 }
 
 // The default thresholds and their reasons.
@@ -106,7 +109,9 @@ const (
 //     Cuba and Syria reviewed;
 //   - an invalid IBAN, BIC, routing number or wallet is reviewed: such a
 //     payee cannot be fully screened, and a compliance tool fails closed;
-//   - lists older than seven days are refused.
+//   - lists older than seven days are refused;
+//   - every payroll red flag applies, with the thresholds of
+//     [DefaultRedFlagPolicy].
 func DefaultPolicy() Policy {
 	return Policy{
 		Thresholds:        Thresholds{Review: DefaultReviewThreshold, Block: DefaultBlockThreshold},
@@ -114,6 +119,7 @@ func DefaultPolicy() Policy {
 		BankCountries:     map[string]Decision{"KP": Block, "IR": Review, "CU": Review, "SY": Review},
 		InvalidIdentifier: Review,
 		MaxListAge:        DefaultMaxListAge.String(),
+		RedFlags:          DefaultRedFlagPolicy(),
 	}
 }
 
@@ -233,6 +239,9 @@ func (p *Policy) Validate() error {
 		if _, err := p.maxListAge(); err != nil {
 			return bad("max_list_age: %v", err)
 		}
+	}
+	if err := p.RedFlags.Validate(); err != nil {
+		return err
 	}
 	for i, a := range p.AllowList {
 		if a.PayeeID == "" || a.Source == "" || a.EntityID == "" || a.Fingerprint == "" {

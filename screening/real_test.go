@@ -263,6 +263,7 @@ func ExampleScreener_Screen() {
 	// name matches
 	// type neutral
 	// dob corroborates
+	// network neutral
 }
 
 func ExampleScreener_Screen_company() {

@@ -33,6 +33,8 @@ type Screener struct {
 	allow    map[allowKey]AllowEntry
 	sample   bool
 	engine   Engine
+	// network marks the entries of DPRK IT-worker networks.
+	network ITWorkerNetworks
 	// byID finds an entity by source and ID, for engine matches.
 	byID map[sourceID]entityRef
 }
@@ -76,6 +78,7 @@ func New(set *lists.Set, p Policy, opts Options) (*Screener, error) {
 	for _, a := range p.AllowList {
 		s.allow[allowKey{a.PayeeID, a.Source, a.EntityID}] = a
 	}
+	s.network = ITWorkerNetwork(set)
 	if opts.Engine != nil {
 		s.engine = opts.Engine
 		s.byID = map[sourceID]entityRef{}
@@ -161,6 +164,7 @@ func (s *Screener) Screen(ctx context.Context, p Payee) (Result, error) {
 	for _, f := range res.Flags {
 		res.Decision = maxDecision(res.Decision, f.Decision)
 	}
+	s.network.Annotate(&res)
 	return res, nil
 }
 
@@ -349,6 +353,13 @@ func (s *Screener) matchIdentifiers(p *Payee, q *query, c *candidates) {
 	if k := emailKey(p.Email); k != "" {
 		for _, h := range s.ids.emails[k] {
 			c.addID(h.ref, Evidence{Field: "email", Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "listed e-mail address"})
+		}
+	}
+	// Indicator feeds list e-mail domains as "@domain".
+	if i := strings.LastIndexByte(emailKey(p.Email), '@'); i >= 0 {
+		dom := emailKey(p.Email)[i:]
+		for _, h := range s.ids.emails[dom] {
+			c.addID(h.ref, Evidence{Field: "email", Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "e-mail domain listed as an indicator"})
 		}
 	}
 	if k := phoneKey(p.Phone); k != "" {

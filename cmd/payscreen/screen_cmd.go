@@ -30,6 +30,8 @@ type listFlags struct {
 	// engine is "payscreen" (the built-in index) or "watchman".
 	engine      string
 	watchmanURL string
+	// indicators are the user's indicator feeds, as FILE or FILE=name.
+	indicators stringsFlag
 }
 
 // addEngineFlags registers the name-matching engine flags.
@@ -41,6 +43,7 @@ func addEngineFlags(fs *flag.FlagSet, lf *listFlags) {
 func addListFlags(fs *flag.FlagSet, lf *listFlags) {
 	fs.Var(&lf.lists, "lists", "read the official list files of `directory` (repeatable), or \"sample\" for the built-in SAMPLE lists (default: the cache `payscreen lists update` fills)")
 	fs.StringVar(&lf.policy, "policy", "", "policy `file` (JSON or YAML; default: the built-in defaults)")
+	fs.Var(&lf.indicators, "indicators", "also screen against the indicator feed `FILE[=name]` (JSON Lines, see lists/indicators/README.md; repeatable); the built-in dprk_indicators feed is always used")
 	fs.Func("max-age", "refuse lists older than this duration (e.g. 72h, 7d; 0 disables; default: the policy's max_list_age, 7d)",
 		func(v string) error { lf.setAge = true; return lf.maxAge.Set(v) })
 }
@@ -62,10 +65,49 @@ func (lf *listFlags) loadPolicy() (screening.Policy, error) {
 	return policy, nil
 }
 
-// loadLists loads the lists --lists selects: the built-in sample, list
-// directories, or the cache. Every failure is an error: screening never
-// runs against missing lists.
+// loadLists loads the lists --lists selects — the built-in sample, list
+// directories, or the cache — and the indicator feeds: the built-in
+// dprk_indicators feed and any --indicators. Every failure is an error:
+// screening never runs against missing lists.
 func (lf *listFlags) loadLists(ctx context.Context) (*lists.Set, error) {
+	set, err := lf.loadOfficial(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if lf.engine == "watchman" {
+		// The Watchman server holds the official lists only; payscreen
+		// refuses to screen lists the engine cannot match names on.
+		if len(lf.indicators) > 0 {
+			return nil, errors.New("--indicators cannot be used with --engine watchman")
+		}
+		return set, nil
+	}
+	builtin, err := lists.BuiltinIndicators()
+	if err != nil {
+		return nil, err
+	}
+	set.Lists = append(set.Lists, builtin)
+	for _, arg := range lf.indicators {
+		path, name, _ := strings.Cut(arg, "=")
+		if name == "" {
+			name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		l, err := lists.ParseIndicators(name, lists.File{Name: filepath.Base(path), R: f})
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		set.Lists = append(set.Lists, l)
+	}
+	return set, nil
+}
+
+// loadOfficial loads the official lists (or the sample).
+func (lf *listFlags) loadOfficial(ctx context.Context) (*lists.Set, error) {
 	switch {
 	case len(lf.lists) == 1 && lf.lists[0] == "sample":
 		return lists.Sample()
@@ -132,6 +174,8 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	outFormat := fs.String("out-format", "jsonl", "output `format`: jsonl (one object per row) or csv (one row per input row, top match only)")
 	workers := fs.Int("j", 0, "screen with `n` workers (default: all cores)")
 	failOn := fs.String("fail-on", "", "exit with status 3 when any row reaches `decision` review or block")
+	redFlags := fs.String("red-flags", "on", "payroll red flags across the rows of the run (shared accounts, wallets, contacts; PRC accounts; crypto salary; changed payouts): `on` or off")
+	previous := fs.String("previous", "", "an earlier run's input `file`, to flag payees whose payout details changed")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: payscreen screen [flags] FILE|-")
 		fmt.Fprintln(stderr, "Screens every row of a payroll file (CSV with a header, or JSON Lines) and writes one result per row, in order.")
@@ -156,6 +200,14 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			return exitUsage
 		}
 		threshold = d
+	}
+	if *redFlags != "on" && *redFlags != "off" {
+		fmt.Fprintf(stderr, "payscreen screen: --red-flags wants on or off, not %q\n", *redFlags)
+		return exitUsage
+	}
+	if *previous != "" && *redFlags == "off" {
+		fmt.Fprintln(stderr, "payscreen screen: --previous needs --red-flags on")
+		return exitUsage
 	}
 	if *outFormat != "jsonl" && *outFormat != "csv" {
 		fmt.Fprintf(stderr, "payscreen screen: --out-format wants jsonl or csv, not %q\n", *outFormat)
@@ -185,32 +237,73 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return fail(err)
 	}
 
-	var in io.Reader = os.Stdin
-	var size int64
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return fail(err)
-		}
-		defer f.Close()
-		in = f
-		if st, err := f.Stat(); err == nil {
-			size = st.Size()
-		}
-	} else {
+	policy := s.Policy()
+	// The red flags read the input twice: standard input is spooled to a
+	// temporary file first.
+	if name == "-" {
 		name = "stdin"
+		if *redFlags == "on" {
+			tmp, err := spool(os.Stdin)
+			if err != nil {
+				return fail(err)
+			}
+			defer os.Remove(tmp)
+			name = tmp
+		}
 	}
-	counter := &countingReader{r: in}
-	var rows screening.RowReader
-	if format == "csv" {
-		r, err := payroll.NewCSVReader(counter, name)
+	var size int64
+	if st, err := os.Stat(name); err == nil {
+		size = st.Size()
+	}
+	counter := &countingReader{}
+	open := func(path, display string, count bool) (screening.RowReader, error) {
+		var in io.ReadCloser = os.Stdin
+		if path != "stdin" {
+			f, err := os.Open(path)
+			if err != nil {
+				return nil, err
+			}
+			in = f
+		}
+		var r io.Reader = in
+		if count {
+			counter.n.Store(0)
+			counter.r = in
+			r = counter
+		}
+		if format == "csv" {
+			cr, err := payroll.NewCSVReader(r, display)
+			if err != nil {
+				in.Close()
+				return nil, err
+			}
+			return closingReader{cr, in}, nil
+		}
+		return closingReader{payroll.NewJSONLReader(r, display), in}, nil
+	}
+	display := fs.Arg(0)
+	if display == "-" {
+		display = "stdin"
+	}
+	var prev *screening.PreviousPayouts
+	if *previous != "" {
+		r, err := open(*previous, *previous, false)
 		if err != nil {
 			return fail(err)
 		}
-		rows = r
-	} else {
-		rows = payroll.NewJSONLReader(counter, name)
+		prev, err = screening.ReadPreviousPayouts(ctx, r)
+		r.(io.Closer).Close()
+		if err != nil {
+			return fail(err)
+		}
 	}
+	// Open the input once before the run, so that an unreadable file or a
+	// bad header stops the run before any output.
+	probe, err := open(name, display, false)
+	if err != nil {
+		return fail(err)
+	}
+	probe.(io.Closer).Close()
 
 	var w io.Writer = stdout
 	var outFile *os.File
@@ -236,14 +329,25 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	var done atomic.Int64
 	stopProgress := startProgress(stderr, &done, counter, size)
 	reached := false
-	err = s.ScreenBatch(ctx, rows, screening.BatchOptions{Workers: *workers}, func(r screening.RowResult) error {
+	emit := func(r screening.RowResult) error {
 		summary.Add(r)
 		done.Add(1)
 		if threshold != screening.Clear && payroll.Outcome(r) >= threshold {
 			reached = true
 		}
 		return rw.Write(r)
-	})
+	}
+	batch := screening.BatchOptions{Workers: *workers}
+	if *redFlags == "on" {
+		err = s.ScreenBatchRedFlags(ctx, func() (screening.RowReader, error) { return open(name, display, true) },
+			screening.RedFlagOptions{Policy: policy.RedFlags, Previous: prev}, batch, emit)
+	} else {
+		var rows screening.RowReader
+		if rows, err = open(name, display, true); err == nil {
+			err = s.ScreenBatch(ctx, rows, batch, emit)
+			rows.(io.Closer).Close()
+		}
+	}
 	stopProgress()
 	if ferr := rw.Flush(); err == nil {
 		err = ferr
@@ -261,6 +365,26 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFailOn
 	}
 	return exitOK
+}
+
+// closingReader is a row reader that closes its file after its pass.
+type closingReader struct {
+	screening.RowReader
+	io.Closer
+}
+
+// spool copies r into a temporary file and returns its name.
+func spool(r io.Reader) (string, error) {
+	f, err := os.CreateTemp("", "payscreen-stdin-*")
+	if err != nil {
+		return "", err
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), f.Close()
 }
 
 // countingReader counts the bytes read through it, for the progress bar.
