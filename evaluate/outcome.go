@@ -30,9 +30,11 @@ type rowFacts struct {
 	matches []matchFacts
 }
 
-// nameFields are the evidence fields the screener adds only with a matched
-// name; every other field is identifier evidence.
-var nameFields = map[string]bool{"name": true, "type": true, "dob": true, "country": true, "allow_list": true}
+// nameFields are the evidence fields that are not identifier evidence: the
+// ones the screener adds only with a matched name, and the neutral
+// "network" annotation any match may carry; every other field is
+// identifier evidence.
+var nameFields = map[string]bool{"name": true, "type": true, "dob": true, "country": true, "allow_list": true, "network": true}
 
 func factsOf(r *screening.Result) rowFacts {
 	f := rowFacts{}
@@ -47,7 +49,7 @@ func factsOf(r *screening.Result) rowFacts {
 		mf := matchFacts{
 			source:   m.SourceName(),
 			entityID: m.EntityID,
-			src:      m.Source.String(),
+			src:      m.SourceName(),
 			programs: m.Programs,
 			dprk:     m.DPRK,
 		}
