@@ -1,9 +1,10 @@
 package fuzzy
 
 import (
-	"cmp"
+	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -30,75 +31,167 @@ type Candidate struct {
 // against a query, without scoring them all, and returns exactly the names
 // an exhaustive scan with [CompareTokens] and [Index.Weights] would.
 //
-// Every name is tokenized once. Posting lists lead from each query token to
-// every name holding a token it can meet under the rules of
-// [CompareTokens]: by token text (exact and transliterated matches), by
-// equivalence key (romanizations and variants: Lee/Ri/Yi, Park/Pak,
-// Gim/Kim, whatever their first letter: there is no first-letter
-// blocking), by first letter (initials), and by padded character bigram
-// per text length (fuzzy matches: a text within k edits of a token of n
-// letters shares at least n+1−3k bigrams with it, so only texts sharing
-// that many are checked with the fuzzy rule itself). The texts include
-// every two adjacent tokens of a name written as one word, and two adjacent
-// query tokens are probed as one word too.
+// Every name is tokenized once. Each query token is looked up among the
+// distinct texts of the indexed tokens: by text (exact and transliterated
+// matches), by equivalence key (romanizations and variants: Lee/Ri/Yi,
+// Park/Pak, Gim/Kim, whatever their first letter: there is no first-letter
+// blocking), by first letter (initials), by prefix and by first and last
+// letters (abbreviations), and by padded character bigram per text length
+// (fuzzy matches: a text within k edits of a token of n letters shares at
+// least n+1−3k bigrams with it, so only texts sharing that many are checked
+// with the fuzzy rule itself). The texts include every two adjacent tokens
+// of a name written as one word, and two adjacent query tokens are looked
+// up as one word too. What a query token finds depends only on the token,
+// so it is remembered for the next queries with the same token (up to
+// 65,536 distinct tokens and as many pairs).
 //
-// Each probe also bounds what the pair it found may add to the score's
-// numerator (its similarity times its largest possible weight); with the
-// name's total weight and the query tokens that cannot meet it, this bounds
-// the name's score, and only names whose bound reaches the threshold are
-// scored. Common tokens (AL, MOHAMMED, KIM) thus lead to many names but few
-// of them are scored.
+// Each text or key found leads to the names holding it, and bounds what a
+// pair through it may add to the score's numerator (its similarity times
+// the largest weight such a pair can have). A search reads the names of as
+// few texts as it can: the names holding a very common text or key
+// (MOHAMMED, AL, KIM, LLC) are not read when the names reachable only
+// through such texts cannot reach the threshold anyway, as when a query
+// word's other texts are all read and a name missing that word cannot
+// score enough. It then learns which of the names it read also hold the
+// texts it skipped (reading a name costs far less than bounding one),
+// keeps the names whose words found may reach the threshold, bounds each
+// of those from its actual tokens (their weights, and which of them no
+// query token can meet), and scores only those whose bound reaches the
+// threshold.
 //
 // An Index is immutable and safe for concurrent use; each search borrows
-// scratch memory proportional to the index (about 70 bytes per name) that
-// is kept for reuse.
+// scratch memory proportional to the index (about 16 bytes per name and 30
+// per distinct text) that is kept for reuse.
 type Index struct {
 	entries []Entry
 	weights *Weights
 
-	// Distinct tokens of all names, their weights and fuzzy masks.
-	vocab  []Token
-	vocabW []float64
-	vocabM []uint64
+	// Distinct tokens of all names, and what scoring needs of them.
+	vocab    []Token
+	vocabInf []tokInfo
 	// Tokens of each name: nameTok[nameOff[i]:nameOff[i+1]] (vocab ids),
-	// their summed weights and summed costs when unmatched.
+	// and what bounding a name needs of them in nameRec (same positions).
 	nameOff []uint32
 	nameTok []uint32
-	nameW   []float64
-	nameU   []float64
+	nameRec []nameTokRec
+	// nameU is the summed unmatched costs of each name's tokens, rounded
+	// down.
+	nameU []float32
 
 	// Distinct texts: every token text and every two adjacent tokens of a
 	// name written as one word. textNames[textOff[t]:textOff[t+1]] are the
-	// names holding text t.
+	// names holding a token with text t, compNames[compOff[t]:compOff[t+1]]
+	// those holding two adjacent tokens that written as one word are t.
 	texts  []string
 	textID map[string]uint32
 	// tokenTexts is the number of texts of tokens: texts[:tokenTexts];
-	// the rest are only compounds. textMask holds their fuzzyMask, and
-	// textCompound[t] is set when text t is a compound of some name.
-	tokenTexts   int
-	textMask     []uint64
-	textCompound []bool
-	textOff      []uint32
-	textNames    []uint32
-	// byFirst[firstOff[c]:firstOff[c+1]] are the texts starting with byte c.
-	firstOff []uint32
-	byFirst  []uint32
+	// the rest are only compounds. textMask holds their fuzzyMask and
+	// letterTwice.
+	tokenTexts int
+	textMask   []textMasks
+	textInf    []textInfo
+	textOff    []uint32
+	textNames  []uint32
+	compOff    []uint32
+	compNames  []uint32
 
 	// keyNames[keyOff[k]:keyOff[k+1]] are the names holding a token with
-	// equivalence key k.
+	// equivalence key k; keyW[k] is the largest weight of such a token.
 	keyID    map[string]uint32
+	keyW     []float64
 	keyOff   []uint32
 	keyNames []uint32
+
+	// firstNames[firstOff[c]:firstOff[c+1]] are the names holding a word
+	// an initial c may meet (not weak, two letters or more, starting with
+	// byte c); firstW[c] is the largest weight of such a word.
+	firstOff   []uint32
+	firstNames []uint32
+	firstW     [256]float64
 
 	// Bigram postings of the fuzzy-eligible token texts and of the texts
 	// that are only compounds.
 	tokenGrams, compoundGrams gramIndex
+
+	// Abbreviations: the Latin token texts sorted (for prefixes), those
+	// that may be contracted and those shaped like contractions, by their
+	// first and last bytes.
+	sorted    []uint32
+	longEnds  map[uint16][]uint32
+	shortEnds map[uint16][]uint32
+
+	// probes remembers the texts and keys each query token and pair of
+	// adjacent tokens met.
+	probes probeCache
 
 	// scratch holds the memory of finished searches for reuse; unlike a
 	// sync.Pool it survives garbage collections, which matters because
 	// the memory is proportional to the index.
 	scratch chan *searchScratch
 }
+
+// nameTokRec is what bounding the score of a name needs of one of its
+// tokens, kept with the name's other tokens so that it is read at once.
+type nameTokRec struct {
+	text  uint32  // text id
+	comp  uint32  // text id of the previous token and this one written as one word
+	key   int32   // key id, -1 for none
+	w     float32 // weight (its share of its word's), rounded up
+	first byte    // first byte of the text
+	flags uint8
+	parts uint8 // tokens of its word (see appendTokInfos)
+}
+
+// nameTokRec flags.
+const (
+	recStrong uint8 = 1 << iota // infoStrong: not weak, two letters or more
+	recJoined                   // Token.Joined
+	recWeak                     // Token.Weak
+	recSingle                   // a text of one letter
+)
+
+// u is the token's cost when unmatched (unmatchedWeight, shared as
+// appendTokInfos shares it).
+func (r *nameTokRec) u() float64 {
+	f := 1.0
+	if r.flags&recWeak != 0 {
+		f *= weightWeak
+	}
+	if r.flags&recSingle != 0 {
+		f *= weightInitial
+	}
+	if r.parts > 1 {
+		f /= float64(r.parts)
+	}
+	return f
+}
+
+// textMasks are the fuzzyMask of a text and its letterTwice, read
+// together.
+type textMasks struct {
+	once, twice uint64
+}
+
+// textInfo is what the index knows of a distinct text.
+type textInfo struct {
+	// tokW is the largest weight of a token with the text, compW the
+	// largest sum of the weights of two adjacent tokens written as the
+	// text: the most the listed side of a pair through the text weighs
+	// (rounded up).
+	tokW, compW float32
+	syl         uint16 // textSyl
+	flags       uint8
+}
+
+// textInfo flags.
+const (
+	textToken       uint8 = 1 << iota // the text of a token
+	textCompound                      // two adjacent tokens written as one word
+	textFuzzy                         // the text of a token not written in Hangul
+	textLatin                         // the text of a Latin token, without digits
+	textPatronymic                    // isPatronymic
+	textContraction                   // shaped like a contraction (infoContraction)
+)
 
 // NewIndex tokenizes and indexes the names of entries. Names are weighed
 // with [NewWeights] over all of them. The entries are kept as given; the
@@ -148,8 +241,8 @@ func newIndexTokens(entries []Entry, toks [][]Token) *Index {
 	ix.textID = make(map[string]uint32)
 	ix.keyID = make(map[string]uint32)
 	weightID := make(map[string]uint32)
-	vocabText := make([]uint32, len(ix.vocab))
-	vocabKey := make([]int32, len(ix.vocab))
+	vocabText := make([]uint32, len(ix.vocab)) // text ids
+	vocabKey := make([]int32, len(ix.vocab))   // key ids, -1 for none
 	vocabWK := make([]uint32, len(ix.vocab))
 	for v, t := range ix.vocab {
 		vocabText[v] = ix.addText(t.Text)
@@ -159,8 +252,11 @@ func newIndexTokens(entries []Entry, toks [][]Token) *Index {
 		}
 		vocabWK[v] = internID(weightID, weightKey(t))
 	}
-
 	ix.tokenTexts = len(ix.texts)
+	remap := ix.sortTexts(0)
+	for v := range vocabText {
+		vocabText[v] = remap[vocabText[v]]
+	}
 
 	// The texts of each name: its tokens' and its compounds'.
 	nameTextOff := make([]uint32, n+1)
@@ -188,13 +284,19 @@ func newIndexTokens(entries []Entry, toks [][]Token) *Index {
 		}
 		nameTextOff[i+1] = uint32(len(nameTexts))
 	}
-	ix.textMask = make([]uint64, len(ix.texts))
-	for t, s := range ix.texts {
-		ix.textMask[t] = fuzzyMask(s)
+	remap = ix.sortTexts(ix.tokenTexts)
+	for j, t := range nameTexts {
+		nameTexts[j] = remap[t]
 	}
-	ix.textCompound = make([]bool, len(ix.texts))
-	for _, t := range compound {
-		ix.textCompound[t] = true
+	for j, t := range compound {
+		compound[j] = remap[t]
+	}
+	for j, t := range fuzzyCompound {
+		fuzzyCompound[j] = remap[t]
+	}
+	ix.textMask = make([]textMasks, len(ix.texts))
+	for t, s := range ix.texts {
+		ix.textMask[t] = textMasks{fuzzyMask(s), letterTwice(s)}
 	}
 	// Only compounds that may meet a token fuzzily get bigram postings.
 	fuzzyText := make([]bool, len(ix.texts))
@@ -202,11 +304,19 @@ func newIndexTokens(entries []Entry, toks [][]Token) *Index {
 		fuzzyText[t] = true
 	}
 
-	// Weights: document frequencies by weight key.
-	df := make([]int32, len(weightID))
+	// Postings, and weights from document frequencies by weight key.
 	ix.textOff, ix.textNames = postings(n, len(ix.texts), func(i int, emit func(uint32)) {
-		for _, t := range nameTexts[nameTextOff[i]:nameTextOff[i+1]] {
-			emit(t)
+		for j, t := range nameTexts[nameTextOff[i]:nameTextOff[i+1]] {
+			if !isCompoundPos(j) {
+				emit(t)
+			}
+		}
+	})
+	ix.compOff, ix.compNames = postings(n, len(ix.texts), func(i int, emit func(uint32)) {
+		for j, t := range nameTexts[nameTextOff[i]:nameTextOff[i+1]] {
+			if isCompoundPos(j) {
+				emit(t)
+			}
 		}
 	})
 	ix.keyOff, ix.keyNames = postings(n, len(ix.keyID), func(i int, emit func(uint32)) {
@@ -221,39 +331,217 @@ func newIndexTokens(entries []Entry, toks [][]Token) *Index {
 			emit(vocabWK[v])
 		}
 	})
-	for k := range df {
-		df[k] = int32(wkOff[k+1] - wkOff[k])
-	}
 	ix.weights = &Weights{names: n, df: make(map[string]int32, len(weightID))}
 	for s, k := range weightID {
-		ix.weights.df[s] = df[k]
+		ix.weights.df[s] = int32(wkOff[k+1] - wkOff[k])
 	}
-	ix.vocabW = make([]float64, len(ix.vocab))
-	ix.vocabM = make([]uint64, len(ix.vocab))
-	for v, t := range ix.vocab {
-		ix.vocabW[v] = ix.weights.Weight(t)
-		ix.vocabM[v] = fuzzyMask(t.Text)
+	ix.vocabInf = make([]tokInfo, len(ix.vocab))
+	for v := range ix.vocab {
+		ix.vocabInf[v] = newTokInfo(&ix.vocab[v], ix.weights)
 	}
-	ix.nameW = make([]float64, n)
-	ix.nameU = make([]float64, n)
+	ix.nameRec = make([]nameTokRec, len(ix.nameTok))
+	ix.nameU = make([]float32, n)
+	var infos []tokInfo
 	for i := range n {
-		for _, v := range ix.nameTok[ix.nameOff[i]:ix.nameOff[i+1]] {
-			ix.nameW[i] += ix.vocabW[v]
-			ix.nameU[i] += unmatchedWeight(&ix.vocab[v])
+		tt := nameTexts[nameTextOff[i]:nameTextOff[i+1]]
+		nt := toks[i]
+		infos = appendTokInfos(infos[:0], nt, ix.weights)
+		var u float64
+		for j := range nt {
+			v := ix.nameTok[ix.nameOff[i]+uint32(j)]
+			t, in := &nt[j], &infos[j]
+			u += in.u
+			r := &ix.nameRec[ix.nameOff[i]+uint32(j)]
+			r.text, r.key, r.w = vocabText[v], vocabKey[v], roundUp32(in.w)
+			r.parts = uint8(min(255, wordParts(nt, j)))
+			if t.Text != "" {
+				r.first = t.Text[0]
+			}
+			if j > 0 {
+				r.text, r.comp = tt[2*j-1], tt[2*j]
+			}
+			if in.flags&infoStrong != 0 {
+				r.flags |= recStrong
+			}
+			if t.Joined {
+				r.flags |= recJoined
+			}
+			if t.Weak {
+				r.flags |= recWeak
+			}
+			if len(t.Text) == 1 {
+				r.flags |= recSingle
+			}
+		}
+		ix.nameU[i] = roundDown32(u)
+	}
+
+	// What pairs through each text and key may weigh.
+	ix.textInf = make([]textInfo, len(ix.texts))
+	ix.keyW = make([]float64, len(ix.keyID))
+	for v, t := range ix.vocab {
+		in := &ix.vocabInf[v]
+		ti := &ix.textInf[vocabText[v]]
+		ti.tokW = max(ti.tokW, roundUp32(in.w))
+		ti.flags |= textToken
+		if t.Script != Hangul {
+			ti.flags |= textFuzzy
+		}
+		if in.flags&infoLatin != 0 {
+			ti.flags |= textLatin
+		}
+		if k := vocabKey[v]; k >= 0 {
+			ix.keyW[k] = max(ix.keyW[k], in.w)
+		}
+	}
+	for i := range n {
+		ts := ix.nameTok[ix.nameOff[i]:ix.nameOff[i+1]]
+		tt := nameTexts[nameTextOff[i]:nameTextOff[i+1]]
+		for k := 1; k < len(ts); k++ {
+			ti := &ix.textInf[tt[2*k]]
+			ti.flags |= textCompound
+			ti.compW = max(ti.compW, roundUp32(ix.vocabInf[ts[k-1]].w+ix.vocabInf[ts[k]].w))
+		}
+	}
+	for t, s := range ix.texts {
+		ti := &ix.textInf[t]
+		ti.syl = textSyl(s)
+		if isPatronymic(s) {
+			ti.flags |= textPatronymic
+		}
+		if ti.flags&textLatin != 0 && len(s) >= abbrevMinLen && vowelCount(s) <= 1 {
+			ti.flags |= textContraction
 		}
 	}
 
-	// Texts by first byte, for initials.
-	ix.firstOff, ix.byFirst = postings(len(ix.texts), 256, func(t int, emit func(uint32)) {
-		if s := ix.texts[t]; s != "" {
-			emit(uint32(s[0]))
+	// Words by first byte, for initials.
+	ix.firstOff, ix.firstNames = postings(n, 256, func(i int, emit func(uint32)) {
+		for _, v := range ix.nameTok[ix.nameOff[i]:ix.nameOff[i+1]] {
+			if t := &ix.vocab[v]; len(t.Text) >= 2 && !t.Weak {
+				emit(uint32(t.Text[0]))
+			}
 		}
 	})
+	for v, t := range ix.vocab {
+		if len(t.Text) >= 2 && !t.Weak {
+			ix.firstW[t.Text[0]] = max(ix.firstW[t.Text[0]], ix.vocabInf[v].w)
+		}
+	}
 
 	ix.tokenGrams = ix.buildGrams(0, ix.tokenTexts, nil)
 	ix.compoundGrams = ix.buildGrams(ix.tokenTexts, len(ix.texts), fuzzyText)
+
+	// Abbreviations.
+	ix.longEnds = make(map[uint16][]uint32)
+	ix.shortEnds = make(map[uint16][]uint32)
+	for t := range ix.tokenTexts {
+		ti := &ix.textInf[t]
+		if ti.flags&textLatin == 0 || ti.syl != 0 || ti.flags&textPatronymic != 0 {
+			continue
+		}
+		s := ix.texts[t]
+		ix.sorted = append(ix.sorted, uint32(t))
+		ends := uint16(s[0])<<8 | uint16(s[len(s)-1])
+		if contractable[s] {
+			ix.longEnds[ends] = append(ix.longEnds[ends], uint32(t))
+		}
+		if ti.flags&textContraction != 0 {
+			ix.shortEnds[ends] = append(ix.shortEnds[ends], uint32(t))
+		}
+	}
+	slices.SortFunc(ix.sorted, func(a, b uint32) int {
+		switch x, y := ix.texts[a], ix.texts[b]; {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	})
+
+	ix.probes.init()
 	ix.scratch = make(chan *searchScratch, runtime.GOMAXPROCS(0))
 	return ix
+}
+
+// wordParts returns the number of tokens of the word token j belongs to:
+// a token and the Joined tokens that follow it.
+func wordParts(toks []Token, j int) int {
+	i := j
+	for i > 0 && toks[i].Joined {
+		i--
+	}
+	k := i + 1
+	for k < len(toks) && toks[k].Joined {
+		k++
+	}
+	return k - i
+}
+
+// roundUp32 returns the least float32 at least f.
+func roundUp32(f float64) float32 {
+	r := float32(f)
+	if float64(r) < f {
+		r = math.Nextafter32(r, float32(math.Inf(1)))
+	}
+	return r
+}
+
+// roundDown32 returns the greatest float32 at most f.
+func roundDown32(f float64) float32 {
+	r := float32(f)
+	if float64(r) > f {
+		r = math.Nextafter32(r, float32(math.Inf(-1)))
+	}
+	return r
+}
+
+// isCompoundPos reports whether position j of a name's texts (its tokens
+// and compounds: t0, t1, t0t1, t2, t1t2...) holds a compound.
+func isCompoundPos(j int) bool {
+	return j > 0 && j%2 == 0
+}
+
+// textSyl is the syl of tokInfo for a Latin token with text s.
+func textSyl(s string) uint16 {
+	if len(s) < 2 || len(s) > 7 {
+		return 0
+	}
+	if k, ok := koreanSyllableKey(s, false); ok {
+		return koreanKeyID(k)
+	}
+	return 0
+}
+
+// sortTexts sorts texts[from:] by length, then bytes, so that the texts a
+// fuzzy probe reads (those of a few lengths) lie together, and returns
+// the new id of each old id (identity below from).
+func (ix *Index) sortTexts(from int) []uint32 {
+	order := make([]uint32, len(ix.texts)-from)
+	for k := range order {
+		order[k] = uint32(from + k)
+	}
+	slices.SortFunc(order, func(a, b uint32) int {
+		x, y := ix.texts[a], ix.texts[b]
+		if len(x) != len(y) {
+			return len(x) - len(y)
+		}
+		return strings.Compare(x, y)
+	})
+	remap := make([]uint32, len(ix.texts))
+	for k := range from {
+		remap[k] = uint32(k)
+	}
+	sorted := make([]string, len(order))
+	for k, old := range order {
+		remap[old] = uint32(from + k)
+		sorted[k] = ix.texts[old]
+	}
+	copy(ix.texts[from:], sorted)
+	for k, t := range sorted {
+		ix.textID[t] = uint32(from + k)
+	}
+	return remap
 }
 
 // addText adds a new distinct text and returns its id.
@@ -382,7 +670,7 @@ type gramIndex struct {
 func (ix *Index) buildGrams(lo, hi int, keep []bool) gramIndex {
 	gi := gramIndex{off: make([]uint32, gramSlots+1)}
 	for t := lo; t < hi; t++ {
-		if s := ix.texts[t]; ix.textMask[t] != 0 && (keep == nil || keep[t]) {
+		if s := ix.texts[t]; ix.textMask[t].once != 0 && (keep == nil || keep[t]) {
 			forGrams(s, func(a, b byte, _ int) { gi.off[gramKey(a, b, len(s))+1]++ })
 		}
 	}
@@ -392,7 +680,7 @@ func (ix *Index) buildGrams(lo, hi int, keep []bool) gramIndex {
 	gi.texts = make([]uint32, gi.off[gramSlots])
 	fill := slices.Clone(gi.off[:gramSlots])
 	for t := lo; t < hi; t++ {
-		if s := ix.texts[t]; ix.textMask[t] != 0 && (keep == nil || keep[t]) {
+		if s := ix.texts[t]; ix.textMask[t].once != 0 && (keep == nil || keep[t]) {
 			forGrams(s, func(a, b byte, count int) {
 				g := gramKey(a, b, len(s))
 				gi.texts[fill[g]] = uint32(t)<<4 | uint32(count)
@@ -422,360 +710,3 @@ func (ix *Index) Tokens(i int) []Token {
 // Weights returns the token weights counted over the indexed names; Search
 // scores with them.
 func (ix *Index) Weights() *Weights { return ix.weights }
-
-// searchScratch is the reusable memory of one search.
-type searchScratch struct {
-	sc scorer
-	qw []float64 // weights of the query tokens
-	qu []float64 // costs of the query tokens when unmatched
-	qm []uint64  // fuzzy masks of the query tokens
-
-	// Per name: stamp is gen when the name is a candidate; hit has the
-	// probed query tokens that may meet it and sMax bounds what they add
-	// to the score's numerator S.
-	stamp []uint32
-	hit   []uint64
-	sMax  []float64
-	lcomp []bool // the name may meet a query token with two of its tokens
-	gen   uint32
-	cands []uint32
-
-	// A phase probes one query token (or two, as a compound): per name,
-	// the best it may add; per text, the best it was added with.
-	phase     uint32
-	phaseBits uint64
-	pstamp    []uint32
-	pmax      []float64
-	ptouched  []uint32
-	textSeen  []uint32
-	textC     []float64
-
-	acc     []uint8 // per text: bigrams shared with the probed text
-	touched []uint32
-	toks    []Token
-	tw      []float64
-	tm      []uint64
-	hits    []scoredName
-	buf     []byte
-}
-
-type scoredName struct {
-	id    uint32
-	score float64
-}
-
-// Search returns the indexed names whose score against query ([Tokenize]d)
-// is at least threshold, best first (ties in entry order), at most limit of
-// them (all when limit <= 0). A threshold <= 0 scores every name.
-func (ix *Index) Search(query string, threshold float64, limit int) []Candidate {
-	return ix.SearchTokens(Tokenize(query), threshold, limit)
-}
-
-// SearchTokens is [Index.Search] for a query already tokenized.
-func (ix *Index) SearchTokens(query []Token, threshold float64, limit int) []Candidate {
-	q := query[:min(len(query), maxTokens)]
-	if len(q) == 0 || len(ix.entries) == 0 || threshold > 1 {
-		return nil
-	}
-	s := ix.getScratch()
-	defer ix.putScratch(s)
-	ix.gather(q, threshold, s)
-	s.hits = s.hits[:0]
-	for _, id := range s.cands {
-		if threshold > 0 && !ix.mayReach(id, threshold, s) {
-			continue
-		}
-		if sc := ix.scoreName(q, id, s); sc >= threshold {
-			s.hits = append(s.hits, scoredName{id, sc})
-		}
-	}
-	slices.SortFunc(s.hits, func(a, b scoredName) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.id, b.id))
-	})
-	if limit > 0 && len(s.hits) > limit {
-		s.hits = s.hits[:limit]
-	}
-	out := make([]Candidate, len(s.hits))
-	for k, h := range s.hits {
-		ix.scoreName(q, h.id, s)
-		e := ix.entries[h.id]
-		out[k] = Candidate{Ref: e.Ref, Entry: int(h.id), Name: e.Name, Result: s.sc.result(h.score)}
-	}
-	return out
-}
-
-// gather collects in s.cands the names that may score at least threshold
-// against q, with s.hit and s.sMax for mayReach.
-func (ix *Index) gather(q []Token, threshold float64, s *searchScratch) {
-	s.begin(ix)
-	s.qw, s.qu, s.qm = s.qw[:0], s.qu[:0], s.qm[:0]
-	for k := range q {
-		s.qw = append(s.qw, ix.weights.Weight(q[k]))
-		s.qu = append(s.qu, unmatchedWeight(&q[k]))
-		s.qm = append(s.qm, fuzzyMask(q[k].Text))
-	}
-	if threshold <= 0 {
-		for i := range ix.entries {
-			s.cands = append(s.cands, uint32(i))
-		}
-		return
-	}
-	for i := range q {
-		s.beginPhase(ix, 1<<uint(i))
-		ix.probe(&q[i], s.qw[i], s)
-		s.endPhase()
-	}
-	// Two adjacent query tokens may also meet a listed token as one word.
-	for i := 1; i < len(q); i++ {
-		s.beginPhase(ix, 3<<uint(i-1))
-		ix.probeCompound(&q[i-1], &q[i], (s.qw[i-1]+s.qw[i]+1)/2, s)
-		s.endPhase()
-	}
-}
-
-// candidates returns the number of names Search scores for query.
-func (ix *Index) candidates(query string, threshold float64) int {
-	q := Tokenize(query)
-	q = q[:min(len(q), maxTokens)]
-	s := ix.getScratch()
-	defer ix.putScratch(s)
-	ix.gather(q, threshold, s)
-	n := 0
-	for _, id := range s.cands {
-		if ix.mayReach(id, threshold, s) {
-			n++
-		}
-	}
-	return n
-}
-
-func (ix *Index) getScratch() *searchScratch {
-	select {
-	case s := <-ix.scratch:
-		return s
-	default:
-		return new(searchScratch)
-	}
-}
-
-func (ix *Index) putScratch(s *searchScratch) {
-	select {
-	case ix.scratch <- s:
-	default:
-	}
-}
-
-// begin prepares the scratch for a search of ix.
-func (s *searchScratch) begin(ix *Index) {
-	if len(s.stamp) != len(ix.entries) || len(s.acc) != len(ix.texts) {
-		s.stamp = make([]uint32, len(ix.entries))
-		s.hit = make([]uint64, len(ix.entries))
-		s.sMax = make([]float64, len(ix.entries))
-		s.lcomp = make([]bool, len(ix.entries))
-		s.pstamp = make([]uint32, len(ix.entries))
-		s.pmax = make([]float64, len(ix.entries))
-		s.textSeen = make([]uint32, len(ix.texts))
-		s.textC = make([]float64, len(ix.texts))
-		s.acc = make([]uint8, len(ix.texts))
-		s.gen, s.phase = 0, 0
-	}
-	s.gen++
-	if s.gen == 0 { // wrapped around: old stamps could collide
-		clear(s.stamp)
-		s.gen = 1
-	}
-	s.cands = s.cands[:0]
-}
-
-// beginPhase starts probing for the query tokens in bits.
-func (s *searchScratch) beginPhase(ix *Index, bits uint64) {
-	s.phase++
-	if s.phase == 0 {
-		clear(s.pstamp)
-		clear(s.textSeen)
-		s.phase = 1
-	}
-	s.phaseBits = bits
-	s.ptouched = s.ptouched[:0]
-}
-
-// endPhase adds to each name met in the phase the most the phase's tokens
-// may add to its score's numerator.
-func (s *searchScratch) endPhase() {
-	for _, id := range s.ptouched {
-		s.sMax[id] += s.pmax[id]
-	}
-}
-
-// bound bounds the score of a name against the query. sUp bounds the
-// numerator S of the score, and S <= W, so the score is at most
-// S/(S + pen). The query tokens in met may meet the name; the others cannot
-// and cost at least o each (o is omissionSingle when at most one token may
-// meet). lw and lu are the listed name's summed weights and unmatched
-// costs: S is also at most (Σ_met wq + lw)/2, and at most per listed tokens
-// (1, or 2 when a query token may meet two adjacent listed tokens as one
-// word) are matched per met query token, so the listed tokens left cost at
-// least lu − per·|met|. The penalty grows with both unmatched costs.
-func (s *searchScratch) bound(met uint64, sUp, lw, lu float64, per int) float64 {
-	var wq, uq float64
-	n := 0
-	for i := range s.qw {
-		if met&(1<<uint(i)) != 0 {
-			wq += s.qw[i]
-			n++
-		} else {
-			uq += s.qu[i]
-		}
-	}
-	o := omissionCost
-	if n <= 1 {
-		o = omissionSingle
-	}
-	sUp = min(sUp, (wq+lw)/2)
-	ul := max(0, lu-float64(per*n))
-	pen := conflictCost*min(uq, ul) + o*max(uq-ul, ul-uq)
-	if sUp <= 0 {
-		return 0
-	}
-	return sUp / (sUp + pen)
-}
-
-// mayReach reports whether name id may score at least threshold.
-func (ix *Index) mayReach(id uint32, threshold float64, s *searchScratch) bool {
-	per := 1
-	if s.lcomp[id] {
-		per = 2
-	}
-	return s.bound(s.hit[id], s.sMax[id], ix.nameW[id], ix.nameU[id], per) >= threshold*(1-1e-9)
-}
-
-// probe adds to the candidates every name holding a token that t (of
-// weight w) can meet, with the most the pair may add to S: its similarity
-// times (w + 2)/2 (a query token meets at most two listed tokens, each of
-// weight at most 1), or simInitial times w for an initial.
-func (ix *Index) probe(t *Token, w float64, s *searchScratch) {
-	full := (w + 2) / 2
-	if id, ok := ix.textID[t.Text]; ok {
-		s.addText(ix, id, full)
-	}
-	if t.Key != "" {
-		if k, ok := ix.keyID[t.Key]; ok {
-			s.addNames(ix.keyNames[ix.keyOff[k]:ix.keyOff[k+1]], simEquivalent*full)
-		}
-	}
-	switch len(t.Text) {
-	case 0:
-		return
-	case 1:
-		// An initial meets every word starting with it.
-		c := t.Text[0]
-		for _, id := range ix.byFirst[ix.firstOff[c]:ix.firstOff[c+1]] {
-			s.addText(ix, id, simInitial*w)
-		}
-		return
-	}
-	if id, ok := ix.textID[t.Text[:1]]; ok {
-		s.addText(ix, id, simInitial*w)
-	}
-	if m := fuzzyMask(t.Text); m != 0 {
-		probeFuzzy(ix, &ix.tokenGrams, t.Text, m, full, s)
-		probeFuzzy(ix, &ix.compoundGrams, t.Text, m, full, s)
-	}
-}
-
-// probeCompound adds to the candidates every name holding a token that
-// the adjacent query tokens a and b, written as one word, can meet; full is
-// the most such a pair may weigh.
-func (ix *Index) probeCompound(a, b *Token, full float64, s *searchScratch) {
-	s.buf = append(append(s.buf[:0], a.Text...), b.Text...)
-	if id, ok := ix.textID[string(s.buf)]; ok && int(id) < ix.tokenTexts {
-		s.addText(ix, id, full)
-	}
-	if m := fuzzyMask(s.buf); m != 0 {
-		probeFuzzy(ix, &ix.tokenGrams, s.buf, m, full, s)
-	}
-}
-
-// probeFuzzy adds the names holding a text of gi that fuzzySim accepts
-// against q (mq its fuzzyMask), with their similarity times full. A text
-// within k edits of q shares at least n+1−3k padded bigrams with it (n the
-// longer length; an edit changes at most three), so only texts sharing that
-// many are checked.
-func probeFuzzy[T text](ix *Index, gi *gramIndex, q T, mq uint64, full float64, s *searchScratch) {
-	n := len(q)
-	for l := max(fuzzyMinLen, n-3); l <= min(maxFuzzyLen, n+3); l++ {
-		m := max(n, l)
-		k := allowedEdits(m)
-		if max(n-l, l-n) > k {
-			continue
-		}
-		need := m + 1 - 3*k
-		s.touched = s.touched[:0]
-		forGrams(q, func(a, b byte, count int) {
-			g := gramKey(a, b, l)
-			for _, e := range gi.texts[gi.off[g]:gi.off[g+1]] {
-				id := e >> 4
-				if s.acc[id] == 0 {
-					s.touched = append(s.touched, id)
-				}
-				s.acc[id] += uint8(min(count, int(e&15)))
-			}
-		})
-		for _, id := range s.touched {
-			if int(s.acc[id]) >= need {
-				if sim := fuzzySimMasks(q, ix.texts[id], mq, ix.textMask[id]); sim > 0 {
-					s.addText(ix, id, sim*full)
-				}
-			}
-			s.acc[id] = 0
-		}
-	}
-}
-
-// addText adds the names holding text id, which may add c to their S.
-func (s *searchScratch) addText(ix *Index, id uint32, c float64) {
-	if s.textSeen[id] == s.phase && s.textC[id] >= c {
-		return
-	}
-	s.textSeen[id] = s.phase
-	s.textC[id] = c
-	names := ix.textNames[ix.textOff[id]:ix.textOff[id+1]]
-	s.addNames(names, c)
-	if ix.textCompound[id] && s.phaseBits&(s.phaseBits-1) == 0 {
-		for _, n := range names {
-			s.lcomp[n] = true
-		}
-	}
-}
-
-// addNames adds names to the candidates; the phase may add c to their S.
-func (s *searchScratch) addNames(names []uint32, c float64) {
-	for _, id := range names {
-		if s.stamp[id] != s.gen {
-			s.stamp[id] = s.gen
-			s.hit[id] = 0
-			s.sMax[id] = 0
-			s.lcomp[id] = false
-			s.cands = append(s.cands, id)
-		}
-		s.hit[id] |= s.phaseBits
-		if s.pstamp[id] != s.phase {
-			s.pstamp[id] = s.phase
-			s.pmax[id] = c
-			s.ptouched = append(s.ptouched, id)
-		} else if c > s.pmax[id] {
-			s.pmax[id] = c
-		}
-	}
-}
-
-// scoreName scores q against name id, leaving the alignment in s.sc.
-func (ix *Index) scoreName(q []Token, id uint32, s *searchScratch) float64 {
-	s.toks, s.tw, s.tm = s.toks[:0], s.tw[:0], s.tm[:0]
-	for _, v := range ix.nameTok[ix.nameOff[id]:ix.nameOff[id+1]] {
-		s.toks = append(s.toks, ix.vocab[v])
-		s.tw = append(s.tw, ix.vocabW[v])
-		s.tm = append(s.tm, ix.vocabM[v])
-	}
-	return s.sc.score(q, s.toks, s.qw, s.tw, s.qm, s.tm)
-}

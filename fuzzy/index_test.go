@@ -18,6 +18,8 @@ func smallIndex() *Index {
 		{Ref: 31, Name: "EMMA LLC"},
 		{Ref: 40, Name: "AL-QAIDA"},
 		{Ref: 50, Name: "ABDUL RAHMAN YASIN"},
+		{Ref: 60, Name: "KOREA MANGYONGDAE COMPUTER TECHNOLOGY CORPORATION"},
+		{Ref: 61, Name: "ABDULLAH"},
 	})
 }
 
@@ -38,6 +40,9 @@ func TestIndexSearchSmall(t *testing.T) {
 		{"AL QAIDA", DefaultThreshold, []int{40}, "one word written as two"},
 		{"Abdulrahman Yasin", DefaultThreshold, []int{50}, "two words written as one"},
 		{"Watson LLC", DefaultThreshold, nil, "shares only a weak token with two names"},
+		{"Korea Mangyongdae Computer Tech Corp", 0.8, []int{60}, "abbreviations of listed words"},
+		{"Tomasz Abdullah", 0.8, nil, "one word shared with a one-word listed name"},
+		{"Abd Allah", 0.8, []int{61}, "the listed word written in two"},
 		{"", DefaultThreshold, nil, "an empty query finds nothing"},
 	}
 	for _, tt := range tests {
@@ -76,6 +81,59 @@ func TestIndexSearchLimitAndOrder(t *testing.T) {
 	if got := ix.Search("Kim Jong Un", 1.01, 0); got != nil {
 		t.Errorf("threshold above 1 returned %v, want nothing", got)
 	}
+}
+
+// TestIndexSearchAllocs checks that a search finding nothing allocates
+// nothing once its query tokens have been looked up.
+func TestIndexSearchAllocs(t *testing.T) {
+	ix := smallIndex()
+	for _, q := range []string{"Anna Schmidt", "Kim Jong Il Sung", "Mohammed Al Amin"} {
+		qt := Tokenize(q)
+		if got := ix.SearchTokens(qt, 0.8, 10); len(got) != 0 {
+			t.Fatalf("SearchTokens(%q) found %v; the test needs a query that finds nothing", q, got)
+		}
+		if n := testing.AllocsPerRun(50, func() { ix.SearchTokens(qt, 0.8, 10) }); n != 0 {
+			t.Errorf("SearchTokens(%q) allocates %v times, want 0", q, n)
+		}
+	}
+}
+
+// TestIndexConcurrentDistinct searches many distinct names from several
+// goroutines at once, so that they look up and remember new query tokens
+// concurrently: each must find what a search alone finds.
+func TestIndexConcurrentDistinct(t *testing.T) {
+	var names []string
+	for _, a := range []string{"Kim", "Pak", "Vladimir", "Abdul", "Acme", "Emma", "Mohammed", "Korea"} {
+		for _, b := range []string{"Jong Un", "Putin", "Rahman", "Trading", "Yasin", "Computer Tech", "Al Qaida", "Llc"} {
+			names = append(names, a+" "+b)
+		}
+	}
+	want := make([][]Candidate, len(names))
+	ref := smallIndex()
+	for i, n := range names {
+		want[i] = ref.Search(n, 0.5, 0)
+	}
+	ix := smallIndex()
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range names {
+				i := (k*7 + g*13) % len(names)
+				got := ix.Search(names[i], 0.5, 0)
+				if len(got) != len(want[i]) {
+					t.Errorf("Search(%q) found %d names concurrently, %d alone", names[i], len(got), len(want[i]))
+					return
+				}
+				for c := range got {
+					if got[c].Entry != want[i][c].Entry || got[c].Result.Score != want[i][c].Result.Score {
+						t.Errorf("Search(%q) = %v concurrently, %v alone", names[i], got, want[i])
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func TestIndexConcurrent(t *testing.T) {
@@ -141,13 +199,20 @@ func corruptName(r *rand.Rand, name string) string {
 	return strings.Join(f, " ")
 }
 
-// recallQueries returns realistic queries: corrupted list names and names of
-// the public evaluation sets.
+// recallQueries returns realistic queries: corrupted list names, names
+// made of a word of one list name and a word of another (as payroll names
+// share given names and surnames with listed ones), and names of the
+// public evaluation sets.
 func recallQueries(tb testing.TB, ec *evalCorpus, n int) []string {
 	r := rand.New(rand.NewPCG(7, 8))
 	var qs []string
-	for range n / 2 {
+	for range n / 3 {
 		qs = append(qs, corruptName(r, ec.names[r.IntN(len(ec.names))].Name))
+	}
+	for len(qs) < n/2 {
+		a := strings.Fields(ec.names[r.IntN(len(ec.names))].Name)
+		b := strings.Fields(ec.names[r.IntN(len(ec.names))].Name)
+		qs = append(qs, a[0]+" "+b[len(b)-1])
 	}
 	var pool []string
 	pool = append(pool, loadFullNames(tb, "positives_un_treated.csv")...)
@@ -175,33 +240,22 @@ func TestIndexRecall(t *testing.T) {
 	queries := recallQueries(t, ec, n)
 	w := ix.Weights()
 	tokens := make([][]Token, ix.Len())
-	weights := make([][]float64, ix.Len())
-	masks := make([][]uint64, ix.Len())
+	infos := make([][]tokInfo, ix.Len())
 	for i := range tokens {
 		tokens[i] = ix.Tokens(i)
-		weights[i] = make([]float64, len(tokens[i]))
-		masks[i] = make([]uint64, len(tokens[i]))
-		for j, tk := range tokens[i] {
-			weights[i][j] = w.Weight(tk)
-			masks[i][j] = fuzzyMask(tk.Text)
-		}
+		infos[i] = appendTokInfos(nil, tokens[i], w)
 	}
-	thresholds := []float64{0.6, DefaultThreshold}
+	thresholds := []float64{0.6, DefaultThreshold, 0.8}
 	found := make([]int, len(thresholds))
 	wanted := make([]int, len(thresholds))
 	var sc scorer
 	for qi, q := range queries {
 		qt := Tokenize(q)
 		qt = qt[:min(len(qt), maxTokens)]
-		qw := make([]float64, len(qt))
-		qm := make([]uint64, len(qt))
-		for i, tk := range qt {
-			qw[i] = w.Weight(tk)
-			qm[i] = fuzzyMask(tk.Text)
-		}
+		qinf := appendTokInfos(nil, qt, w)
 		scores := make([]float64, len(tokens))
 		for i, lt := range tokens {
-			scores[i] = sc.score(qt, lt, qw, weights[i], qm, masks[i])
+			scores[i] = sc.score(qt, lt, qinf, infos[i])
 		}
 		for k, th := range thresholds {
 			got := make(map[int]float64)

@@ -128,6 +128,24 @@ var koreanKeyTable = func() []string {
 	return t
 }()
 
+// koreanKeyIDs numbers the keys of koreanKeyTable from 1. Built once,
+// read-only afterwards.
+var koreanKeyIDs = func() map[string]uint16 {
+	m := make(map[string]uint16, len(koreanKeyTable))
+	for i, k := range koreanKeyTable {
+		if _, ok := m[k]; !ok {
+			m[k] = uint16(i + 1)
+		}
+	}
+	return m
+}()
+
+// koreanKeyID returns the number of the Korean syllable key k, 0 when k is
+// not one.
+func koreanKeyID(k string) uint16 {
+	return koreanKeyIDs[k]
+}
+
 // hangulKey returns the key of the syllable r.
 func hangulKey(r rune) string {
 	i, m, f := hangulJamo(r)
@@ -345,6 +363,9 @@ var koreanSpellings = sync.OnceValue(func() map[string]korSpell {
 	}
 	for _, in := range korInitSpellings {
 		for _, md := range korMedSpellings {
+			if md.text == "yi" && in.text != "" {
+				continue // yi spells 이 or 의 alone: Nyi, Ryi are not Korean
+			}
 			for _, fn := range korFinSpellings {
 				key := koreanKeyParts(in.class, md.class, fn.class)
 				text := in.text + md.text + fn.text

@@ -54,9 +54,13 @@ var honorifics = map[string]string{
 	"mullah": "mullah", "mulla": "mullah", "maulana": "maulana", "maulvi": "maulvi", "mawlawi": "maulvi",
 }
 
-// particles are name particles, normalized: the Arabic article.
+// particles are name particles, normalized: the Arabic article, and the
+// words that join the words of a company name (AT and T, Bank of China,
+// The Base).
 var particles = map[string]string{
 	"al": "al", "el": "al",
+	"and": "and", "und": "and", "et": "and",
+	"of": "of", "the": "the",
 }
 
 // weakKind says why a word is weak.

@@ -390,11 +390,18 @@ func (n *normalizer) other(r rune) {
 //
 // A run-together Arabic theophoric name is split after abd and its article
 // (Abdullah -> abd, ullah; Abdulrahman -> abdul, rahman), as it is often
-// written in two or three words (Abd Allah, Abd al-Rahman).
+// written in two or three words (Abd Allah, Abd al-Rahman). The tokens
+// split from one word after the first are marked [Token].Joined.
+//
+// A legal form written as letters ends a company name: two or more words of
+// one or two letters after at least one other word that spell a legal
+// form together are one weak token (S.R.L. -> srl, B.V. -> bv, Sp. z o.o.
+// -> spzoo), and the name is not Korean-looking.
 //
 // The token texts, in order, spell Normalize(s) without its spaces; they
-// differ from its words only where a run-together name was split.
-// Tokenize returns nil when s has no letters or digits.
+// differ from its words only where a run-together name was split or a
+// legal form written as letters was joined. Tokenize returns nil when s has
+// no letters or digits.
 func Tokenize(s string) []Token {
 	var n normalizer
 	n.track = true
@@ -416,10 +423,16 @@ func Tokenize(s string) []Token {
 	} else {
 		segArr = make([]korSeg, len(words))
 	}
-	korean := koreanName(text, words, segArr)
+	// A legal form written as letters (S.R.L., B.V., Sp. z o.o.) ends a
+	// company name: it is one weak token, and the name is not Korean.
+	runStart, legal := trailingLegalForm(text, words)
+	korean := runStart == len(words) && koreanName(text, words, segArr)
 
 	count := 0
-	for i, w := range words {
+	if runStart < len(words) {
+		count++
+	}
+	for i, w := range words[:runStart] {
 		switch {
 		case korean && segArr[i].n > 0:
 			count += segArr[i].n
@@ -437,7 +450,7 @@ func Tokenize(s string) []Token {
 	type keySpan struct{ tok, start, end int }
 	var ksArr [16]keySpan
 	kspans := ksArr[:0]
-	for i, w := range words {
+	for i, w := range words[:runStart] {
 		t := text[w.start:w.end]
 		wk, weak := weakKey(t)
 		switch {
@@ -445,7 +458,7 @@ func Tokenize(s string) []Token {
 			sg := segArr[i]
 			prev := 0
 			for j := 0; j < sg.n; j++ {
-				toks = append(toks, Token{Text: t[prev:sg.end[j]], Key: sg.key[j], Script: w.script, Weak: weak && sg.n == 1})
+				toks = append(toks, Token{Text: t[prev:sg.end[j]], Key: sg.key[j], Script: w.script, Weak: weak && sg.n == 1, Joined: j > 0})
 				prev = sg.end[j]
 			}
 		case w.script == Hangul:
@@ -458,7 +471,7 @@ func Tokenize(s string) []Token {
 			if p := splitAbd(t); p > 0 {
 				parts = [2]string{t[:p], t[p:]} // abdullah -> abd, ullah
 			}
-			for _, part := range parts {
+			for k, part := range parts {
 				if part == "" {
 					continue
 				}
@@ -470,9 +483,13 @@ func Tokenize(s string) []Token {
 				if len(keys) > start {
 					kspans = append(kspans, keySpan{len(toks), start, len(keys)})
 				}
-				toks = append(toks, Token{Text: part, Script: w.script})
+				toks = append(toks, Token{Text: part, Script: w.script, Joined: k > 0})
 			}
 		}
+	}
+	if runStart < len(words) {
+		wk, _ := weakKey(legal)
+		toks = append(toks, Token{Text: legal, Key: wk, Script: words[runStart].script, Weak: true})
 	}
 	if len(kspans) > 0 {
 		ks := string(keys)
@@ -481,6 +498,38 @@ func Tokenize(s string) []Token {
 		}
 	}
 	return toks
+}
+
+// trailingLegalForm finds a legal form written as short words at the end
+// of a name of at least one other word: two or more words of one or two
+// letters that spell a legal form together (S.R.L. -> s r l -> srl, B.V.,
+// S.A., L.L.C., Sp. z o.o. -> spzoo). It returns the index of the first
+// word of the form and its spelling, or len(words) when there is none.
+func trailingLegalForm(text string, words []wordSpan) (int, string) {
+	start := len(words)
+	n := 0
+	for start > 1 {
+		w := words[start-1]
+		if l := w.end - w.start; l > 2 || w.script == Hangul || n+l > 16 {
+			break
+		}
+		n += w.end - w.start
+		start--
+	}
+	if len(words)-start < 2 {
+		return len(words), ""
+	}
+	var buf [16]byte
+	for ; start <= len(words)-2; start++ {
+		b := buf[:0]
+		for _, w := range words[start:] {
+			b = append(b, text[w.start:w.end]...)
+		}
+		if isLegalForm(string(b)) {
+			return start, string(b)
+		}
+	}
+	return len(words), ""
 }
 
 // koreanName decides whether the words of text form a Korean-looking name

@@ -172,7 +172,7 @@ func TestTokenize(t *testing.T) {
 		{"Dongguan Trading Co Ltd", "dongguan trading* co* ltd*", Latin, "company: no Korean split"},
 		{"Hong Kong Mining Limited", "hong kong mining limited*", Latin, "company with a Korean surname: no split"},
 		{"Jongun", "jongun", Latin, "a lone word is not a Korean name"},
-		{"The Base", "the base", Latin, "the is not taken for the surname 태"},
+		{"The Base", "the* base", Latin, "the is a weak particle, not taken for the surname 태"},
 		{"Hilda I", "hilda i", Latin, "a single letter is not taken for the surname 이"},
 		{"Abdullah", "abd ullah", Latin, "theophoric name split after abd"},
 		{"Abdulrahman al-Rashid", "abdul rahman al* rashid", Latin, "abdul + rahman; al is a weak particle"},
@@ -182,6 +182,12 @@ func TestTokenize(t *testing.T) {
 		{"Mr John Smith", "mr* john smith", Latin, "honorific is weak"},
 		{"Sheikh Isa Bin Tarif", "sheikh* isa bin tarif", Latin, "sheikh is weak, bin is not"},
 		{"Alpha Trading LLC", "alpha trading* llc*", Latin, "legal form and trading are weak"},
+		{"PETROPARK S.R.L.", "petropark srl*", Latin, "a legal form written as letters is one weak token"},
+		{"FABERLIC EUROPE Sp. z o.o.", "faberlic europe spzoo*", Latin, "so is Sp. z o.o."},
+		{"Mendez Nederland, B.V.", "mendez nederland bv*", Latin, "and B.V."},
+		{"A.B.C. Company", "a b c company*", Latin, "letters that are not a legal form stay initials"},
+		{"J M A", "j m a", Latin, "so do letters spelling no legal form"},
+		{"AT and T Inc", "at* and* t inc*", Latin, "and is a weak particle (at is the Ukrainian legal form АТ)"},
 		{"محمد علي", "muhammad ali", Arabic, "Arabic"},
 		{"عبدالله", "abd allah", Arabic, "run-together Arabic abd"},
 		{"", "", Latin, "empty: no tokens"},
@@ -207,6 +213,33 @@ func TestTokenize(t *testing.T) {
 				t.Errorf("Tokenize(%q) = %#v; want nil", tt.in, toks)
 			}
 		})
+	}
+}
+
+func TestTokenizeJoined(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   string // texts, space separated; a + before a text marks a Joined token
+		reason string
+	}{
+		{"Abdullah", "abd +ullah", "ullah was split from abdullah"},
+		{"Abd Allah", "abd allah", "two words: nothing joined"},
+		{"Kim Jongun", "kim jong +un", "un was split from jongun"},
+		{"Kim Jong Un", "kim jong un", "three words"},
+		{"김정은", "kim jong un", "each Hangul syllable is a word"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tk := range Tokenize(tt.in) {
+			if tk.Joined {
+				got = append(got, "+"+tk.Text)
+			} else {
+				got = append(got, tk.Text)
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("Tokenize(%q) = %q, want %q: %s", tt.in, strings.Join(got, " "), tt.want, tt.reason)
+		}
 	}
 }
 
@@ -391,6 +424,11 @@ func ExampleTokenize() {
 // apostrophes, a Cyrillic name and a Hangul name.
 var benchNames = []struct{ name, in string }{
 	{"Latin", "Mohammed bin Salman Al Saud"},
+	{"Payroll", "Anna Schmidt"},
+	{"Korean", "KIM Jong-un"},
+	{"KoreanSplit", "Kim Jongun"},
+	{"AbdSplit", "Tomasz Abdullah"},
+	{"LegalForm", "Petrova Systems S.r.l."},
 	{"DPRK", "MUN CHO'NG-CH'O'L"},
 	{"Cyrillic", "Евгений Викторович Прокопенко"},
 	{"Hangul", "김정은"},

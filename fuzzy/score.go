@@ -9,9 +9,9 @@ import (
 // DefaultThreshold is the score from which we suggest a listed name be
 // reviewed as a possible match, for scores computed with the weights of a
 // corpus of names (an [Index]). On the public name-matching benchmark of
-// 826 labelled pairs it gives precision 0.82 and recall 0.83, where
-// OpenSanctions' logic-v2 gives 0.76 and 0.82; about 5% of people on no
-// list then have a candidate on the UN and OFAC lists by name alone.
+// 826 labelled pairs it gives precision 0.82 and recall 0.85, where
+// OpenSanctions' logic-v2 gives 0.76 and 0.82; about 3% to 4% of people
+// on no list then have a candidate on the UN and OFAC lists by name alone.
 const DefaultThreshold = 0.68
 
 // Token similarities and score costs. They are documented on [CompareTokens].
@@ -46,6 +46,20 @@ const (
 	// simVariant is the least similarity of tokens sharing a
 	// transliteration-variant key.
 	simVariant = 0.85
+	// simAbbreviation is the similarity of a word and its abbreviation
+	// (Tech, Technology; Intl, International).
+	simAbbreviation = 0.8
+	// abbrevMinLen is the least length of an abbreviation.
+	abbrevMinLen = 4
+	// coarseLen is the length up to which a word's variant key is
+	// coarse: Jun and Jian, Wei and Wai, Jung and Zhang share keys.
+	coarseLen = 4
+	// simSplit is the similarity of two words and two words spelling the
+	// same letters split elsewhere.
+	simSplit = 0.9
+	// strongSim is the least similarity of a pair that counts as an
+	// agreeing word (see strongWords).
+	strongSim = 0.8
 )
 
 const (
@@ -114,29 +128,52 @@ func Compare(query, listed string) Result {
 //   - Exact: same text, similarity 1;
 //   - Transliterated: same text from different scripts, 0.98;
 //   - Equivalent: same non-empty Key. Korean romanizations (Ri, Lee, Yi)
-//     and tokens of different scripts get 0.95; two Latin spellings sharing
-//     a transliteration-variant key (Mohammed, Muhammad) get 1 − 2(1 − s)
-//     for their Jaro-Winkler similarity s, but at least 0.85 and at most
-//     0.95, because such keys are coarse (Thomas and Themis share one);
-//   - Initial: a one-letter token and a word starting with it, 0.8; the
-//     pair then weighs only what the initial weighs, and the rest of the
-//     word counts as unmatched;
+//     get 0.95, and so do tokens of different scripts; two Latin spellings
+//     sharing a transliteration-variant key (Mohammed, Muhammad) get
+//     1 − 2(1 − s) for their Jaro-Winkler similarity s, but at least 0.85
+//     and at most 0.95, because such keys are coarse (Thomas and Themis
+//     share one). When either word has four letters or fewer and neither
+//     key comes from the tables of weak words and irregular spellings, the
+//     key is too coarse to count at all (Jun and Jian, Wei and Wai, Jung and
+//     Zhang share keys): such tokens get 1 − 2(1 − s) alone, in any script;
+//   - Initial: a one-letter token and a word starting with it, neither weak
+//     (legal forms and honorifics have no initials), 0.8; the pair then
+//     weighs only what the initial weighs, and the rest of the word counts
+//     as unmatched;
 //   - Fuzzy: both tokens have 4 to 64 letters and no digit, neither comes
 //     from Hangul (whose romanization is exact), they are within n/3 edits
 //     of each other (n the longer length, at most 3; an edit inserts,
 //     deletes or substitutes a letter or swaps two adjacent ones) and their
 //     Jaro-Winkler similarity s is at least 0.7; the similarity is
-//     1 − 2(1 − s), from 0.4 to 1.
+//     1 − 2(1 − s), from 0.4 to 1. Two different Korean syllables (Chol and
+//     Choi, Kwang and Wang, Chen and Cheng: tokens that each spell one
+//     romanized syllable, with different keys) are usually different names,
+//     so their distance counts double: 1 − 4(1 − s) when positive. A
+//     patronymic (Petrovich, Petrovna, Petrovitj, Petrovic) never meets a
+//     word that is not one (Petrov, Petrova);
+//   - Abbreviation: a Latin word of 4 letters or more and a longer one it
+//     abbreviates, 0.8: a prefix of at most 2/5 of the longer word (Tech,
+//     Technology; Corp, Corporation), or a contraction of at most half its
+//     letters with at most one vowel, the same first and last letters and
+//     its letters in order in the longer word, a word company names often
+//     contract (Intl, International; Natl, National; Mgmt, Management);
+//     neither word may be a Korean syllable or a patronymic.
 //
 // Two adjacent tokens of one name also meet a token of the other written as
 // one word ("Abdul Rahman", "Abdulrahman"): Exact when it is their
-// concatenation, Fuzzy by the rules above when each of the two is longer
-// than the edits allowed.
+// concatenation, Fuzzy by the rules above with one edit fewer (but at
+// least one) when each of the two is longer than the edits allowed and
+// neither the word nor both tokens are Korean syllables (Choi is not Cho
+// Il). And two adjacent tokens meet two adjacent tokens of the other name
+// that spell the same letters split elsewhere ("Arefullaha Ref",
+// "Arefullah Aref"): Fuzzy, 0.9.
 //
 // Alignment. Each token is paired at most once, in any order, maximizing
 // the sum over pairs of sim × pair weight, the pair weight being half the
 // summed weights of its tokens: exactly when that search is small, greedily
-// otherwise.
+// otherwise. The tokens Tokenize split from one word (abd, ullah) share
+// that word's weight and cost when unmatched: each of two counts half, so
+// that splitting a word does not make it count twice.
 //
 // Order. Pairs that do not follow the order of both names, up to a rotation
 // (so "PUTIN Vladimir" meets "Vladimir Putin" in order), count a quarter:
@@ -150,12 +187,21 @@ func Compare(query, listed string) Result {
 //
 // Tokens left over on both sides are a conflict ("KIM JONG UN" against "KIM
 // JONG MAN") and cost fully; tokens only one name has are an omission (a
-// middle name, a patronymic) and cost o = 0.1, or o = 0.35 when the names
-// share at most one pair (one shared word, "KIM" against "KIM JONG UN", is
-// weak evidence). An unmatched token costs its weight without the frequency
-// part: [Weights] measure agreement, and a common word that disagrees tells
-// as much as a rare one. So an unmatched word costs 1, a weak token 0.15
-// and an initial 0.35: "EMMA LLC" against "ACME LLC" scores near 0.
+// middle name, a patronymic) and cost o = 0.1 when the names agree on at
+// least two words, o = 0.35 otherwise: one shared word ("KIM" against "KIM
+// JONG UN", "Tomasz Abdullah" against "ABDULLAH") is weak evidence. Words
+// agree through pairs of similarity 0.8 or more that join no weak token and
+// no single letter, and through initials when neither name has a legal
+// form (an initial in a company name is no evidence: "S. KUZNETSOV"
+// against "Kuznetsova Systems LLC"); they are counted in the name with
+// fewer of them, and the tokens Tokenize split from one word (abd, ullah)
+// count as that one word. A token of such a word left unmatched when
+// another token of the word met is a disagreement and costs fully
+// ("Abdullah" against "Abdi"). An unmatched token costs its weight
+// without the frequency part: [Weights] measure agreement, and a common
+// word that disagrees tells as much as a rare one. So an unmatched word
+// costs 1, a weak token 0.15 and an initial 0.35: "EMMA LLC" against "ACME
+// LLC" scores near 0.
 //
 // The score is symmetric: the two names are put in a canonical order before
 // scoring, so CompareTokens(a, b, w).Score == CompareTokens(b, a, w).Score
@@ -165,24 +211,134 @@ func CompareTokens(query, listed []Token, w *Weights) Result {
 	query = query[:min(len(query), maxTokens)]
 	listed = listed[:min(len(listed), maxTokens)]
 	var sc scorer
-	n := len(query) + len(listed)
-	wq := make([]float64, n)
-	mq := make([]uint64, n)
-	for i, t := range query {
-		wq[i] = w.Weight(t)
-		mq[i] = fuzzyMask(t.Text)
-	}
-	for j, t := range listed {
-		wq[len(query)+j] = w.Weight(t)
-		mq[len(query)+j] = fuzzyMask(t.Text)
-	}
-	score := sc.score(query, listed, wq[:len(query)], wq[len(query):], mq[:len(query)], mq[len(query):])
+	info := make([]tokInfo, 0, len(query)+len(listed))
+	info = appendTokInfos(info, query, w)
+	info = appendTokInfos(info, listed, w)
+	score := sc.score(query, listed, info[:len(query)], info[len(query):])
 	return sc.result(score)
 }
 
-// tokenSim says how two tokens meet and how alike they are; ma and mb are
-// their fuzzyMask. It is symmetric.
-func tokenSim(a, b *Token, ma, mb uint64) (MatchKind, float64) {
+// appendTokInfos appends the tokInfo of the tokens of one name to dst.
+// The tokens Tokenize split from one word share its weight and its cost
+// when unmatched: the word counts once.
+func appendTokInfos(dst []tokInfo, toks []Token, w *Weights) []tokInfo {
+	start := len(dst)
+	for i := range toks {
+		dst = append(dst, newTokInfo(&toks[i], w))
+	}
+	in := dst[start:]
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && toks[j].Joined {
+			j++
+		}
+		if k := float64(j - i); k > 1 {
+			for x := i; x < j; x++ {
+				in[x].w /= k
+				in[x].u /= k
+			}
+		}
+		i = j
+	}
+	return dst
+}
+
+// tokInfo is what scoring needs to know of a token besides the token
+// itself, computed once per token: an [Index] keeps it for every listed
+// token.
+type tokInfo struct {
+	w    float64 // weight
+	u    float64 // cost when unmatched (unmatchedWeight)
+	mask uint64  // fuzzyMask of the text
+	// syl is 1 + the index of the Korean syllable key of the text when
+	// the token is one Korean syllable (a Hangul syllable or one
+	// romanized spelling of one), 0 otherwise.
+	syl   uint16
+	flags uint8
+}
+
+// tokInfo flags.
+const (
+	infoKoreanKeyed uint8 = 1 << iota // the Key is a Korean syllable key
+	infoPatronymic                    // an East Slavic or South Slavic patronymic (Petrovich, Ivanovna)
+	infoContraction                   // may be a contraction (Intl, Mgmt): Latin, 4+ letters, at most one vowel
+	infoLatin                         // written in Latin script, and no digit
+	infoCoarseKey                     // a variant key of a short word, too coarse to vouch for a match
+	infoCurated                       // a key from the tables of weak words and irregular spellings
+	infoStrong                        // not weak, and two letters or more (see strongSpan)
+	infoLegal                         // a legal form or generic company word
+)
+
+// newTokInfo computes the tokInfo of t with weights w.
+func newTokInfo(t *Token, w *Weights) tokInfo {
+	in := tokInfo{w: w.Weight(*t), u: unmatchedWeight(t), mask: fuzzyMask(t.Text)}
+	if isKoreanKeyed(t) {
+		in.flags |= infoKoreanKeyed
+	}
+	switch {
+	case t.Script == Hangul:
+		in.syl = koreanKeyID(t.Key)
+	case len(t.Text) >= 2 && len(t.Text) <= 7:
+		if k, ok := koreanSyllableKey(t.Text, false); ok {
+			in.syl = koreanKeyID(k)
+		}
+	}
+	if isPatronymic(t.Text) {
+		in.flags |= infoPatronymic
+	}
+	if !t.Weak && len(t.Text) >= 2 {
+		in.flags |= infoStrong
+	}
+	if t.Weak && isLegalForm(t.Text) {
+		in.flags |= infoLegal
+	}
+	if t.Key != "" && in.flags&infoKoreanKeyed == 0 {
+		if t.Weak || len(t.Text) <= 16 && (specialWords[t.Text].fixed != "" || specialWords[t.Text].alias != "") {
+			in.flags |= infoCurated
+		} else if len(t.Text) <= coarseLen {
+			in.flags |= infoCoarseKey
+		}
+	}
+	if t.Script == Latin && in.mask != 0 {
+		in.flags |= infoLatin
+		if len(t.Text) >= abbrevMinLen && vowelCount(t.Text) <= 1 {
+			in.flags |= infoContraction
+		}
+	}
+	return in
+}
+
+// patronymicSuffixes end East Slavic patronymics in their usual
+// transliterations (Petrovich, Petrovych, Petrovitch, Petrovitj,
+// Petrowitsch, Petrovna, Petrowna, Ilyinichna) and the South Slavic and
+// Polish surnames formed like them (Petrovic, Petrowicz).
+var patronymicSuffixes = [...]string{"vich", "vych", "vitch", "vitj", "witsch", "vic", "wicz", "vna", "wna", "ichna"}
+
+// isPatronymic reports whether the text t ends with a patronymic suffix and
+// has at least three letters before it.
+func isPatronymic[T text](t T) bool {
+	for _, suf := range patronymicSuffixes {
+		if n := len(t) - len(suf); n >= 3 && string(t[n:]) == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// vowelCount counts a, e, i, o, u and y in t.
+func vowelCount(t string) int {
+	n := 0
+	for i := 0; i < len(t); i++ {
+		if isVowel(t[i]) || t[i] == 'y' {
+			n++
+		}
+	}
+	return n
+}
+
+// tokenSim says how two tokens meet and how alike they are; ia and ib are
+// their tokInfo. It is symmetric.
+func tokenSim(a, b *Token, ia, ib *tokInfo) (MatchKind, float64) {
 	if a.Text == b.Text {
 		switch {
 		case a.Text == "":
@@ -193,11 +349,13 @@ func tokenSim(a, b *Token, ma, mb uint64) (MatchKind, float64) {
 		return Exact, simExact
 	}
 	if a.Key != "" && a.Key == b.Key {
-		return Equivalent, equivalentSim(a, b)
+		return Equivalent, equivalentSim(a, b, ia, ib)
 	}
 	la, lb := len(a.Text), len(b.Text)
 	if la == 1 || lb == 1 {
-		if la == 0 || lb == 0 || a.Text[0] != b.Text[0] {
+		// An initial meets a word starting with it; legal forms and
+		// honorifics have no initials.
+		if la == 0 || lb == 0 || a.Text[0] != b.Text[0] || a.Weak || b.Weak {
 			return Unmatched, 0
 		}
 		return Initial, simInitial
@@ -207,10 +365,75 @@ func tokenSim(a, b *Token, ma, mb uint64) (MatchKind, float64) {
 		// different names, however alike their romanizations.
 		return Unmatched, 0
 	}
-	if s := fuzzySimMasks(a.Text, b.Text, ma, mb); s > 0 {
+	if (ia.flags^ib.flags)&infoPatronymic != 0 {
+		// A patronymic is not a misspelt surname or given name
+		// (Petrovna and Petrova, Ivanovich and Ivanov).
+		return Unmatched, 0
+	}
+	if s := fuzzySimMasks(a.Text, b.Text, ia.mask, ib.mask); s > 0 {
+		if ia.syl != 0 && ib.syl != 0 && ia.syl != ib.syl {
+			// Two different syllables of a syllabic name (Chol and
+			// Choi, Kwang and Wang, Chen and Cheng) are usually
+			// different names: their distance counts double.
+			if s = syllableSim(s); s <= 0 {
+				return Unmatched, 0
+			}
+		}
 		return Fuzzy, s
 	}
+	if la < lb && isAbbreviation(a.Text, b.Text, ia, ib) || lb < la && isAbbreviation(b.Text, a.Text, ib, ia) {
+		return Abbreviation, simAbbreviation
+	}
 	return Unmatched, 0
+}
+
+// syllableSim is the similarity of two different syllables of a syllabic
+// name whose fuzzy similarity is s: 1 − 2·fuzzyBeta·(1 − Jaro-Winkler).
+func syllableSim(s float64) float64 {
+	return 1 - 2*(1-s)
+}
+
+// contractable are the words of company names commonly written as
+// contractions (Intl, Natl, Mgmt): a word not in this table has none, so
+// that a short surname is not taken for the contraction of a long one
+// (Tran, Tourjman).
+var contractable = map[string]bool{
+	"international": true, "national": true, "management": true, "services": true,
+	"service": true, "government": true, "department": true, "association": true,
+	"building": true, "buildings": true, "holdings": true, "holding": true,
+	"manufacturing": true, "brothers": true, "industries": true, "industrial": true,
+	"enterprises": true, "enterprise": true, "development": true, "engineering": true,
+	"investments": true, "investment": true, "associates": true, "consulting": true,
+	"construction": true, "distribution": true, "products": true, "systems": true,
+	"technologies": true, "technology": true, "trust": true, "university": true,
+}
+
+// isAbbreviation reports whether short abbreviates long: both are Latin
+// words without digits, neither a syllable of a syllabic name nor a
+// patronymic, short has at least 4 letters, and it is a prefix of long of
+// at most 2/5 of its letters (Tech, Technology; not Lind, Lindemann) or a
+// contraction of a word of contractable of at most half its letters (at
+// most one vowel, the same first and last letters, its letters in order in
+// long: Intl, International; Natl, National).
+func isAbbreviation(short, long string, is, il *tokInfo) bool {
+	if len(short) < abbrevMinLen || 2*len(short) > len(long) ||
+		is.flags&il.flags&infoLatin == 0 || is.syl != 0 || il.syl != 0 ||
+		(is.flags|il.flags)&infoPatronymic != 0 {
+		return false
+	}
+	if long[:len(short)] == short {
+		return 5*len(short) <= 2*len(long)
+	}
+	if is.flags&infoContraction == 0 || short[0] != long[0] || short[len(short)-1] != long[len(long)-1] || !contractable[long] {
+		return false
+	}
+	j := 1
+	for i := 1; i < len(long) && j < len(short); i++ {
+		if long[i] == short[j] {
+			j++
+		}
+	}
+	return j == len(short)
 }
 
 // equivalentSim is the similarity of two tokens with the same Key: high
@@ -218,8 +441,16 @@ func tokenSim(a, b *Token, ma, mb uint64) (MatchKind, float64) {
 // the key is what bridges a transliteration; between two Latin spellings
 // sharing a transliteration-variant key (a coarse skeleton: Thomas and
 // Themis share one) it also depends on their spelling.
-func equivalentSim(a, b *Token) float64 {
-	if a.Script != b.Script || (isKoreanKeyed(a) && isKoreanKeyed(b)) {
+func equivalentSim(a, b *Token, ia, ib *tokInfo) float64 {
+	if ia.flags&ib.flags&infoKoreanKeyed != 0 {
+		return simEquivalent
+	}
+	if (ia.flags|ib.flags)&infoCurated == 0 && (ia.flags|ib.flags)&infoCoarseKey != 0 {
+		// The key of a word of four letters or fewer says little (Jun
+		// and Jian, Wei and Wai share one): the spelling decides.
+		return max(0, min(simEquivalent, fuzzyTransform(JaroWinkler(min(a.Text, b.Text), max(a.Text, b.Text)))))
+	}
+	if a.Script != b.Script {
 		return simEquivalent
 	}
 	s := simVariant
@@ -248,7 +479,7 @@ func fuzzyTransform(jw float64) float64 {
 // their concatenation, Fuzzy when the concatenation passes the fuzzy rules
 // and each of a and b is longer than the edits allowed (jong+un is not
 // jong), not at all otherwise.
-func compoundSim(a, b, c *Token, mc uint64) (MatchKind, float64) {
+func compoundSim(a, b, c *Token, ia, ib, ic *tokInfo) (MatchKind, float64) {
 	la, lb, lc := len(a.Text), len(b.Text), len(c.Text)
 	n := la + lb
 	if la == 0 || lb == 0 || max(n, lc)-min(n, lc) > allowedEdits(max(n, lc)) {
@@ -260,16 +491,46 @@ func compoundSim(a, b, c *Token, mc uint64) (MatchKind, float64) {
 		}
 		return Exact, simExact
 	}
-	if mc == 0 || n > maxFuzzyLen || min(la, lb) <= allowedEdits(max(n, lc)) ||
-		a.Script == Hangul || b.Script == Hangul || c.Script == Hangul {
+	if ic.mask == 0 || n > maxFuzzyLen || min(la, lb) <= allowedEdits(max(n, lc)) ||
+		a.Script == Hangul || b.Script == Hangul || c.Script == Hangul ||
+		ic.syl != 0 || ia.syl != 0 && ib.syl != 0 {
+		// Nor does one syllable meet two (Choi is not Cho Il).
 		return Unmatched, 0
 	}
 	var buf [maxFuzzyLen]byte
 	ab := append(append(buf[:0], a.Text...), b.Text...)
-	if s := fuzzySimMasks(ab, c.Text, fuzzyMask(ab), mc); s > 0 {
+	if isPatronymic(ab) != (ic.flags&infoPatronymic != 0) {
+		return Unmatched, 0
+	}
+	if s := fuzzySimK(ab, c.Text, fuzzyMask(ab), ic.mask, compoundEdits(max(n, lc))); s > 0 {
 		return Fuzzy, s
 	}
 	return Unmatched, 0
+}
+
+// splitSim says how two adjacent tokens a1, a2 meet two adjacent tokens
+// b1, b2 split elsewhere: Fuzzy with similarity simSplit when they spell
+// the same word (Arefullaha Ref, Arefullah Aref), not at all otherwise.
+func splitSim(a1, a2, b1, b2 *Token) (MatchKind, float64) {
+	la, lb := len(a1.Text), len(b1.Text)
+	if la == lb || la+len(a2.Text) != lb+len(b2.Text) || la == 0 || lb == 0 || len(a2.Text) == 0 || len(b2.Text) == 0 {
+		return Unmatched, 0
+	}
+	if la > lb {
+		a1, a2, b1, b2, la, lb = b1, b2, a1, a2, lb, la
+	}
+	// a1 is a prefix of b1, and b1's rest starts a2.
+	if b1.Text[:la] != a1.Text || a2.Text[:lb-la] != b1.Text[la:] || a2.Text[lb-la:] != b2.Text {
+		return Unmatched, 0
+	}
+	return Fuzzy, simSplit
+}
+
+// compoundEdits is the number of edits a fuzzy match of two words written
+// as one may need, the longer side having n bytes: one fewer than
+// allowedEdits, but at least one.
+func compoundEdits(n int) int {
+	return max(1, allowedEdits(n)-1)
 }
 
 // allowedEdits is the number of edits a fuzzy match may need between tokens
@@ -314,11 +575,15 @@ func textLess[A, B text](a A, b B) bool {
 
 // fuzzySimMasks is fuzzySim with the fuzzyMask of a and b.
 func fuzzySimMasks[A, B text](a A, b B, ma, mb uint64) float64 {
+	return fuzzySimK(a, b, ma, mb, allowedEdits(max(len(a), len(b))))
+}
+
+// fuzzySimK is fuzzySimMasks allowing k edits.
+func fuzzySimK[A, B text](a A, b B, ma, mb uint64, k int) float64 {
 	if ma == 0 || mb == 0 {
 		return 0
 	}
 	n := max(len(a), len(b))
-	k := allowedEdits(n)
 	if n-min(len(a), len(b)) > k {
 		return 0
 	}
@@ -342,8 +607,9 @@ func fuzzySimMasks[A, B text](a A, b B, ma, mb uint64) float64 {
 }
 
 // scorePair is a candidate or chosen pairing of query tokens
-// q[qi:qi+qn] with listed tokens l[lj:lj+ln]; one of qn, ln is 1, the other
-// 1 or 2 (two adjacent tokens written as one word on the other side).
+// q[qi:qi+qn] with listed tokens l[lj:lj+ln]; qn and ln are 1 or 2: 1 and
+// 2 for two adjacent tokens written as one word on the other side, 2 and 2
+// for two words split elsewhere.
 type scorePair struct {
 	qi, qn, lj, ln int
 	kind           MatchKind
@@ -359,8 +625,7 @@ func (p *scorePair) lMask() uint64 { return (uint64(1)<<uint(p.ln) - 1) << uint(
 // between candidates.
 type scorer struct {
 	q, l     []Token
-	wq, wl   []float64
-	mq, ml   []uint64 // fuzzyMask of each token
+	iq, il   []tokInfo
 	swapped  bool
 	opts     []scorePair // candidate pairs, grouped by first query token
 	optEnd   []int       // end of each query token's options in opts
@@ -393,14 +658,14 @@ func canonicalLess(a, b []Token) bool {
 	return false
 }
 
-// score computes the score of q against l with token weights wq and wl
-// and fuzzy masks mq and ml, leaving the alignment in sc for result.
-func (sc *scorer) score(q, l []Token, wq, wl []float64, mq, ml []uint64) float64 {
+// score computes the score of q against l with their tokInfo iq and il,
+// leaving the alignment in sc for result.
+func (sc *scorer) score(q, l []Token, iq, il []tokInfo) float64 {
 	sc.swapped = canonicalLess(l, q)
 	if sc.swapped {
-		q, l, wq, wl, mq, ml = l, q, wl, wq, ml, mq
+		q, l, iq, il = l, q, il, iq
 	}
-	sc.q, sc.l, sc.wq, sc.wl, sc.mq, sc.ml = q, l, wq, wl, mq, ml
+	sc.q, sc.l, sc.iq, sc.il = q, l, iq, il
 	sc.pairs = sc.pairs[:0]
 	if len(q) == 0 || len(l) == 0 {
 		return 0
@@ -420,30 +685,108 @@ func (sc *scorer) score(q, l []Token, wq, wl []float64, mq, ml []uint64) float64
 		matchedQ |= p.qMask()
 		matchedL |= p.lMask()
 		if p.kind == Initial {
-			qu, lu := tokenFactor(q[p.qi]), tokenFactor(l[p.lj])
+			qu, lu := iq[p.qi].u, il[p.lj].u
 			uq += max(0, qu-lu)
 			ul += max(0, lu-qu)
 		}
 	}
-	for i := range q {
-		if matchedQ&(1<<uint(i)) == 0 {
-			uq += unmatchedWeight(&q[i])
-		}
-	}
-	for j := range l {
-		if matchedL&(1<<uint(j)) == 0 {
-			ul += unmatchedWeight(&l[j])
-		}
-	}
+	// A token left over from a split word whose other part met is a
+	// disagreement within a word (Abdullah against Abdi): it costs fully.
+	uq, remQ := unmatchedCosts(q, iq, matchedQ, uq)
+	ul, remL := unmatchedCosts(l, il, matchedL, ul)
 	om := omissionCost
-	if len(sc.pairs) <= 1 {
+	if sc.strongWords() <= 1 {
 		om = omissionSingle
 	}
-	den := w + conflictCost*min(uq, ul) + om*max(uq-ul, ul-uq)
+	den := w + conflictCost*(min(uq, ul)+remQ+remL) + om*max(uq-ul, ul-uq)
 	if den <= 0 || s <= 0 {
 		return 0
 	}
 	return min(1, max(0, s/den))
+}
+
+// unmatchedCosts returns u plus the costs of the tokens of ts not in
+// matched, and apart the costs of those of them whose word (see wordBits)
+// has a matched token.
+func unmatchedCosts(ts []Token, in []tokInfo, matched uint64, u float64) (float64, float64) {
+	var rem float64
+	var words uint64 // words with a matched token
+	for i := range ts {
+		if matched&(1<<uint(i)) != 0 {
+			words |= wordBits(ts, i, 1)
+		}
+	}
+	for i := range ts {
+		if matched&(1<<uint(i)) != 0 {
+			continue
+		}
+		if words&wordBits(ts, i, 1) != 0 {
+			rem += in[i].u
+		} else {
+			u += in[i].u
+		}
+	}
+	return u, rem
+}
+
+// strongWords counts the words the chosen pairs agree on: the pairs of
+// similarity strongSim or more that join no weak token and no single
+// letter, and the initials meeting a word when neither name has a legal
+// form (in a company name an initial is no evidence: S. against Systems),
+// counted by the words of the name that has fewer of them among such pairs
+// (two tokens Tokenize split from one word are one word: Abdullah is abd,
+// ullah).
+func (sc *scorer) strongWords() int {
+	legal := false
+	for k := range sc.iq {
+		legal = legal || sc.iq[k].flags&infoLegal != 0
+	}
+	for k := range sc.il {
+		legal = legal || sc.il[k].flags&infoLegal != 0
+	}
+	var qw, lw uint64
+	for k := range sc.pairs {
+		p := &sc.pairs[k]
+		switch {
+		case p.sim < strongSim:
+			continue
+		case p.kind == Initial:
+			if legal {
+				continue
+			}
+		case !strongSpan(sc.q[p.qi:p.qi+p.qn]) || !strongSpan(sc.l[p.lj:p.lj+p.ln]):
+			continue
+		}
+		qw |= wordBits(sc.q, p.qi, p.qn)
+		lw |= wordBits(sc.l, p.lj, p.ln)
+	}
+	return min(bits.OnesCount64(qw), bits.OnesCount64(lw))
+}
+
+// strongSpan reports whether the tokens are all words of two letters or
+// more that are not weak.
+func strongSpan(ts []Token) bool {
+	for k := range ts {
+		if ts[k].Weak || len(ts[k].Text) < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// wordBits returns the set of the words of ts[i:i+n], a word being a
+// token and the Joined tokens that follow it, identified by the position
+// of its first token.
+func wordBits(ts []Token, i, n int) uint64 {
+	var m uint64
+	for k := i; k < i+n; k++ {
+		j := k
+		for j > 0 && ts[j].Joined {
+			j--
+		}
+		m |= 1 << uint(j)
+	}
+	return m
 }
 
 // unmatchedWeight is what an unmatched token costs: its weight without the
@@ -463,16 +806,16 @@ func (sc *scorer) addOpt(qi, qn, lj, ln int, kind MatchKind, sim float64) {
 	}
 	var weight float64
 	for i := qi; i < qi+qn; i++ {
-		weight += sc.wq[i]
+		weight += sc.iq[i].w
 	}
 	for j := lj; j < lj+ln; j++ {
-		weight += sc.wl[j]
+		weight += sc.il[j].w
 	}
 	weight /= 2
 	if kind == Initial {
 		// An initial tells little: the pair weighs what the initial
 		// weighs, and the rest of the word counts as unmatched.
-		weight = min(sc.wq[qi], sc.wl[lj])
+		weight = min(sc.iq[qi].w, sc.il[lj].w)
 	}
 	sc.opts = append(sc.opts, scorePair{qi: qi, qn: qn, lj: lj, ln: ln, kind: kind, sim: sim, gain: sim * weight, weight: weight})
 }
@@ -487,15 +830,19 @@ func (sc *scorer) align() {
 	for i := range q {
 		start := len(sc.opts)
 		for j := range l {
-			kind, sim := tokenSim(&q[i], &l[j], sc.mq[i], sc.ml[j])
+			kind, sim := tokenSim(&q[i], &l[j], &sc.iq[i], &sc.il[j])
 			sc.addOpt(i, 1, j, 1, kind, sim)
 			if j+1 < len(l) {
-				kind, sim = compoundSim(&l[j], &l[j+1], &q[i], sc.mq[i])
+				kind, sim = compoundSim(&l[j], &l[j+1], &q[i], &sc.il[j], &sc.il[j+1], &sc.iq[i])
 				sc.addOpt(i, 1, j, 2, kind, sim)
 			}
 			if i+1 < len(q) {
-				kind, sim = compoundSim(&q[i], &q[i+1], &l[j], sc.ml[j])
+				kind, sim = compoundSim(&q[i], &q[i+1], &l[j], &sc.iq[i], &sc.iq[i+1], &sc.il[j])
 				sc.addOpt(i, 2, j, 1, kind, sim)
+				if j+1 < len(l) {
+					kind, sim = splitSim(&q[i], &q[i+1], &l[j], &l[j+1])
+					sc.addOpt(i, 2, j, 2, kind, sim)
+				}
 			}
 		}
 		opts := sc.opts[start:]
@@ -711,9 +1058,9 @@ func spanText(ts []Token) string {
 // result builds the explanation of the last comparison, in the caller's
 // orientation.
 func (sc *scorer) result(score float64) Result {
-	qt, lt := sc.q, sc.l
+	qt, lt, qi, li := sc.q, sc.l, sc.iq, sc.il
 	if sc.swapped {
-		qt, lt = lt, qt
+		qt, lt, qi, li = lt, qt, li, qi
 	}
 	// byQuery[i] is the pair holding the caller's query token i, or -1.
 	byQuery := make([]int, len(qt))
@@ -738,7 +1085,7 @@ func (sc *scorer) result(score float64) Result {
 	for i := range qt {
 		k := byQuery[i]
 		if k < 0 {
-			res.Matches = append(res.Matches, TokenMatch{Query: qt[i].Text, QueryIndex: i, ListedIndex: -1, Kind: Unmatched, Weight: unmatchedWeight(&qt[i])})
+			res.Matches = append(res.Matches, TokenMatch{Query: qt[i].Text, QueryIndex: i, ListedIndex: -1, Kind: Unmatched, Weight: qi[i].u})
 			continue
 		}
 		p := sc.pairs[k]
@@ -753,7 +1100,7 @@ func (sc *scorer) result(score float64) Result {
 	}
 	for j := range lt {
 		if matchedL&(1<<uint(j)) == 0 {
-			res.Matches = append(res.Matches, TokenMatch{Listed: lt[j].Text, QueryIndex: -1, ListedIndex: j, Kind: Unmatched, Weight: unmatchedWeight(&lt[j])})
+			res.Matches = append(res.Matches, TokenMatch{Listed: lt[j].Text, QueryIndex: -1, ListedIndex: j, Kind: Unmatched, Weight: li[j].u})
 		}
 	}
 	return res

@@ -51,6 +51,49 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+// TestCompareRules checks the rules that keep one shared word, initials,
+// legal forms, patronymics and short syllables from making names alike, and
+// those that let abbreviations and moved word breaks meet.
+func TestCompareRules(t *testing.T) {
+	tests := []struct {
+		query, listed string
+		min, max      float64
+		reason        string
+	}{
+		{"Tomasz Abdullah", "ABDULLAH", 0, 0.79, "one listed word, split by Tokenize, is one shared word: the payee's other word costs more than an omission among agreeing words"},
+		{"Mia Abdullah", "Abdullah", 0, 0.79, "the same with a short given name"},
+		{"Abdullah", "Abd Allah", 0.9, 1, "the split word still meets its spelling in two words"},
+		{"Petrova Systems S.r.l.", "PETROPARK S.R.L.", 0, 0.7, "S.R.L. is one weak legal form, not three agreeing letters"},
+		{"Kuznetsova Systems LLC", "S. KUZNETSOV", 0, 0.79, "an initial covering a word is not an agreeing word"},
+		{"Elena Petrova", "Elena Petrovna YERMAKOVA", 0, 0.5, "a patronymic is not a misspelt surname"},
+		{"Dmitri Ivanov", "Dmitrij Ivanovitj Surovitj", 0, 0.5, "nor in its Swedish transliteration"},
+		{"Chloe Wang", "CHOE Kwang Hyok", 0, 0.75, "Wang and Kwang are different syllables: their distance counts double"},
+		{"Kim Pong-ryul", "Kim Pyong-ryul", 0.85, 1, "a syllable spelt differently still counts, for less"},
+		{"Li Lee", "Nyi Nyi Swe", 0, 0.1, "Nyi is not a spelling of the syllable 이"},
+		{"Min-jun Zhang", "ZHANG, Jian", 0, 0.7, "Jun and Jian share a variant key too coarse to count for short words"},
+		{"Xiao Jung", "ZHANG, Xiaoming", 0, 0.3, "so do Jung and Zhang"},
+		{"Mateo Choi", "CHO, Il Woo", 0, 0.4, "one syllable does not meet two (Choi is not Cho Il)"},
+		{"Jonas Iyer", "JONIER", 0, 0.1, "two words written as one allow one edit fewer"},
+		{"Korea Mangyongdae Computer Tech Corp", "Korea Mangyongdae Computer Technology Corporation", 0.9, 1, "Tech abbreviates Technology"},
+		{"First Bank Int'l", "First International Bank", DefaultThreshold, 0.9, "Intl is a contraction of International"},
+		{"Thomas A. Lind", "Thomas Lindemann", 0, 0.5, "Lind is too long a part of Lindemann to abbreviate it"},
+		{"Arefullaha Ref Ghazi", "Arefullah Aref Ghazi", 0.9, 1, "the same letters with the word break moved"},
+		{"AT and T Inc", "AT&T Inc.", 0.9, 1, "and is a weak particle"},
+		{"Sergey Lavrov", "Sergey Viktorovich Lavrov", 0.9, 1, "two agreeing words make an omitted middle name cheap"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query+"/"+tt.listed, func(t *testing.T) {
+			r := Compare(tt.query, tt.listed)
+			if r.Score < tt.min || r.Score > tt.max {
+				t.Errorf("Compare(%q, %q) = %s, want a score in [%v, %v]: %s", tt.query, tt.listed, r, tt.min, tt.max, tt.reason)
+			}
+			if rev := Compare(tt.listed, tt.query); rev.Score != r.Score {
+				t.Errorf("Compare is not symmetric: %v one way, %v the other", r.Score, rev.Score)
+			}
+		})
+	}
+}
+
 func TestCompareExplanation(t *testing.T) {
 	tests := []struct {
 		query, listed string
@@ -78,6 +121,15 @@ func TestCompareExplanation(t *testing.T) {
 			{Query: "goodwill", Listed: "good will", QueryIndex: 0, ListedIndex: 0, Kind: Exact, Score: 1},
 			{Query: "trading", Listed: "trading", QueryIndex: 1, ListedIndex: 2, Kind: Exact, Score: 1},
 		}, "a query word meeting two listed words names both"},
+		{"Acme Tech Intl", "ACME TECHNOLOGY INTERNATIONAL", []TokenMatch{
+			{Query: "acme", Listed: "acme", QueryIndex: 0, ListedIndex: 0, Kind: Exact, Score: 1},
+			{Query: "tech", Listed: "technology", QueryIndex: 1, ListedIndex: 1, Kind: Abbreviation, Score: simAbbreviation},
+			{Query: "intl", Listed: "international", QueryIndex: 2, ListedIndex: 2, Kind: Abbreviation, Score: simAbbreviation},
+		}, "a prefix and a contraction"},
+		{"Arefullaha Ref", "Arefullah Aref", []TokenMatch{
+			{Query: "arefullaha", Listed: "arefullah aref", QueryIndex: 0, ListedIndex: 0, Kind: Fuzzy, Score: simSplit},
+			{Query: "ref", Listed: "arefullah aref", QueryIndex: 1, ListedIndex: 0, Kind: Fuzzy, Score: simSplit},
+		}, "two words split elsewhere name both on each side"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {

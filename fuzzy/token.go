@@ -40,9 +40,15 @@ type Token struct {
 	// Script is the script the token was written in; Latin unless it was
 	// transliterated.
 	Script Script
-	// Weak marks legal-form words and honorifics (llc, ltd, gmbh, jsc,
-	// ooo, mr, dr...): they count for little in a score but are not dropped.
+	// Weak marks legal-form words, honorifics and particles (llc, ltd,
+	// gmbh, jsc, ooo, mr, dr, al, and, of, the...): they count for little
+	// in a score but are not dropped.
 	Weak bool
+	// Joined marks a token that [Tokenize] split off the end of the
+	// previous token's word (Abdullah -> abd, ullah; Jongun -> jong, un):
+	// the two tokens are one word of the name, and a score counts them as
+	// one word where it counts words.
+	Joined bool
 }
 
 // MatchKind says how a query token met a listed token.
@@ -56,9 +62,10 @@ const (
 	Transliterated                  // equal once one side was transliterated from another script
 	Fuzzy                           // similar spelling (Jaro-Winkler)
 	Initial                         // an initial met a word starting with it
+	Abbreviation                    // an abbreviation met the word it shortens (Tech, Technology; Intl, International)
 )
 
-var matchKindNames = [...]string{"unmatched", "exact", "equivalent", "transliterated", "fuzzy", "initial"}
+var matchKindNames = [...]string{"unmatched", "exact", "equivalent", "transliterated", "fuzzy", "initial", "abbreviation"}
 
 // String returns the lower-case name of k.
 func (k MatchKind) String() string {
