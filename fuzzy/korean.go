@@ -361,15 +361,30 @@ var koreanSpellings = sync.OnceValue(func() map[string]korSpell {
 		}
 		m[text] = e
 	}
+	// The spellings are cut from one string, so that building the map
+	// allocates little more than the map.
+	var all []byte
+	var ends []int
 	for _, in := range korInitSpellings {
 		for _, md := range korMedSpellings {
-			if md.text == "yi" && in.text != "" {
-				continue // yi spells 이 or 의 alone: Nyi, Ryi are not Korean
-			}
 			for _, fn := range korFinSpellings {
-				key := koreanKeyParts(in.class, md.class, fn.class)
-				text := in.text + md.text + fn.text
-				add(text, key, in.strict && md.strict && fn.strict)
+				all = append(append(append(all, in.text...), md.text...), fn.text...)
+				ends = append(ends, len(all))
+			}
+		}
+	}
+	texts := string(all)
+	k, start := 0, 0
+	for _, in := range korInitSpellings {
+		for _, md := range korMedSpellings {
+			for _, fn := range korFinSpellings {
+				text := texts[start:ends[k]]
+				start = ends[k]
+				k++
+				if md.text == "yi" && in.text != "" {
+					continue // yi spells 이 or 의 alone: Nyi, Ryi are not Korean
+				}
+				add(text, koreanKeyParts(in.class, md.class, fn.class), in.strict && md.strict && fn.strict)
 			}
 		}
 	}
