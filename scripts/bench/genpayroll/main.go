@@ -79,7 +79,8 @@ func main() {
 			rec[3] = fmt.Sprintf("%04d-%02d-%02d", 1955+r.IntN(50), 1+r.IntN(12), 1+r.IntN(28))
 		}
 		rec[6] = fmt.Sprintf("payee%d@example.com", i+1)
-		rec[7] = fmt.Sprintf("+1 555 %07d", r.IntN(10000000))
+		// Distinct numbers per payee: shared phones are a red flag.
+		rec[7] = fmt.Sprintf("+1 %03d %07d", 200+i/10000000, i%10000000)
 		switch x := r.IntN(100); {
 		case x < 60:
 			b := ibanCC[r.IntN(len(ibanCC))]
@@ -88,6 +89,11 @@ func main() {
 			rec[10], rec[11], rec[12] = strconv.Itoa(100000000+r.IntN(900000000)), "021000021", "US"
 		default:
 			rec[13], rec[14] = "0x"+hex40(r), "ETH"
+		}
+		// Most payees live where their bank is; 3% do not (contractors
+		// abroad), which the bank_country_mismatch red flag reviews.
+		if rec[12] != "" && r.IntN(100) >= 3 {
+			rec[4] = rec[12]
 		}
 		rec[15] = fmt.Sprintf("%d.%02d", 1500+r.IntN(9000), r.IntN(100))
 		rec[16] = "EUR"
