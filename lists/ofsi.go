@@ -116,35 +116,13 @@ func ParseOFSICSV(f File) (*List, error) {
 
 	var groups ukGroups
 	var v [len(ofsiColumns)]string
-	for {
-		rec, err := c.read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(rec) != len(header) {
-			return nil, c.errorf("", ErrFieldCount, "%d fields, the header has %d", len(rec), len(header))
-		}
-		for i, j := range idx {
-			v[i] = rec[j]
-		}
-		if err := ofsiRow(c, &groups, &v, rec, header, extra); err != nil {
-			return nil, err
-		}
+	ents, err := c.readRows(f.Name, header, idx, v[:], &groups, "Group ID", func(rec []string) error {
+		return ofsiRow(c, &groups, &v, rec, header, extra)
+	})
+	if err != nil {
+		return nil, err
 	}
-	if len(groups.order) == 0 {
-		return nil, &ParseError{File: f.Name, Err: ErrEmpty}
-	}
-	list.Entities = make([]Entity, 0, len(groups.order))
-	for _, b := range groups.order {
-		e, err := b.finish()
-		if err != nil {
-			return nil, &ParseError{File: f.Name, Line: b.line, Element: "Group ID " + b.e.ID, Err: err}
-		}
-		list.Entities = append(list.Entities, e)
-	}
+	list.Entities = ents
 	return list, nil
 }
 

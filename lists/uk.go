@@ -795,3 +795,40 @@ func (g *ukGroups) get(key string, t EntityType, line int) (*ukBuilder, bool) {
 	g.order = append(g.order, b)
 	return b, true
 }
+
+// readRows reads the data rows after the header: it checks each row's
+// field count, copies its known columns (idx) into v, hands it to row, and
+// at the end turns the groups into entities. idLabel names a group in
+// errors ("Group ID", "Unique ID").
+func (c *ukCSV) readRows(file string, header []string, idx []int, v []string, groups *ukGroups, idLabel string, row func(rec []string) error) ([]Entity, error) {
+	for {
+		rec, err := c.read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(rec) != len(header) {
+			return nil, c.errorf("", ErrFieldCount, "%d fields, the header has %d", len(rec), len(header))
+		}
+		for i, j := range idx {
+			v[i] = rec[j]
+		}
+		if err := row(rec); err != nil {
+			return nil, err
+		}
+	}
+	if len(groups.order) == 0 {
+		return nil, &ParseError{File: file, Err: ErrEmpty}
+	}
+	ents := make([]Entity, 0, len(groups.order))
+	for _, b := range groups.order {
+		e, err := b.finish()
+		if err != nil {
+			return nil, &ParseError{File: file, Line: b.line, Element: idLabel + " " + b.e.ID, Err: err}
+		}
+		ents = append(ents, e)
+	}
+	return ents, nil
+}

@@ -154,35 +154,13 @@ func ParseUKCSV(f File) (*List, error) {
 
 	groups := ukGroups{split: ukSplitMulti}
 	var v [ukcCount]string
-	for {
-		rec, err := c.read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(rec) != len(header) {
-			return nil, c.errorf("", ErrFieldCount, "%d fields, the header has %d", len(rec), len(header))
-		}
-		for i, j := range idx {
-			v[i] = rec[j]
-		}
-		if err := ukCSVRow(c, &groups, &v, rec, header, extra); err != nil {
-			return nil, err
-		}
+	ents, err := c.readRows(f.Name, header, idx, v[:], &groups, "Unique ID", func(rec []string) error {
+		return ukCSVRow(c, &groups, &v, rec, header, extra)
+	})
+	if err != nil {
+		return nil, err
 	}
-	if len(groups.order) == 0 {
-		return nil, &ParseError{File: f.Name, Err: ErrEmpty}
-	}
-	list.Entities = make([]Entity, 0, len(groups.order))
-	for _, b := range groups.order {
-		e, err := b.finish()
-		if err != nil {
-			return nil, &ParseError{File: f.Name, Line: b.line, Element: "Unique ID " + b.e.ID, Err: err}
-		}
-		list.Entities = append(list.Entities, e)
-	}
+	list.Entities = ents
 	return list, nil
 }
 
