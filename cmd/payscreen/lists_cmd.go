@@ -141,7 +141,7 @@ func (c listsCommand) info(ctx context.Context, args []string, stdout, stderr io
 	fs := newFlagSet("payscreen lists info", stderr)
 	dir := fs.String("dir", "", "cache `directory` (default: the user cache directory/payscreen/lists)")
 	var dirs stringsFlag
-	fs.Var(&dirs, "lists", "read the list files of `directory` instead of the cache (repeatable)")
+	fs.Var(&dirs, "lists", "read the list files of `directory` instead of the cache (repeatable), or \"sample\" for the built-in SAMPLE lists")
 	var maxAge durationFlag
 	fs.Var(&maxAge, "max-age", "fail if a list was published and last retrieved longer ago than `duration` (e.g. 72h, 7d)")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -155,9 +155,12 @@ func (c listsCommand) info(ctx context.Context, args []string, stdout, stderr io
 	opts := lists.LoadOptions{MaxAge: time.Duration(maxAge)}
 	var set *lists.Set
 	var err error
-	if len(dirs) > 0 {
+	switch {
+	case len(dirs) == 1 && dirs[0] == "sample":
+		set, err = lists.Sample()
+	case len(dirs) > 0:
 		set, err = lists.LoadDirs(ctx, dirs, opts)
-	} else {
+	default:
 		var d string
 		if d, err = cacheDir(*dir); err == nil {
 			set, err = lists.LoadCache(ctx, d, opts)

@@ -154,3 +154,15 @@ func TestCheck(t *testing.T) {
 		t.Errorf("check --json --wallet: exit %d\n%s", code, stdout)
 	}
 }
+
+func TestListsInfoSample(t *testing.T) {
+	code, stdout, stderr := runCmd(t, "lists", "info", "--lists", "sample")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, s := range []string{"OFAC SDN list (SAMPLE: not for real screening)", "entities     23", "UN Security Council consolidated list (SAMPLE"} {
+		if !strings.Contains(stdout, s) {
+			t.Errorf("lists info --lists sample lacks %q:\n%s", s, stdout)
+		}
+	}
+}
