@@ -415,19 +415,7 @@ func TestParseOFACXMLMalformed(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			l, err := ParseOFACXML(File{Name: "SDN.XML", R: strings.NewReader(tc.input)})
-			if err == nil {
-				t.Fatalf("got a list of %d entities, want an error: %s", len(l.Entities), tc.reason)
-			}
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v (%T) is not a *ParseError: %s", err, err, tc.reason)
-			}
-			if !errors.Is(err, tc.wantErr) {
-				t.Errorf("error %v does not wrap %v: %s", err, tc.wantErr, tc.reason)
-			}
-			if pe.File != "SDN.XML" || pe.Field != tc.field {
-				t.Errorf("error names file %q field %q, want SDN.XML and %q: %s", pe.File, pe.Field, tc.field, tc.reason)
-			}
+			checkParseError(t, l, err, "SDN.XML", tc.field, tc.wantErr, tc.reason)
 		})
 	}
 }

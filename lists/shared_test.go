@@ -1,6 +1,7 @@
 package lists
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -32,4 +33,24 @@ func openShared(tb testing.TB, rel string) File {
 	}
 	tb.Cleanup(func() { f.Close() })
 	return File{Name: filepath.Base(rel), R: f}
+}
+
+// checkParseError asserts that a parser failed with a *ParseError naming
+// file and field and wrapping want. got is the number of entities parsed,
+// reported when the parser wrongly succeeded.
+func checkParseError(tb testing.TB, l *List, err error, file, field string, want error, reason string) {
+	tb.Helper()
+	if err == nil {
+		tb.Fatalf("got a list of %d entities, want an error: %s", len(l.Entities), reason)
+	}
+	var pe *ParseError
+	if !errors.As(err, &pe) {
+		tb.Fatalf("error %v (%T) is not a *ParseError: %s", err, err, reason)
+	}
+	if !errors.Is(err, want) {
+		tb.Errorf("error %v does not wrap %v: %s", err, want, reason)
+	}
+	if pe.File != file || pe.Field != field {
+		tb.Errorf("error names file %q field %q, want %s and %q: %s", pe.File, pe.Field, file, field, reason)
+	}
 }

@@ -358,19 +358,7 @@ func TestParseUNXMLMalformed(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			l, err := ParseUNXML(File{Name: "consolidated.xml", R: strings.NewReader(tc.input)})
-			if err == nil {
-				t.Fatalf("got a list of %d entities, want an error: %s", len(l.Entities), tc.reason)
-			}
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v (%T) is not a *ParseError: %s", err, err, tc.reason)
-			}
-			if !errors.Is(err, tc.wantErr) {
-				t.Errorf("error %v does not wrap %v: %s", err, tc.wantErr, tc.reason)
-			}
-			if pe.File != "consolidated.xml" || pe.Field != tc.field {
-				t.Errorf("error names file %q field %q, want consolidated.xml and %q: %s", pe.File, pe.Field, tc.field, tc.reason)
-			}
+			checkParseError(t, l, err, "consolidated.xml", tc.field, tc.wantErr, tc.reason)
 		})
 	}
 }
