@@ -87,7 +87,7 @@ func newTestPublisher(t *testing.T) *testPublisher {
 		conditional:  map[string]int{},
 	}
 	for _, n := range []string{"sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"} {
-		b, err := os.ReadFile(filepath.Join("testdata", "download", "ofac", n))
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "lists", "ofac", n))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,10 +11,11 @@ import (
 	"time"
 )
 
-// copyTestFile copies testdata/download/<from> to dir/<to>.
+// copyTestFile copies ../testdata/lists/<from> (fixtures shared with
+// cmd/payscreen) to dir/<to>.
 func copyTestFile(t *testing.T, from, dir, to string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "download", filepath.FromSlash(from)))
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "lists", filepath.FromSlash(from)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,7 @@ func TestLoadDir(t *testing.T) {
 		{
 			name: "bzip2 copy",
 			setup: func(t *testing.T, dir string) {
-				copyTestFile(t, "consolidated.xml.bz2", dir, "consolidated.xml.bz2")
+				copyTestFile(t, "un/consolidated.xml.bz2", dir, "consolidated.xml.bz2")
 			},
 			want:   "un/un_xml/consolidated.xml.bz2",
 			reason: "a .bz2 copy is decompressed transparently",
@@ -187,7 +188,7 @@ func TestLoadDir(t *testing.T) {
 		{
 			name: "truncated bzip2",
 			setup: func(t *testing.T, dir string) {
-				b, err := os.ReadFile(filepath.Join("testdata", "download", "consolidated.xml.bz2"))
+				b, err := os.ReadFile(filepath.Join("..", "testdata", "lists", "un", "consolidated.xml.bz2"))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -224,7 +225,7 @@ func TestLoadDir(t *testing.T) {
 func TestLoadDirFileInfo(t *testing.T) {
 	dir := t.TempDir()
 	copyOFACQuartet(t, dir)
-	copyTestFile(t, "consolidated.xml.bz2", dir, "consolidated.xml.bz2")
+	copyTestFile(t, "un/consolidated.xml.bz2", dir, "consolidated.xml.bz2")
 	mtime := time.Date(2025, 12, 2, 8, 0, 0, 0, time.UTC)
 	for _, n := range []string{"sdn.csv", "alt.csv", "add.csv"} {
 		os.Chtimes(filepath.Join(dir, n), mtime.Add(time.Hour), mtime.Add(time.Hour))
@@ -424,9 +425,9 @@ func BenchmarkLoadAll(b *testing.B) {
 }
 
 func ExampleLoadDir() {
-	// testdata/download/ofac holds a small publication of the OFAC SDN list
+	// ../testdata/lists/ofac holds a small publication of the OFAC SDN list
 	// in the legacy CSV format: four files read as one list.
-	set, err := LoadDir(context.Background(), "testdata/download/ofac", LoadOptions{})
+	set, err := LoadDir(context.Background(), "../testdata/lists/ofac", LoadOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
