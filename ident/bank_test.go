@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseIBAN(t *testing.T) {
@@ -34,18 +37,14 @@ func TestParseIBAN(t *testing.T) {
 			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
 				t.Fatalf("ParseIBAN(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
 			}
-			if string(got) != tt.want {
-				t.Errorf("ParseIBAN(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
-			}
+			assert.Equal(t, tt.want, string(got), "ParseIBAN(%q) = %q (%s)", tt.in, got, tt.reason)
 		})
 	}
 }
 
 func TestIBANParts(t *testing.T) {
 	i, err := ParseIBAN("GB29NWBK60161331926819")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if i.Country() != "GB" || i.BBAN() != "NWBK60161331926819" || i.Paper() != "GB29 NWBK 6016 1331 9268 19" || i.IsSEPA() != true {
 		t.Errorf("parts of %s: %s %s %q %v", i, i.Country(), i.BBAN(), i.Paper(), i.IsSEPA())
 	}
@@ -63,9 +62,7 @@ func TestIBANSharedExamples(t *testing.T) {
 	n := 0
 	for _, f := range files {
 		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for _, line := range strings.Split(string(b), "\n") {
 			if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
 				continue
@@ -97,9 +94,7 @@ func TestIBANRegistryMatchesShared(t *testing.T) {
 			t.Errorf("registry %s: have %+v, shared %v", r[0], c, r[:4])
 		}
 	}
-	if seen != len(ibanCountries) {
-		t.Errorf("shared registry has %d countries, table %d", seen, len(ibanCountries))
-	}
+	assert.Equal(t, len(ibanCountries), seen)
 }
 
 // TestBankVectors runs the IBAN, ABA and BIC rows of the shared
@@ -149,9 +144,7 @@ func TestParseBIC(t *testing.T) {
 			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
 				t.Fatalf("ParseBIC(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
 			}
-			if string(got) != tt.want {
-				t.Fatalf("ParseBIC(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
-			}
+			require.Equal(t, tt.want, string(got), "ParseBIC(%q) = %q (%s)", tt.in, got, tt.reason)
 			if err == nil && (got.Country() != tt.country || got.Branch() != tt.branch) {
 				t.Errorf("ParseBIC(%q): country %s branch %s, want %s %s (%s)", tt.in, got.Country(), got.Branch(), tt.country, tt.branch, tt.reason)
 			}
@@ -159,9 +152,7 @@ func TestParseBIC(t *testing.T) {
 	}
 	a, _ := ParseBIC("KKBCKPPY")
 	b, _ := ParseBIC("KKBCKPPYXXX")
-	if !a.Same(b) {
-		t.Errorf("BIC8 and its XXX branch must be the same office")
-	}
+	assert.True(t, a.Same(b), "BIC8 and its XXX branch must be the same office")
 }
 
 func TestParseABA(t *testing.T) {
@@ -206,9 +197,7 @@ func FuzzParseIBAN(f *testing.F) {
 		i, err := ParseIBAN(s)
 		if err != nil {
 			var e *Error
-			if !errors.As(err, &e) {
-				t.Fatalf("error %v is not an *Error", err)
-			}
+			require.ErrorAs(t, err, &e)
 			return
 		}
 		// A valid IBAN round-trips through its paper form.

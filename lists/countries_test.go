@@ -1,6 +1,10 @@
 package lists
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 func TestCountryCode(t *testing.T) {
 	tests := []struct {
@@ -59,18 +63,14 @@ func TestCountryCodes(t *testing.T) {
 			continue
 		}
 		for i := range got {
-			if got[i] != tt.want[i] {
-				t.Errorf("CountryCodes(%q) = %v, want %v (%s)", tt.in, got, tt.want, tt.reason)
-			}
+			assert.Equal(t, tt.want[i], got[i], "CountryCodes(%q) = %v, want %v (%s)", tt.in, got, tt.want, tt.reason)
 		}
 	}
 }
 
 func TestIsDPRKProgram(t *testing.T) {
 	for _, p := range []string{"DPRK", "DPRK2", "DPRK3", "DPRK4", "DPRK-NKSPEA", "PRK", "Democratic People's Republic of Korea", "Democratic People’s Republic of Korea"} {
-		if !IsDPRKProgram(p) {
-			t.Errorf("IsDPRKProgram(%q) = false, want true", p)
-		}
+		assert.True(t, IsDPRKProgram(p), "IsDPRKProgram(%q) = false", p)
 	}
 	for _, p := range []string{"SDGT", "RUSSIA-EO14024", "IRAN", "Korea, South", "NPWMD", "CYBER2"} {
 		if IsDPRKProgram(p) {

@@ -17,6 +17,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // unFixture returns a UN consolidated list in the official format with n
@@ -88,9 +91,7 @@ func newTestPublisher(t *testing.T) *testPublisher {
 	}
 	for _, n := range []string{"sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"} {
 		b, err := os.ReadFile(filepath.Join("..", "testdata", "lists", "ofac", n))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		p.files["/ofac/"+strings.ToUpper(n)] = b
 	}
 	p.files["/un/consolidated.xml"] = unFixture(20, "2026-02-27")
@@ -186,9 +187,7 @@ func cacheState(t *testing.T, dir string) map[string]string {
 		state[strings.TrimPrefix(p, dir)] = string(b)
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return state
 }
 
@@ -229,9 +228,7 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 	ctx := t.Context()
 
 	report, err := d.Update(ctx)
-	if err != nil {
-		t.Fatalf("first update: %v", err)
-	}
+	require.NoError(t, err, "first update")
 	if got := outcomes(report); got[OFACSDN] != Updated || got[UN] != Updated {
 		t.Fatalf("first update outcomes = %v, want both updated", got)
 	}
@@ -246,9 +243,7 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 	}
 
 	set, err := LoadCache(ctx, dir, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(set.Lists) != 2 || set.Lists[0].Source != OFACSDN || set.Lists[1].Source != UN {
 		t.Fatalf("LoadCache lists = %v, want OFAC SDN then UN", set.Versions())
 	}
@@ -282,9 +277,7 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 	p.reset()
 	time.Sleep(10 * time.Millisecond)
 	report, err = d.Update(ctx)
-	if err != nil {
-		t.Fatalf("second update: %v", err)
-	}
+	require.NoError(t, err, "second update")
 	if got := outcomes(report); got[OFACSDN] != NotModified || got[UN] != NotModified {
 		t.Fatalf("second update outcomes = %v, want both not modified", got)
 	}
@@ -297,9 +290,7 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 		t.Errorf("snapshots after 304 = %v, want unchanged %v", got, firstSnapshots)
 	}
 	set, err = LoadCache(ctx, dir, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if !set.Lists[1].Retrieved.After(firstRetrieved) {
 		t.Errorf("retrieved %v after a 304, want later than %v", set.Lists[1].Retrieved, firstRetrieved)
 	}
@@ -307,18 +298,14 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 	// Third run: the UN list changed; OFAC did not.
 	p.set("/un/consolidated.xml", unFixture(21, "2026-03-01"))
 	report, err = d.Update(ctx)
-	if err != nil {
-		t.Fatalf("third update: %v", err)
-	}
+	require.NoError(t, err, "third update")
 	if got := outcomes(report); got[OFACSDN] != NotModified || got[UN] != Updated {
 		t.Fatalf("third update outcomes = %v, want OFAC not modified, UN updated", got)
 	}
 	if un := report.Sources[1]; un.Entities != 21 || un.Previous != 20 {
 		t.Errorf("UN update = %d entities, %d before; want 21, 20", un.Entities, un.Previous)
 	}
-	if got := snapshots(); len(got) != 2 {
-		t.Errorf("snapshots = %v, want the new and the previous", got)
-	}
+	assert.Len(t, snapshots(), 2)
 	// Fourth: changed again; the oldest snapshot is pruned.
 	p.set("/un/consolidated.xml", unFixture(22, "2026-03-02"))
 	if _, err := d.Update(ctx); err != nil {
@@ -328,9 +315,7 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 		t.Errorf("snapshots = %v, want two, without the first %v", got, firstSnapshots)
 	}
 	set, err = LoadCache(ctx, dir, LoadOptions{Sources: []Source{UN}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(set.Lists) != 1 || len(set.Lists[0].Entities) != 22 {
 		t.Errorf("LoadCache(UN) = %d lists, want the UN list of 22 entities", len(set.Lists))
 	}
@@ -357,12 +342,8 @@ func TestUpdateRetriesThenSucceeds(t *testing.T) {
 	d := p.downloader(t.TempDir())
 	d.Sources = []Source{UN}
 	report, err := d.Update(t.Context())
-	if err != nil {
-		t.Fatalf("update after two 500s: %v", err)
-	}
-	if report.Sources[0].Outcome != Updated {
-		t.Errorf("outcome %v, want updated", report.Sources[0].Outcome)
-	}
+	require.NoError(t, err, "update after two 500s")
+	assert.Equal(t, Updated, report.Sources[0].Outcome)
 	if req, _ := p.count("/un/consolidated.xml"); req != 3 {
 		t.Errorf("%d requests, want 3 (two 500s then 200)", req)
 	}
@@ -472,9 +453,7 @@ func TestUpdateFailures(t *testing.T) {
 				d.Force = false
 			}
 			report, err := d.Update(t.Context())
-			if !errors.Is(err, tt.err) {
-				t.Fatalf("Update error = %v, want %v (%s)", err, tt.err, tt.reason)
-			}
+			require.ErrorIs(t, err, tt.err, "%s", tt.reason)
 			got := outcomes(report)
 			if got[UN] != Failed || got[OFACSDN] == Failed {
 				t.Errorf("outcomes = %v, want UN failed and OFAC not (%s)", got, tt.reason)
@@ -490,9 +469,7 @@ func TestUpdateFailures(t *testing.T) {
 				t.Errorf("status %d, want %d", de.Status, tt.status)
 			}
 			if tt.attempts != 0 {
-				if de.Attempts != tt.attempts {
-					t.Errorf("attempts %d, want %d (%s)", de.Attempts, tt.attempts, tt.reason)
-				}
+				assert.Equal(t, tt.attempts, de.Attempts, "%s", tt.reason)
 				if req, _ := p.count(unPath); req != tt.attempts {
 					t.Errorf("%d requests, want %d", req, tt.attempts)
 				}
@@ -509,9 +486,7 @@ func TestUpdateFailures(t *testing.T) {
 					after[f] = b
 				}
 			}
-			if fmt.Sprint(after) != fmt.Sprint(before) {
-				t.Errorf("the failed update changed the UN cache")
-			}
+			assert.Equal(t, fmt.Sprint(before), fmt.Sprint(after), "the failed update changed the UN cache")
 			set, err := LoadCache(t.Context(), dir, LoadOptions{Sources: []Source{UN}})
 			if err != nil || len(set.Lists[0].Entities) != 20 {
 				t.Errorf("LoadCache after the failure: %v; want the previous UN list", err)
@@ -545,9 +520,7 @@ func TestUpdateShrinkForce(t *testing.T) {
 		p.set("/un/consolidated.xml", unFixture(tt.n, "2026-03-01"))
 		d.MaxShrink, d.Force = tt.maxShrink, tt.force
 		report, err := d.Update(t.Context())
-		if got := report.Sources[0].Outcome; got != tt.want {
-			t.Fatalf("%d entities: outcome %v (%v), want %v (%s)", tt.n, got, err, tt.want, tt.reason)
-		}
+		require.Equal(t, tt.want, report.Sources[0].Outcome, "%d entities (%v) (%s)", tt.n, err, tt.reason)
 		if tt.want == Failed && !errors.Is(err, ErrShrunk) {
 			t.Errorf("error %v, want ErrShrunk", err)
 		}
@@ -571,9 +544,7 @@ func TestUpdateCanceled(t *testing.T) {
 	d.Force = true
 	start := time.Now()
 	report, err := d.Update(ctx)
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("error %v, want context.Canceled", err)
-	}
+	require.ErrorIs(t, err, context.Canceled)
 	if time.Since(start) > 5*time.Second {
 		t.Errorf("cancellation took %v", time.Since(start))
 	}
@@ -617,13 +588,9 @@ func TestUpdateReplacesDamagedCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, err := readCacheMeta(dir, UN)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	damaged := m.snapshotPaths(dir)[0]
-	if err := os.WriteFile(damaged, []byte("<CONSOLIDATED_LIST/>"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(damaged, []byte("<CONSOLIDATED_LIST/>"), 0o644))
 	if _, err := LoadCache(t.Context(), dir, LoadOptions{}); !errors.Is(err, ErrIntegrity) {
 		t.Errorf("LoadCache of a damaged file: %v, want ErrIntegrity", err)
 	}
@@ -680,9 +647,7 @@ func TestLoadCacheEmpty(t *testing.T) {
 	if _, err := LoadCache(t.Context(), dir, LoadOptions{Sources: []Source{UN, EU}}); !errors.Is(err, ErrNoList) {
 		t.Errorf("LoadCache requiring the EU list: %v, want ErrNoList", err)
 	}
-	if err := os.WriteFile(cacheMetaPath(dir, UN), []byte("{"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(cacheMetaPath(dir, UN), []byte("{"), 0o644))
 	if _, err := LoadCache(t.Context(), dir, LoadOptions{}); !errors.Is(err, ErrMalformed) {
 		t.Errorf("LoadCache with a damaged sidecar: %v, want ErrMalformed", err)
 	}
@@ -701,9 +666,7 @@ func TestOfficialFeeds(t *testing.T) {
 	}
 	check := func(f Feed) {
 		t.Helper()
-		if err := f.validate(); err != nil {
-			t.Error(err)
-		}
+		assert.NoError(t, f.validate())
 		for _, ff := range f.Files {
 			// The cache file name must be recognized as the feed's format,
 			// or the downloaded file would be refused.
@@ -717,13 +680,9 @@ func TestOfficialFeeds(t *testing.T) {
 		}
 	}
 	feeds := OfficialFeeds()
-	if len(feeds) != len(Sources) {
-		t.Fatalf("%d official feeds, want one per source", len(feeds))
-	}
+	require.Len(t, feeds, len(Sources))
 	for i, f := range feeds {
-		if f.Source != Sources[i] {
-			t.Errorf("feed %d is %s, want %s", i, f.Source, Sources[i])
-		}
+		assert.Equal(t, Sources[i], f.Source, "feed %d", i)
 		check(f)
 	}
 	for _, src := range Sources {

@@ -11,6 +11,9 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const euRealCSV = "eu/2024-01/eu_csl.csv"
@@ -29,15 +32,11 @@ type euCSVScan struct {
 func euScanCSV(t *testing.T, path string) euCSVScan {
 	t.Helper()
 	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
 	r.Comma = ';'
 	rows, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	col := map[string]int{}
 	for i, h := range rows[0] {
 		col[h] = i
@@ -97,14 +96,10 @@ func euScanCSV(t *testing.T, path string) euCSVScan {
 func TestParseEUCSVReal(t *testing.T) {
 	path := sharedList(t, euRealCSV)
 	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	l, err := ParseEUCSV(File{Name: "eu_csl.csv", R: f})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	scan := euScanCSV(t, path)
 	c := l.Counts()
 
@@ -162,9 +157,7 @@ func TestParseEUCSVReal(t *testing.T) {
 		{"emails", byID[IDEmail], scan.contacts["EMAIL"]},
 		{"websites", byID[IDWebsite], scan.contacts["WEB"]},
 	} {
-		if tt.got != tt.want {
-			t.Errorf("%s: parser %d, scan %d", tt.what, tt.got, tt.want)
-		}
+		assert.Equal(t, tt.want, tt.got, "%s", tt.what)
 	}
 
 	// Pinned figures of the 2024-01-24 publication.
@@ -196,9 +189,7 @@ func TestParseEUCSVReal(t *testing.T) {
 		{"nationalities", nationalities, 1943},
 		{"listed (designation date)", listed, 3865},
 	} {
-		if tt.got != tt.want {
-			t.Errorf("%s = %d, want %d", tt.what, tt.got, tt.want)
-		}
+		assert.Equal(t, tt.want, tt.got, "%s", tt.what)
 	}
 }
 
@@ -206,9 +197,7 @@ func TestParseEUCSVReal(t *testing.T) {
 // field against their rows.
 func TestParseEUCSVRealEntities(t *testing.T) {
 	l, err := ParseEUCSV(openShared(t, euRealCSV))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	byID := map[string]*Entity{}
 	for i := range l.Entities {
 		e := &l.Entities[i]
@@ -393,9 +382,7 @@ func TestParseEUCSVMalformed(t *testing.T) {
 func TestParseEUCSVRowOrder(t *testing.T) {
 	header, rows := euCSVFixture(t)
 	want, err := ParseEUCSV(File{Name: "fsf.csv", R: strings.NewReader(euJoinCSV(header, rows))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	tests := []struct {
 		name   string
 		rows   func() []string
@@ -430,9 +417,7 @@ func TestParseEUCSVRowOrder(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ParseEUCSV(File{Name: "fsf.csv", R: strings.NewReader(euJoinCSV(header, tt.rows()))})
-			if err != nil {
-				t.Fatalf("%v (%s)", err, tt.reason)
-			}
+			require.NoError(t, err, "%s", tt.reason)
 			euDiffEntities(t, got.Entities, tt.want())
 		})
 	}
@@ -451,9 +436,7 @@ func TestEUCSVIDNumber(t *testing.T) {
 		{"12345 (id-National identification card)", "", "12345 (id-National identification card)", "no type code to look for"},
 	}
 	for _, tt := range tests {
-		if got := euCSVIDNumber(tt.in, tt.code); got != tt.want {
-			t.Errorf("euCSVIDNumber(%q, %q) = %q, want %q (%s)", tt.in, tt.code, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, euCSVIDNumber(tt.in, tt.code), "euCSVIDNumber(%q, %q) (%s)", tt.in, tt.code, tt.reason)
 	}
 }
 
@@ -529,9 +512,7 @@ func FuzzParseEUCSV(f *testing.F) {
 // entities) from memory.
 func BenchmarkParseEUCSV(b *testing.B) {
 	data, err := os.ReadFile(sharedList(b, euRealCSV))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

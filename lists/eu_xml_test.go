@@ -9,15 +9,15 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // TestParseEUXMLExcerpt checks the two records of the shared excerpt of the
 // official export field by field.
 func TestParseEUXMLExcerpt(t *testing.T) {
 	l, err := ParseEUXML(openShared(t, "eu/2026-08-excerpt/fsf-1.1-excerpt.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := time.Date(2026, 8, 5, 16, 47, 4, 449e6, time.FixedZone("", 2*3600))
 	if !l.Published.Equal(want) || l.PublishedFrom != PublishedFromContent {
 		t.Errorf("Published = %v from %q, want %v from content", l.Published, l.PublishedFrom, want)
@@ -155,9 +155,7 @@ func TestParseEUXMLReadError(t *testing.T) {
 func TestParseEUXMLChunked(t *testing.T) {
 	fixture := euReadFixture(t, "fsf-1.1.xml")
 	l, err := ParseEUXML(File{Name: "fsf.xml", R: iotest.OneByteReader(bytes.NewReader(fixture))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	euDiffEntities(t, l.Entities, euFixtureEntities())
 }
 

@@ -2,29 +2,27 @@ package lists
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func readIndicatorFixture(tb testing.TB) []byte {
 	tb.Helper()
 	b, err := os.ReadFile("testdata/indicators/feed.jsonl")
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return b
 }
 
 func TestParseIndicatorsFixture(t *testing.T) {
 	l, err := ParseIndicators("my_feed", File{Name: "feed.jsonl", R: bytes.NewReader(readIndicatorFixture(t))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Source != Indicators || l.Feed != "my_feed" || l.Format != FormatIndicators {
 		t.Errorf("list is %s/%q/%s, want dprk_indicators/my_feed/indicators", l.Source, l.Feed, l.Format)
 	}
@@ -35,15 +33,11 @@ func TestParseIndicatorsFixture(t *testing.T) {
 	for i, e := range l.Entities {
 		ids[i] = e.ID
 	}
-	if want := []string{"acme", "wallets-only", "bank", "alias-only"}; !reflect.DeepEqual(ids, want) {
-		t.Fatalf("entities %v, want %v in order of first appearance", ids, want)
-	}
+	require.Equal(t, []string{"acme", "wallets-only", "bank", "alias-only"}, ids)
 
 	acme := l.Entities[0]
 	wantNames := []Name{{Full: "Acme Remote Talent LLC", Kind: Primary}, {Full: "Acme Remote Talent", Kind: AKA}}
-	if !reflect.DeepEqual(acme.Names, wantNames) {
-		t.Errorf("acme names %+v, want the actor's name first, then the name indicator", acme.Names)
-	}
+	assert.Equal(t, wantNames, acme.Names, "then the name indicator")
 	if !acme.DPRK || !reflect.DeepEqual(acme.Programs, []string{"DPRK"}) {
 		t.Errorf("acme programs %v DPRK %v, want [DPRK] true", acme.Programs, acme.DPRK)
 	}
@@ -59,18 +53,14 @@ func TestParseIndicatorsFixture(t *testing.T) {
 		{IDWebsite, "https://acme-remote.example/"},
 		{IDPhone, "+1 (555) 010-7788"},
 	}
-	if len(acme.Identifiers) != len(wantIDs) {
-		t.Fatalf("acme has %d identifiers, want %d (the repeated e-mail kept once): %+v", len(acme.Identifiers), len(wantIDs), acme.Identifiers)
-	}
+	require.Len(t, acme.Identifiers, len(wantIDs), "the repeated e-mail kept once")
 	for i, w := range wantIDs {
 		got := acme.Identifiers[i]
 		if got.Type != w.t || got.Value != w.value {
 			t.Errorf("acme identifier %d = %s %q, want %s %q", i, got.Type, got.Value, w.t, w.value)
 		}
 	}
-	if n := acme.Identifiers[0].Note; n != "https://example.org/advisory-1 (Example advisory 1), 2024-05-16; recruiting address" {
-		t.Errorf("provenance note %q", n)
-	}
+	assert.Equal(t, "https://example.org/advisory-1 (Example advisory 1), 2024-05-16; recruiting address", acme.Identifiers[0].Note)
 	if !strings.Contains(acme.Remarks, "2024-05-16 https://example.org/advisory-1") || !strings.Contains(acme.Remarks, "2025-01-23 https://example.org/advisory-2") {
 		t.Errorf("remarks %q do not list both sources", acme.Remarks)
 	}
@@ -88,17 +78,13 @@ func TestParseIndicatorsFixture(t *testing.T) {
 	for _, id := range bank.Identifiers {
 		types = append(types, id.Type.String()+"="+id.Value)
 	}
-	if want := []string{"swift_bic=KMBKKPPY", "iban=DE89 3704 0044 0532 0130 00", "account=000123456789"}; !reflect.DeepEqual(types, want) {
-		t.Errorf("bank identifiers %v, want %v", types, want)
-	}
+	assert.Equal(t, []string{"swift_bic=KMBKKPPY", "iban=DE89 3704 0044 0532 0130 00", "account=000123456789"}, types)
 	if len(bank.Names) != 2 || bank.Names[0].Full != "Example Bank" || bank.Names[1].Full != "Example Bank Branch" {
 		t.Errorf("bank names %+v: the repeated actor name counts once", bank.Names)
 	}
 
 	only := l.Entities[3]
-	if !reflect.DeepEqual(only.Names, []Name{{Full: "Only Alias Name", Kind: Primary}}) {
-		t.Errorf("alias-only names %+v: without an actor name the first name indicator is primary", only.Names)
-	}
+	assert.Equal(t, []Name{{Full: "Only Alias Name", Kind: Primary}}, only.Names, "without an actor name the first name indicator is primary")
 	c := l.Counts()
 	if c.Entities != 4 || c.Identifiers != 7 || c.Crypto["USDT"] != 1 || c.DPRK != 1 {
 		t.Errorf("counts %+v", c)
@@ -149,16 +135,12 @@ func TestParseIndicatorsErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseIndicators(tt.feed, File{Name: "x.jsonl", R: strings.NewReader(tt.input)})
-			if !errors.Is(err, tt.want) {
-				t.Fatalf("err = %v, want %v (%s)", err, tt.want, tt.reason)
-			}
+			require.ErrorIs(t, err, tt.want, "%s", tt.reason)
 			if tt.want == ErrFeedName {
 				return
 			}
 			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("err %T is not a *ParseError", err)
-			}
+			require.ErrorAs(t, err, &pe)
 			if pe.File != "x.jsonl" || pe.Line != tt.line || pe.Field != tt.field {
 				t.Errorf("error at %s:%d field %q, want x.jsonl:%d field %q (%s)", pe.File, pe.Line, pe.Field, tt.line, tt.field, tt.reason)
 			}
@@ -170,9 +152,7 @@ func TestParseIndicatorsBOMAndBlankLines(t *testing.T) {
 	in := "\xEF\xBB\xBF" + `{"type":"name","value":"X Y","entity":"e","source":"s","date":"2024-01-02"}` + "\r\n\r\n" +
 		`{"type":"phone","value":"+44 20 7946 0000","entity":"e","source":"s","date":"2024-01-03"}` + "\n"
 	l, err := ParseIndicators("f", File{Name: "x", R: strings.NewReader(in)})
-	if err != nil {
-		t.Fatalf("a leading BOM, CRLF line ends and blank lines are accepted: %v", err)
-	}
+	require.NoError(t, err, "a leading BOM, CRLF line ends and blank lines are accepted")
 	if len(l.Entities) != 1 || len(l.Entities[0].Identifiers) != 1 {
 		t.Errorf("got %+v", l.Entities)
 	}
@@ -180,9 +160,7 @@ func TestParseIndicatorsBOMAndBlankLines(t *testing.T) {
 
 func TestBuiltinIndicators(t *testing.T) {
 	l, err := BuiltinIndicators()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Feed != BuiltinIndicatorFeed || l.Source != Indicators || l.Sample {
 		t.Errorf("built-in feed is %s/%q sample=%v", l.Source, l.Feed, l.Sample)
 	}
@@ -204,9 +182,7 @@ func TestBuiltinIndicators(t *testing.T) {
 			names = append(names, n.Full)
 		}
 	}
-	if !reflect.DeepEqual(names, []string{"Volasys Silverstar"}) {
-		t.Errorf("built-in names %v; update this test and lists/indicators/README.md together", names)
-	}
+	assert.Equal(t, []string{"Volasys Silverstar"}, names, "update this test and lists/indicators/README.md together")
 }
 
 func FuzzParseIndicators(f *testing.F) {
@@ -221,9 +197,7 @@ func FuzzParseIndicators(f *testing.F) {
 		}
 		if err != nil {
 			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %T is not a *ParseError: %v", err, err)
-			}
+			require.ErrorAs(t, err, &pe)
 			return
 		}
 		if len(l.Entities) == 0 || l.Published.IsZero() {

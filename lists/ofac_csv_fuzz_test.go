@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzParseOFACCSV feeds arbitrary sdn.csv, alt.csv, add.csv and
@@ -124,8 +126,6 @@ func checkOFACCSVRemarksFields(t *testing.T, e *Entity, remarks string) {
 		}
 	}
 	for _, c := range append(append([]string(nil), e.Nationalities...), e.Citizenships...) {
-		if len(c) != 2 {
-			t.Fatalf("country code %q", c)
-		}
+		require.Len(t, c, 2)
 	}
 }

@@ -2,9 +2,10 @@ package lists
 
 import (
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestSplitOFACRemarks(t *testing.T) {
@@ -29,9 +30,7 @@ func TestSplitOFACRemarks(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			splitOFACRemarks(tt.in, func(s string) { got = append(got, s) })
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("splitOFACRemarks(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
-			}
+			assert.Equal(t, tt.want, got, "splitOFACRemarks(%q) (%s)", tt.in, tt.reason)
 		})
 	}
 }
@@ -68,9 +67,7 @@ func TestParseOFACDOB(t *testing.T) {
 			if err != nil && !errors.Is(err, ErrDate) {
 				t.Errorf("parseOFACDOB(%q) error %v does not wrap ErrDate", tt.in, err)
 			}
-			if got != tt.want {
-				t.Errorf("parseOFACDOB(%q) = %+v, want %+v (%s)", tt.in, got, tt.want, tt.reason)
-			}
+			assert.Equal(t, tt.want, got, "parseOFACDOB(%q) (%s)", tt.in, tt.reason)
 		})
 	}
 }
@@ -206,12 +203,8 @@ func TestParseOFACRemarks(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got Entity
 			unparsed := parseOFACRemarks(&got, tt.remarks)
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("parseOFACRemarks(%q)\n got %+v\nwant %+v\n(%s)", tt.remarks, got, tt.want, tt.reason)
-			}
-			if !reflect.DeepEqual(unparsed, tt.unparsed) {
-				t.Errorf("unparsed = %q, want %q (%s)", unparsed, tt.unparsed, tt.reason)
-			}
+			assert.Equal(t, tt.want, got, "parseOFACRemarks(%q)\n(%s)", tt.remarks, tt.reason)
+			assert.Equal(t, tt.unparsed, unparsed, "%s", tt.reason)
 		})
 	}
 }

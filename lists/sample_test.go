@@ -1,15 +1,16 @@
 package lists
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
 
 func TestSample(t *testing.T) {
 	set, err := Sample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(set.Lists) != 2 {
-		t.Fatalf("%d sample lists, want 2", len(set.Lists))
-	}
+	require.NoError(t, err)
+	require.Len(t, set.Lists, 2)
 	want := []struct {
 		src      Source
 		entities int
@@ -42,7 +43,5 @@ func TestSample(t *testing.T) {
 		t.Errorf("sample lacks Kumgang Bank's BIC (%v) or Kim Sang Man's wallet (%v)", bic, wallet)
 	}
 	// Samples are exempt from the staleness check, whatever their age.
-	if err := set.CheckFresh(set.Lists[1].Published.AddDate(10, 0, 0), 24*3600e9); err != nil {
-		t.Errorf("CheckFresh on the sample: %v", err)
-	}
+	assert.NoError(t, set.CheckFresh(set.Lists[1].Published.AddDate(10, 0, 0), 24*3600e9), "CheckFresh on the sample")
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // TestParseUKCSVFixture reads testdata/uk/UK-Sanctions-List.csv, the four
@@ -13,9 +15,7 @@ import (
 // of one list must give the same entities.
 func TestParseUKCSVFixture(t *testing.T) {
 	l, err := ParseUKCSV(File{Name: "UK-Sanctions-List.csv", R: bytes.NewReader(ukTestdata(t, "UK-Sanctions-List.csv"))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Source != UK || l.Format != FormatUKCSV || l.PublishedFrom != PublishedFromContent || l.Files != nil {
 		t.Errorf("list header = %v %v %q %v", l.Source, l.Format, l.PublishedFrom, l.Files)
 	}
@@ -85,9 +85,7 @@ func TestParseUKCSVVariants(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l, err := ParseUKCSV(File{Name: "f.csv", R: strings.NewReader(tt.in)})
-			if err != nil {
-				t.Fatalf("%v: %s", err, tt.reason)
-			}
+			require.NoError(t, err, "%s", tt.reason)
 			tt.check(t, l)
 		})
 	}

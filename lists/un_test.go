@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseUNXMLFixture(t *testing.T) {
@@ -83,9 +86,7 @@ func TestParseUNXMLFixture(t *testing.T) {
 		},
 	}
 	l, err := ParseUNXML(File{Name: "consolidated.xml", R: bytes.NewReader(xmlListTestdata(t, "un/consolidated.xml"))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Source != UN || l.Format != FormatUNXML || l.PublishedFrom != PublishedFromContent || l.Files != nil {
 		t.Errorf("got source %v format %v published from %q files %v", l.Source, l.Format, l.PublishedFrom, l.Files)
 	}
@@ -97,9 +98,7 @@ func TestParseUNXMLFixture(t *testing.T) {
 
 func TestParseUNXML2026(t *testing.T) {
 	l, err := ParseUNXML(openShared(t, "un/2026-02/consolidated.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if w := time.Date(2026, 2, 27, 0, 0, 9, 554e6, time.UTC); !l.Published.Equal(w) {
 		t.Errorf("published %v, want %v", l.Published, w)
 	}
@@ -218,9 +217,7 @@ func TestParseUNXML2026(t *testing.T) {
 
 func TestParseUNXML2025(t *testing.T) {
 	l, err := ParseUNXML(openShared(t, "un/2025-04/consolidated.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if w := time.Date(2025, 4, 19, 23, 0, 4, 625e6, time.UTC); !l.Published.Equal(w) {
 		t.Errorf("published %v, want %v", l.Published, w)
 	}
@@ -241,9 +238,7 @@ func unXMLCheckInvariants(t *testing.T, l *List) {
 	t.Helper()
 	for _, e := range l.Entities {
 		// The regime and the reference number agree on DPRK.
-		if IsDPRKProgram(e.Programs[0]) != strings.HasPrefix(e.ID, "KP") {
-			t.Errorf("%s: UN_LIST_TYPE %q and the reference number disagree on DPRK", e.ID, e.Programs[0])
-		}
+		assert.Equal(t, strings.HasPrefix(e.ID, "KP"), IsDPRKProgram(e.Programs[0]), "%s: UN_LIST_TYPE %q and the reference number disagree on DPRK", e.ID, e.Programs[0])
 		// "KPi.033" is an individual, "KPe.001" an entity.
 		if len(e.ID) < 4 || (e.ID[2] == 'i') != (e.Type == Person) || (e.ID[2] == 'e') != (e.Type == Organization) {
 			t.Errorf("%s: type %v does not match the reference number", e.ID, e.Type)
@@ -298,9 +293,7 @@ func TestScriptOfName(t *testing.T) {
 		{"", "", "empty"},
 	}
 	for _, tc := range tests {
-		if got := ScriptOf(tc.in); got != tc.want {
-			t.Errorf("ScriptOf(%q) = %q, want %q: %s", tc.in, got, tc.want, tc.reason)
-		}
+		assert.Equal(t, tc.want, ScriptOf(tc.in), "ScriptOf(%q): %s", tc.in, tc.reason)
 	}
 }
 
@@ -369,9 +362,7 @@ func TestParseUNXMLErrorPosition(t *testing.T) {
 	b := bytes.Replace(xmlListTestdata(t, "un/consolidated.xml"), []byte("<FROM_YEAR>1960</FROM_YEAR>"), []byte("<FROM_YEAR>196O</FROM_YEAR>"), 1)
 	_, err := ParseUNXML(File{Name: "consolidated.xml", R: bytes.NewReader(b)})
 	var pe *ParseError
-	if !errors.As(err, &pe) {
-		t.Fatalf("error %v is not a *ParseError", err)
-	}
+	require.ErrorAs(t, err, &pe)
 	if pe.Line != 65 || pe.Element != "INDIVIDUAL[QDi.901]" || pe.Field != "INDIVIDUAL_DATE_OF_BIRTH[2]/FROM_YEAR" || !errors.Is(err, ErrDate) {
 		t.Errorf("error %q: want line 65 (the INDIVIDUAL start tag), element INDIVIDUAL[QDi.901], field INDIVIDUAL_DATE_OF_BIRTH[2]/FROM_YEAR, ErrDate", err)
 	}
@@ -388,9 +379,7 @@ func FuzzParseUNXML(f *testing.F) {
 		}
 		if err != nil {
 			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v (%T) is not a *ParseError", err, err)
-			}
+			require.ErrorAs(t, err, &pe)
 			return
 		}
 		if len(l.Entities) == 0 || l.Published.IsZero() {
@@ -406,9 +395,7 @@ func FuzzParseUNXML(f *testing.F) {
 
 func BenchmarkParseUNXML(b *testing.B) {
 	data, err := os.ReadFile(sharedList(b, "un/2026-02/consolidated.xml"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

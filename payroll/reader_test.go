@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/payscreen/payscreen/screening"
 )
 
@@ -17,9 +19,7 @@ func readAll(t *testing.T, r screening.RowReader) []screening.Row {
 		if errors.Is(err, io.EOF) {
 			return rows
 		}
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		rows = append(rows, row)
 	}
 }
@@ -34,9 +34,7 @@ func TestCSVReader(t *testing.T) {
 		"E6,Short row\n" +
 		"E7,Last,unknown,,,,,,\n"
 	r, err := NewCSVReader(strings.NewReader(in), "pay.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	rows := readAll(t, r)
 	tests := []struct {
 		line   int
@@ -52,9 +50,7 @@ func TestCSVReader(t *testing.T) {
 		{6, "", "pay.csv:7: 2 fields, the header has 9", "wrong field count"},
 		{7, "E7", "", "reading goes on after bad rows"},
 	}
-	if len(rows) != len(tests) {
-		t.Fatalf("%d rows, want %d", len(rows), len(tests))
-	}
+	require.Len(t, rows, len(tests))
 	for i, tt := range tests {
 		row := rows[i]
 		if row.Line != tt.line || row.Payee.ID != tt.id {
@@ -97,9 +93,7 @@ not json
 {"id":7,"name":"numeric id"}
 `
 	rows := readAll(t, NewJSONLReader(strings.NewReader(in), "pay.jsonl"))
-	if len(rows) != 5 {
-		t.Fatalf("%d rows, want 5 (blank line skipped)", len(rows))
-	}
+	require.Len(t, rows, 5, "blank line skipped")
 	if rows[0].Payee.Name != "Ri Won Ho" || rows[0].Amount.String() != "1500.25" || rows[0].Currency != "USD" || rows[0].Err != nil {
 		t.Errorf("row 1: %+v %v", rows[0].Payee, rows[0].Err)
 	}
