@@ -86,9 +86,9 @@ func TestOFACDPRKAddresses(t *testing.T) {
 		t.Errorf("%d addresses, want 118", len(rows)-1)
 	}
 	t.Logf("formats of the %d listed DPRK addresses: %v", len(rows)-1, formats)
-	if formats[CryptoTron] == 0 || formats[CryptoEVM] == 0 || formats[CryptoBase58Check] == 0 {
-		t.Errorf("expected Tron, EVM and Base58Check addresses among them, got %v", formats)
-	}
+	assert.NotZero(t, formats[CryptoTron], "Tron, EVM and Base58Check addresses expected among %v", formats)
+	assert.NotZero(t, formats[CryptoEVM], "Tron, EVM and Base58Check addresses expected among %v", formats)
+	assert.NotZero(t, formats[CryptoBase58Check], "Tron, EVM and Base58Check addresses expected among %v", formats)
 }
 
 func TestParseCryptoAddressErrors(t *testing.T) {

@@ -32,9 +32,8 @@ func TestCountryCode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, ok := CountryCode(tt.in)
-		if !ok || got != tt.want {
-			t.Errorf("CountryCode(%q) = %q, %v; want %q (%s)", tt.in, got, ok, tt.want, tt.reason)
-		}
+		assert.True(t, ok, "CountryCode(%q) (%s)", tt.in, tt.reason)
+		assert.Equal(t, tt.want, got, "CountryCode(%q) (%s)", tt.in, tt.reason)
 	}
 	for _, in := range []string{"", "na", "Korea", "Region: Kafia Kingi", "Moscow"} {
 		if got, ok := CountryCode(in); ok {

@@ -80,14 +80,13 @@ func TestDetectFormat(t *testing.T) {
 			if tt.err != nil {
 				require.ErrorIs(t, err, tt.err, "DetectFormat(%q) error (%s)", tt.file, tt.reason)
 				var de *DetectError
-				if !errors.As(err, &de) || de.File != tt.file {
-					t.Errorf("error %v does not name the file %q", err, tt.file)
-				}
+				assert.ErrorAs(t, err, &de)
+				assert.Equal(t, tt.file, de.File)
 				return
 			}
-			if err != nil || f != tt.format || src != tt.source {
-				t.Fatalf("DetectFormat(%q) = %v, %v, %v; want %v, %v (%s)", tt.file, f, src, err, tt.format, tt.source, tt.reason)
-			}
+			require.NoError(t, err, "DetectFormat(%q) (%s)", tt.file, tt.reason)
+			require.Equal(t, tt.format, f, "DetectFormat(%q) (%s)", tt.file, tt.reason)
+			require.Equal(t, tt.source, src, "DetectFormat(%q) (%s)", tt.file, tt.reason)
 		})
 	}
 }
@@ -128,9 +127,9 @@ func TestDetectFormatShared(t *testing.T) {
 				require.ErrorIs(t, err, tt.err, "DetectFormat = %v, %v", f, src)
 				return
 			}
-			if err != nil || f != tt.format || src != tt.source {
-				t.Fatalf("DetectFormat = %v, %v, %v; want %v, %v", f, src, err, tt.format, tt.source)
-			}
+			require.NoError(t, err)
+			require.Equal(t, tt.format, f)
+			require.Equal(t, tt.source, src)
 		})
 	}
 }
@@ -165,9 +164,8 @@ func FuzzDetectFormat(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name string, head []byte) {
 		format, src, err := DetectFormat(name, head)
 		if err != nil {
-			if format != FormatUnknown || src != SourceUnknown {
-				t.Fatalf("error %v with format %v source %v", err, format, src)
-			}
+			require.Equal(t, FormatUnknown, format, "error %v with a format or a source", err)
+			require.Equal(t, SourceUnknown, src, "error %v with a format or a source", err)
 			var de *DetectError
 			require.ErrorAs(t, err, &de)
 			return

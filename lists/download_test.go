@@ -233,9 +233,9 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 		t.Fatalf("first update outcomes = %v, want both updated", got)
 	}
 	un := report.Sources[1]
-	if un.Entities != 20 || un.Previous != 0 || un.Files[0].SHA256 != sha(p.files["/un/consolidated.xml"]) {
-		t.Errorf("UN update = %+v; want 20 entities, none before, sha of the served file", un)
-	}
+	assert.Equal(t, 20, un.Entities, "UN update %+v", un)
+	assert.Zero(t, un.Previous, "UN update %+v", un)
+	assert.Equal(t, sha(p.files["/un/consolidated.xml"]), un.Files[0].SHA256, "UN update %+v", un)
 	for path := range p.files {
 		if req, cond := p.count(path); req != 1 || cond != 0 {
 			t.Errorf("%s: %d requests, %d conditional; want 1 unconditional", path, req, cond)
@@ -248,17 +248,15 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 		t.Fatalf("LoadCache lists = %v, want OFAC SDN then UN", set.Versions())
 	}
 	ofac := set.Lists[0]
-	if ofac.Published != p.lastModified || ofac.PublishedFrom != PublishedFromLastModified {
-		t.Errorf("OFAC CSV published %v from %q, want the Last-Modified %v", ofac.Published, ofac.PublishedFrom, p.lastModified)
-	}
+	assert.Equal(t, p.lastModified, ofac.Published)
+	assert.Equal(t, PublishedFromLastModified, ofac.PublishedFrom)
 	if len(ofac.Files) != 4 || ofac.Files[0].Name != "sdn.csv" || ofac.Files[0].SHA256 != sha(p.files["/ofac/SDN.CSV"]) ||
 		ofac.Files[3].Name != "sdn_comments.csv" || ofac.Files[3].Size != int64(len(p.files["/ofac/SDN_COMMENTS.CSV"])) {
 		t.Errorf("OFAC files = %+v", ofac.Files)
 	}
 	unList := set.Lists[1]
-	if unList.PublishedFrom != PublishedFromContent || unList.Published.Format("2006-01-02") != "2026-02-27" {
-		t.Errorf("UN published %v from %q, want 2026-02-27 from content", unList.Published, unList.PublishedFrom)
-	}
+	assert.Equal(t, PublishedFromContent, unList.PublishedFrom, "UN published %v from", unList.Published)
+	assert.Equal(t, "2026-02-27", unList.Published.Format("2006-01-02"), "UN published %v from", unList.Published)
 	firstRetrieved := unList.Retrieved
 	if firstRetrieved.IsZero() || time.Since(firstRetrieved) > time.Minute {
 		t.Errorf("UN retrieved %v, want now", firstRetrieved)
@@ -316,9 +314,8 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 	}
 	set, err = LoadCache(ctx, dir, LoadOptions{Sources: []Source{UN}})
 	require.NoError(t, err)
-	if len(set.Lists) != 1 || len(set.Lists[0].Entities) != 22 {
-		t.Errorf("LoadCache(UN) = %d lists, want the UN list of 22 entities", len(set.Lists))
-	}
+	assert.Len(t, set.Lists, 1)
+	assert.Len(t, set.Lists[0].Entities, 22)
 }
 
 func slicesContain(s []string, v string) bool {
@@ -455,16 +452,14 @@ func TestUpdateFailures(t *testing.T) {
 			report, err := d.Update(t.Context())
 			require.ErrorIs(t, err, tt.err, "%s", tt.reason)
 			got := outcomes(report)
-			if got[UN] != Failed || got[OFACSDN] == Failed {
-				t.Errorf("outcomes = %v, want UN failed and OFAC not (%s)", got, tt.reason)
-			}
+			assert.Equal(t, Failed, got[UN], "outcomes = %v (%s)", got, tt.reason)
+			assert.NotEqual(t, Failed, got[OFACSDN], "outcomes = %v (%s)", got, tt.reason)
 			var de *DownloadError
-			if !errors.As(err, &de) || de.Source != UN || !strings.HasSuffix(de.URL, unPath) {
-				t.Fatalf("error %v is not a DownloadError naming UN and its URL", err)
-			}
-			if !strings.Contains(err.Error(), "un") || !strings.Contains(err.Error(), p.srv.URL+unPath) {
-				t.Errorf("error text %q does not name source and URL", err)
-			}
+			require.ErrorAs(t, err, &de)
+			require.Equal(t, UN, de.Source)
+			require.True(t, strings.HasSuffix(de.URL, unPath))
+			assert.Contains(t, err.Error(), "un", "error text %q does not name source and URL", err)
+			assert.Contains(t, err.Error(), p.srv.URL+unPath, "error text %q does not name source and URL", err)
 			if tt.status != 0 && de.Status != tt.status {
 				t.Errorf("status %d, want %d", de.Status, tt.status)
 			}
@@ -488,9 +483,8 @@ func TestUpdateFailures(t *testing.T) {
 			}
 			assert.Equal(t, fmt.Sprint(before), fmt.Sprint(after), "the failed update changed the UN cache")
 			set, err := LoadCache(t.Context(), dir, LoadOptions{Sources: []Source{UN}})
-			if err != nil || len(set.Lists[0].Entities) != 20 {
-				t.Errorf("LoadCache after the failure: %v; want the previous UN list", err)
-			}
+			assert.NoError(t, err, "LoadCache after the failure")
+			assert.Len(t, set.Lists[0].Entities, 20, "LoadCache after the failure")
 		})
 	}
 }
@@ -572,9 +566,8 @@ func TestUpdateAttemptTimeout(t *testing.T) {
 	d.Sources = []Source{UN}
 	d.AttemptTimeout = 100 * time.Millisecond
 	report, err := d.Update(t.Context())
-	if err != nil || report.Sources[0].Outcome != Updated {
-		t.Fatalf("update after a timed-out attempt: %v, %v", report.Sources, err)
-	}
+	require.NoError(t, err, "update after a timed-out attempt: %v", report.Sources)
+	require.Equal(t, Updated, report.Sources[0].Outcome, "update after a timed-out attempt: %v", report.Sources)
 }
 
 // TestUpdateReplacesDamagedCache checks that a cached file changed on
@@ -596,9 +589,8 @@ func TestUpdateReplacesDamagedCache(t *testing.T) {
 	}
 	p.reset()
 	report, err := d.Update(t.Context())
-	if err != nil || report.Sources[0].Outcome != Updated {
-		t.Fatalf("update of a damaged cache: %+v, %v; want updated", report.Sources, err)
-	}
+	require.NoError(t, err, "update of a damaged cache: %+v", report.Sources)
+	require.Equal(t, Updated, report.Sources[0].Outcome, "update of a damaged cache: %+v", report.Sources)
 	if _, cond := p.count("/un/consolidated.xml"); cond != 0 {
 		t.Errorf("%d conditional requests for a damaged file, want 0", cond)
 	}

@@ -109,9 +109,8 @@ func TestParseEUCSVReal(t *testing.T) {
 	if !scan.contiguous {
 		t.Log("the rows of some entity are not contiguous")
 	}
-	if l.Entities[0].ID != scan.firstID || l.Entities[len(l.Entities)-1].ID != scan.lastID {
-		t.Errorf("entities run %s..%s, want %s..%s in file order", l.Entities[0].ID, l.Entities[len(l.Entities)-1].ID, scan.firstID, scan.lastID)
-	}
+	assert.Equal(t, scan.firstID, l.Entities[0].ID)
+	assert.Equal(t, scan.lastID, l.Entities[len(l.Entities)-1].ID)
 
 	var fka, listed, birthDates, addresses, nationalities int
 	byID := map[IDType]int{}
@@ -366,9 +365,8 @@ func TestParseEUCSVMalformed(t *testing.T) {
 				t.Fatalf("got a list and err %v, want an error (%s)", err, tt.reason)
 			}
 			var pe *ParseError
-			if !errors.As(err, &pe) || !errors.Is(err, tt.wantErr) {
-				t.Fatalf("err = %v, want a *ParseError wrapping %v (%s)", err, tt.wantErr, tt.reason)
-			}
+			require.ErrorAs(t, err, &pe, "%s", tt.reason)
+			require.ErrorIs(t, err, tt.wantErr, "%s", tt.reason)
 			if pe.File != "fsf.csv" || (tt.line != 0 && pe.Line != tt.line) || !strings.Contains(pe.Element, tt.element) || pe.Field != tt.field {
 				t.Errorf("error at %s:%d element %q field %q, want line %d element %q field %q (%s): %v",
 					pe.File, pe.Line, pe.Element, pe.Field, tt.line, tt.element, tt.field, tt.reason, err)
@@ -462,9 +460,8 @@ func TestEUCSVContactInfo(t *testing.T) {
 	}
 	for _, tt := range tests {
 		contacts, rest := euCSVContactInfo(tt.in)
-		if !reflect.DeepEqual(contacts, tt.contacts) || rest != tt.rest {
-			t.Errorf("euCSVContactInfo(%q) = %v, %q, want %v, %q (%s)", tt.in, contacts, rest, tt.contacts, tt.rest, tt.reason)
-		}
+		assert.Equal(t, tt.contacts, contacts, "euCSVContactInfo(%q) (%s)", tt.in, tt.reason)
+		assert.Equal(t, tt.rest, rest, "euCSVContactInfo(%q) (%s)", tt.in, tt.reason)
 	}
 }
 
@@ -475,9 +472,9 @@ func TestParseEUCSVReadError(t *testing.T) {
 	b := euReadFixture(t, "fsf-1.1.csv")
 	_, err := ParseEUCSV(File{Name: "fsf.csv", R: io.MultiReader(bytes.NewReader(b[:3000]), iotest.ErrReader(boom))})
 	var pe *ParseError
-	if !errors.Is(err, boom) || !errors.As(err, &pe) || errors.Is(err, ErrMalformed) {
-		t.Fatalf("err = %v, want a *ParseError wrapping the read error only", err)
-	}
+	require.ErrorIs(t, err, boom)
+	require.ErrorAs(t, err, &pe)
+	require.NotErrorIs(t, err, ErrMalformed)
 }
 
 func FuzzParseEUCSV(f *testing.F) {

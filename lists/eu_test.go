@@ -214,9 +214,9 @@ func TestEUAliasRemark(t *testing.T) {
 	}
 	for _, tt := range tests {
 		weak, former, only := euAliasRemark(tt.in)
-		if weak != tt.weak || former != tt.former || only != tt.only {
-			t.Errorf("euAliasRemark(%q) = %v, %v, %v, want %v, %v, %v (%s)", tt.in, weak, former, only, tt.weak, tt.former, tt.only, tt.reason)
-		}
+		assert.Equal(t, tt.weak, weak, "euAliasRemark(%q) (%s)", tt.in, tt.reason)
+		assert.Equal(t, tt.former, former, "euAliasRemark(%q) (%s)", tt.in, tt.reason)
+		assert.Equal(t, tt.only, only, "euAliasRemark(%q) (%s)", tt.in, tt.reason)
 	}
 }
 
@@ -287,9 +287,9 @@ func TestEUBirthdate(t *testing.T) {
 			err := c.birthdate(&e, &tt.in)
 			if tt.wantErr != nil {
 				var fe *euFieldError
-				if !errors.Is(err, tt.wantErr) || !errors.As(err, &fe) || fe.Attr != tt.attr {
-					t.Fatalf("err = %v, want %v in attribute %s (%s)", err, tt.wantErr, tt.attr, tt.reason)
-				}
+				require.ErrorIs(t, err, tt.wantErr, "%s", tt.reason)
+				require.ErrorAs(t, err, &fe, "%s", tt.reason)
+				require.Equal(t, tt.attr, fe.Attr, "%s", tt.reason)
 				return
 			}
 			require.NoError(t, err, "%s", tt.reason)
@@ -376,9 +376,8 @@ func TestEUNamesPrimary(t *testing.T) {
 				got = append(got, n.Full)
 				kinds = append(kinds, n.Kind)
 			}
-			if !reflect.DeepEqual(got, tt.want) || !reflect.DeepEqual(kinds, tt.kinds) {
-				t.Errorf("names = %q %v, want %q %v (%s)", got, kinds, tt.want, tt.kinds, tt.reason)
-			}
+			assert.Equal(t, tt.want, got, "%s", tt.reason)
+			assert.Equal(t, tt.kinds, kinds, "%s", tt.reason)
 		})
 	}
 }

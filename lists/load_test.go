@@ -228,9 +228,8 @@ func TestLoadDirFileInfo(t *testing.T) {
 			t.Errorf("file %d = %+v, want %s of %d bytes, sha256 %s", i, f, n, len(b), sha(b))
 		}
 	}
-	if !ofac.Published.Equal(mtime) || ofac.PublishedFrom != PublishedFromFileTime {
-		t.Errorf("OFAC CSV published %v from %q, want the oldest file time %v", ofac.Published, ofac.PublishedFrom, mtime)
-	}
+	assert.True(t, ofac.Published.Equal(mtime), "OFAC CSV published %v, want the oldest file time %v", ofac.Published, mtime)
+	assert.Equal(t, PublishedFromFileTime, ofac.PublishedFrom, "OFAC CSV published %v, want the oldest file time %v", ofac.Published, mtime)
 	assert.True(t, ofac.Retrieved.IsZero(), "local files have Retrieved %v", ofac.Retrieved)
 	// The .bz2 copy is identified by the sha256 of the XML it holds.
 	xml := unFixture(3, "2026-02-27")
@@ -261,9 +260,8 @@ func TestLoadDirsAndFiles(t *testing.T) {
 		t.Errorf("LoadDirs = %s, want OFAC then UN", got)
 	}
 	set, err = LoadDirs(ctx, []string{a, b}, LoadOptions{Sources: []Source{UN}})
-	if err != nil || describeSet(set) != "un/un_xml/consolidated.xml" {
-		t.Errorf("LoadDirs(Sources UN) = %v, %v; want only the UN list", set, err)
-	}
+	assert.NoError(t, err, "LoadDirs(Sources UN) = %v", set)
+	assert.Equal(t, "un/un_xml/consolidated.xml", describeSet(set), "LoadDirs(Sources UN) = %v", set)
 	if _, err := LoadDirs(ctx, []string{a}, LoadOptions{Sources: []Source{UN}}); !errors.Is(err, ErrNoList) {
 		t.Errorf("LoadDirs requiring UN from an OFAC folder: %v, want ErrNoList", err)
 	}

@@ -191,9 +191,8 @@ func TestParseOFACAdvancedVariants(t *testing.T) {
 			return s[:i] + "<SanctionsEntries />" + s[j+len("</SanctionsEntries>"):]
 		},
 		check: func(t *testing.T, l *List) {
-			if l.Source != OFACSDN || len(l.Entities) != 3 {
-				t.Fatalf("Source %v, %d entities", l.Source, len(l.Entities))
-			}
+			require.Equal(t, OFACSDN, l.Source)
+			require.Len(t, l.Entities, 3)
 			for _, e := range l.Entities {
 				// DPRK may still be set: the remarks cite the North Korea
 				// Sanctions Regulations.
@@ -500,9 +499,10 @@ func FuzzParseOFACAdvanced(f *testing.F) {
 			t.Fatalf("a list without entities or publish date")
 		}
 		for _, e := range l.Entities {
-			if e.ID == "" || len(e.Names) == 0 || e.Names[0].Kind != Primary || e.Names[0].Full == "" {
-				t.Fatalf("entity %q without ID or primary name: %+v", e.ID, e.Names)
-			}
+			require.NotEmpty(t, e.ID)
+			require.NotEmpty(t, e.Names)
+			require.Equal(t, Primary, e.Names[0].Kind)
+			require.NotEmpty(t, e.Names[0].Full)
 		}
 	})
 }
@@ -573,9 +573,9 @@ func TestParseOFACAdvancedReal(t *testing.T) {
 	}
 
 	t.Run("list", func(t *testing.T) {
-		if l.Source != OFACSDN || l.Format != FormatOFACAdvanced || l.PublishedFrom != PublishedFromContent {
-			t.Errorf("list %v %v %q", l.Source, l.Format, l.PublishedFrom)
-		}
+		assert.Equal(t, OFACSDN, l.Source)
+		assert.Equal(t, FormatOFACAdvanced, l.Format)
+		assert.Equal(t, PublishedFromContent, l.PublishedFrom)
 		if want := time.Date(2025, 11, 19, 0, 0, 0, 0, time.UTC); !l.Published.Equal(want) {
 			t.Errorf("Published = %v, want %v", l.Published, want)
 		}
@@ -624,9 +624,10 @@ func TestParseOFACAdvancedReal(t *testing.T) {
 			if e.Vessel != nil {
 				vessels++
 			}
-			if e.ID == "" || len(e.Names) == 0 || e.Names[0].Kind != Primary || e.Names[0].Script != "" {
-				t.Errorf("entity %q: no ID or no Latin primary name first", e.ID)
-			}
+			assert.NotEmpty(t, e.ID, "no ID or no Latin primary name first")
+			assert.NotEmpty(t, e.Names, "no ID or no Latin primary name first")
+			assert.Equal(t, Primary, e.Names[0].Kind, "no ID or no Latin primary name first")
+			assert.Empty(t, e.Names[0].Script, "no ID or no Latin primary name first")
 			if len(e.Programs) == 0 || e.Listed.IsZero() {
 				t.Errorf("entity %s: programs %v listed %v", e.ID, e.Programs, e.Listed)
 			}

@@ -376,9 +376,9 @@ func TestParseOFACCSVMalformed(t *testing.T) {
 			assert.ErrorIs(t, err, tt.want, "%s", tt.reason)
 			var pe *ParseError
 			require.ErrorAs(t, err, &pe)
-			if pe.File != tt.file || pe.Line != tt.line || pe.Field != tt.field {
-				t.Errorf("ParseError at %s:%d field %q, want %s:%d field %q (%s): %v", pe.File, pe.Line, pe.Field, tt.file, tt.line, tt.field, tt.reason, err)
-			}
+			assert.Equal(t, tt.file, pe.File, "%s: %v", tt.reason, err)
+			assert.Equal(t, tt.line, pe.Line, "%s: %v", tt.reason, err)
+			assert.Equal(t, tt.field, pe.Field, "%s: %v", tt.reason, err)
 		})
 	}
 }
@@ -419,9 +419,8 @@ func TestParseOFACCSVErrors(t *testing.T) {
 		Alt:     File{R: strings.NewReader(`9,7,"aka","A",-0- ` + "\r\n\x1a")},
 	})
 	var pe *ParseError
-	if !errors.As(err, &pe) || pe.File != "cons_alt.csv" {
-		t.Errorf("error for an unnamed non-SDN alias file = %v, want a ParseError naming cons_alt.csv", err)
-	}
+	assert.ErrorAs(t, err, &pe)
+	assert.Equal(t, "cons_alt.csv", pe.File)
 }
 
 // ofacCSVSharedDPRK returns the path of a file under ../shared/dprk, with
@@ -476,9 +475,9 @@ func TestParseOFACCSVRealSDN(t *testing.T) {
 		}
 	}
 	// add.csv has 24,244 rows, of which 3,150 have every column null.
-	if addresses != 21094 || vessels != 1412 || remarks != 18152 {
-		t.Errorf("%d addresses, %d entities with vessel details, %d with remarks; want 21094, 1412, 18152", addresses, vessels, remarks)
-	}
+	assert.Equal(t, 21094, addresses)
+	assert.Equal(t, 1412, vessels)
+	assert.Equal(t, 18152, remarks)
 	// Every DOB item of the real list is read; only these items, which are
 	// not what their label promises, are left to Remarks.
 	wantUnparsed := map[string]int{"nationality possibly Palestinian": 3, "Passport issued in Sarajevo, Bosnia-Herzegovina": 1}
@@ -490,9 +489,8 @@ func TestParseOFACCSVRealSDN(t *testing.T) {
 		defer f.Close()
 		rows, err := csv.NewReader(f).ReadAll()
 		require.NoError(t, err)
-		if len(rows) != 119 || !reflect.DeepEqual(rows[0][:3], []string{"ofac_tag", "address_as_published", "sdn_uid"}) {
-			t.Fatalf("ofac_dprk_crypto_addresses.csv: %d rows, header %q; want 118 addresses under a header", len(rows), rows[0])
-		}
+		require.Len(t, rows, 119, "ofac_dprk_crypto_addresses.csv, header %q", rows[0])
+		require.Equal(t, []string{"ofac_tag", "address_as_published", "sdn_uid"}, rows[0][:3], "ofac_dprk_crypto_addresses.csv, header %q", rows[0])
 		for _, r := range rows[1:] {
 			e := ofacCSVEntityByID(t, l, r[2])
 			found := false

@@ -99,9 +99,8 @@ func TestParseOFACIDValue(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, ok := parseOFACIDValue(tt.in)
-			if ok != tt.ok || got != tt.want {
-				t.Errorf("parseOFACIDValue(%q) = %+v, %v; want %+v, %v (%s)", tt.in, got, ok, tt.want, tt.ok, tt.reason)
-			}
+			assert.Equal(t, tt.ok, ok, "parseOFACIDValue(%q) (%s)", tt.in, tt.reason)
+			assert.Equal(t, tt.want, got, "parseOFACIDValue(%q) (%s)", tt.in, tt.reason)
 		})
 	}
 }
@@ -219,9 +218,8 @@ func TestOFACCSVLabels(t *testing.T) {
 			t.Errorf("label %q listed twice", l)
 		}
 		seen[l] = true
-		if strings.TrimSpace(l) != l || l == "" {
-			t.Errorf("label %q has surrounding space", l)
-		}
+		assert.Equal(t, l, strings.TrimSpace(l))
+		assert.NotEmpty(t, l)
 		_, known := ofacBaseIDType(l)
 		_, extra := ofacExtraIDType(l)
 		if !known && !extra && l != "TELEX" {

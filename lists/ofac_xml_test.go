@@ -209,15 +209,14 @@ func TestParseOFACXMLConsolidated(t *testing.T) {
 	c := l.Counts()
 	// Counted in the file: 443 sdnEntry (Record_Count 443), 363 Entity and
 	// 80 Individual, 1066 strong and 70 weak aka.
-	if c.Entities != 443 || c.ByType[Organization] != 363 || c.ByType[Person] != 80 || len(c.ByType) != 2 {
-		t.Errorf("counts %d entities, by type %v; want 443 = 363 organizations + 80 persons", c.Entities, c.ByType)
-	}
-	if c.StrongAliases != 1066 || c.WeakAliases != 70 {
-		t.Errorf("aliases %d strong, %d weak; want 1066 and 70", c.StrongAliases, c.WeakAliases)
-	}
-	if c.DPRK != 0 || len(c.Crypto) != 0 {
-		t.Errorf("DPRK %d, crypto %v; the 2025-03 non-SDN list has neither", c.DPRK, c.Crypto)
-	}
+	assert.Equal(t, 443, c.Entities)
+	assert.Equal(t, 363, c.ByType[Organization])
+	assert.Equal(t, 80, c.ByType[Person])
+	assert.Len(t, c.ByType, 2)
+	assert.Equal(t, 1066, c.StrongAliases)
+	assert.Equal(t, 70, c.WeakAliases)
+	assert.Zero(t, c.DPRK, "the 2025-03 non-SDN list has neither")
+	assert.Empty(t, c.Crypto, "the 2025-03 non-SDN list has neither")
 	// 2,457 idList items: 1,265 identifiers, 3 genders, the rest remarks
 	// (among them the 12 "Nationality of Registration").
 	var remarkItems, genders int
@@ -333,9 +332,8 @@ func TestParseOFACXMLSourceFromContent(t *testing.T) {
 	b = bytes.ReplaceAll(b, []byte("<programList>"), []byte("<programList>\n      <program>NS-PLC</program>"))
 	l, err := ParseOFACXML(File{Name: "SDN.XML", R: bytes.NewReader(b)})
 	require.NoError(t, err)
-	if l.Source != OFACNonSDN || l.Entities[0].Source != OFACNonSDN {
-		t.Errorf("source %v, entity source %v: all entries on a non-SDN program make the consolidated list", l.Source, l.Entities[0].Source)
-	}
+	assert.Equal(t, OFACNonSDN, l.Source, "all entries on a non-SDN program make the consolidated list")
+	assert.Equal(t, OFACNonSDN, l.Entities[0].Source, "all entries on a non-SDN program make the consolidated list")
 }
 
 // ofacXMLDoc builds a small SDN.XML with the given namespace, publish
@@ -420,9 +418,8 @@ func TestParseOFACXMLBirthDates(t *testing.T) {
 	}
 	for _, tc := range tests {
 		got, err := ofacXMLBirthDate(tc.in)
-		if err != nil || got != tc.want {
-			t.Errorf("ofacXMLBirthDate(%q) = %v, %v; want %v: %s", tc.in, got, err, tc.want, tc.reason)
-		}
+		assert.NoError(t, err, "ofacXMLBirthDate(%q): %s", tc.in, tc.reason)
+		assert.Equal(t, tc.want, got, "ofacXMLBirthDate(%q): %s", tc.in, tc.reason)
 	}
 }
 
@@ -432,9 +429,8 @@ func TestParseOFACXMLReadError(t *testing.T) {
 	r := &xmlListFailingReader{data: fixture[:500], err: errDisk}
 	_, err := ParseOFACXML(File{Name: "SDN.XML", R: r})
 	var pe *ParseError
-	if !errors.Is(err, errDisk) || !errors.As(err, &pe) {
-		t.Errorf("error %v: a read error must be returned, wrapped in a *ParseError", err)
-	}
+	assert.ErrorIs(t, err, errDisk, "a read error must be returned, wrapped in a *ParseError")
+	assert.ErrorAs(t, err, &pe, "a read error must be returned, wrapped in a *ParseError")
 }
 
 // xmlListFailingReader returns data, then err.
@@ -472,9 +468,10 @@ func FuzzParseOFACXML(f *testing.F) {
 			t.Fatalf("a list without entities or publish date was returned")
 		}
 		for _, e := range l.Entities {
-			if e.ID == "" || len(e.Names) == 0 || e.Names[0].Full == "" || e.Source != l.Source {
-				t.Fatalf("entity without ID, name or source: %+v", e)
-			}
+			require.NotEmpty(t, e.ID, "entity without ID, name or source: %+v", e)
+			require.NotEmpty(t, e.Names, "entity without ID, name or source: %+v", e)
+			require.NotEmpty(t, e.Names[0].Full, "entity without ID, name or source: %+v", e)
+			require.Equal(t, l.Source, e.Source, "entity without ID, name or source: %+v", e)
 		}
 	})
 }

@@ -360,9 +360,11 @@ func ukCheckFuzz(t *testing.T, parse func(File) (*List, error), data []byte) {
 		t.Fatalf("no error and no entities")
 	}
 	for _, e := range l.Entities {
-		if e.ID == "" || len(e.Names) == 0 || e.Names[0].Kind != Primary || e.Names[0].Full == "" || e.Source != UK {
-			t.Fatalf("entity without ID or primary name: %+v", e)
-		}
+		require.NotEmpty(t, e.ID, "entity without ID or primary name: %+v", e)
+		require.NotEmpty(t, e.Names, "entity without ID or primary name: %+v", e)
+		require.Equal(t, Primary, e.Names[0].Kind, "entity without ID or primary name: %+v", e)
+		require.NotEmpty(t, e.Names[0].Full, "entity without ID or primary name: %+v", e)
+		require.Equal(t, UK, e.Source, "entity without ID or primary name: %+v", e)
 		for _, n := range e.Names[1:] {
 			if n.Kind == Primary || n.Full == "" {
 				t.Fatalf("entity %s: bad alias %+v", e.ID, n)

@@ -46,7 +46,6 @@ func checkParseError(tb testing.TB, l *List, err error, file, field string, want
 	var pe *ParseError
 	require.ErrorAs(tb, err, &pe, "%s", reason)
 	assert.ErrorIs(tb, err, want, "%s", reason)
-	if pe.File != file || pe.Field != field {
-		tb.Errorf("error names file %q field %q, want %s and %q: %s", pe.File, pe.Field, file, field, reason)
-	}
+	assert.Equal(tb, file, pe.File, "%s", reason)
+	assert.Equal(tb, field, pe.Field, "%s", reason)
 }

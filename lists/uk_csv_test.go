@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -39,9 +40,9 @@ func TestParseUKCSVVariants(t *testing.T) {
 		{
 			"no report date", fixture[strings.Index(fixture, "\n")+1:],
 			func(t *testing.T, l *List) {
-				if !l.Published.IsZero() || l.PublishedFrom != "" || len(l.Entities) != 4 {
-					t.Errorf("Published = %v (%q), %d entities; want no date, 4 entities", l.Published, l.PublishedFrom, len(l.Entities))
-				}
+				assert.True(t, l.Published.IsZero(), "Published = %v, 4 entities", l.Published)
+				assert.Empty(t, l.PublishedFrom, "Published = %v, 4 entities", l.Published)
+				assert.Len(t, l.Entities, 4, "Published = %v, 4 entities", l.Published)
 			},
 			"a file whose Report Date line was removed has no date of its own",
 		},
@@ -75,9 +76,9 @@ func TestParseUKCSVVariants(t *testing.T) {
 			"unmapped nationality", "Report Date: 14-Aug-2026\n" + ukCSVLines(ukCSVColumns[:], "\n", ukWith(base, "Nationality(/ies)", "(1) Russia (2) Atlantis")),
 			func(t *testing.T, l *List) {
 				e := l.Entities[0]
-				if len(e.Nationalities) != 1 || e.Nationalities[0] != "RU" || e.Remarks != "Nationality: (1) Russia (2) Atlantis" {
-					t.Errorf("Nationalities %v, Remarks %q", e.Nationalities, e.Remarks)
-				}
+				assert.Len(t, e.Nationalities, 1)
+				assert.Equal(t, "RU", e.Nationalities[0])
+				assert.Equal(t, "Nationality: (1) Russia (2) Atlantis", e.Remarks)
 			},
 			"a nationality that names no known country is kept as published in the remarks",
 		},

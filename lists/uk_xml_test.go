@@ -209,9 +209,8 @@ func TestParseUKXMLDetails(t *testing.T) {
 		{
 			"no date", `<Designation><UniqueID>X1</UniqueID><Names><Name><Name6>A</Name6><NameType>Primary Name</NameType></Name></Names><IndividualEntityShip>Entity</IndividualEntityShip></Designation>`,
 			func(t *testing.T, l *List) {
-				if !l.Published.IsZero() || l.PublishedFrom != "" {
-					t.Errorf("Published = %v (%q), want none", l.Published, l.PublishedFrom)
-				}
+				assert.True(t, l.Published.IsZero(), "Published = %v", l.Published)
+				assert.Empty(t, l.PublishedFrom, "Published = %v", l.Published)
 			},
 			"a file that states no date leaves it to the loader",
 		},

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/payscreen/payscreen/screening"
@@ -53,9 +54,8 @@ func TestCSVReader(t *testing.T) {
 	require.Len(t, rows, len(tests))
 	for i, tt := range tests {
 		row := rows[i]
-		if row.Line != tt.line || row.Payee.ID != tt.id {
-			t.Errorf("row %d: line %d id %q, want %d %q (%s)", i, row.Line, row.Payee.ID, tt.line, tt.id, tt.reason)
-		}
+		assert.Equal(t, tt.line, row.Line, "row %d (%s)", i, tt.reason)
+		assert.Equal(t, tt.id, row.Payee.ID, "row %d (%s)", i, tt.reason)
 		got := ""
 		if row.Err != nil {
 			got = row.Err.Error()

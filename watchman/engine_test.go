@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -121,9 +120,8 @@ func TestMatchMapsResults(t *testing.T) {
 			got, err := e.Match(context.Background(), tt.payee, tt.threshold)
 			require.NoError(t, err, "Match\n(%s)", tt.reason)
 			for i := range got {
-				if !strings.Contains(got[i].Detail, "name ") || !strings.Contains(got[i].Detail, "match 0.") {
-					t.Errorf("detail %q lacks the name and overall scores", got[i].Detail)
-				}
+				assert.Contains(t, got[i].Detail, "name ")
+				assert.Contains(t, got[i].Detail, "match 0.")
 				got[i].Detail = ""
 				got[i].Score = float64(int(got[i].Score*10000+0.5)) / 10000
 			}
@@ -374,9 +372,8 @@ func TestMatchRespellsWithLists(t *testing.T) {
 	}
 	ms, err := e.Match(context.Background(), screening.Payee{Name: "Ayman al-Zawahiri", Type: screening.Person}, 0.8)
 	require.NoError(t, err)
-	if ms[0].Source != lists.OFACSDN || ms[0].MatchedName != "AL-ZAWAHIRI, Ayman" {
-		t.Errorf("first match %s %q, want OFAC's alias spelled as listed, \"AL-ZAWAHIRI, Ayman\" (Watchman says \"Ayman AL-ZAWAHIRI\")", ms[0].Source, ms[0].MatchedName)
-	}
+	assert.Equal(t, lists.OFACSDN, ms[0].Source, "\"AL-ZAWAHIRI, Ayman\" (Watchman says \"Ayman AL-ZAWAHIRI\")")
+	assert.Equal(t, "AL-ZAWAHIRI, Ayman", ms[0].MatchedName, "\"AL-ZAWAHIRI, Ayman\" (Watchman says \"Ayman AL-ZAWAHIRI\")")
 }
 
 func TestNew(t *testing.T) {
@@ -435,13 +432,11 @@ func TestRespell(t *testing.T) {
 func TestSourceMapping(t *testing.T) {
 	for l, src := range sourceLists {
 		got, ok := SourceOf(l)
-		if !ok || got != src {
-			t.Errorf("SourceOf(%s) = %v, %v", l, got, ok)
-		}
+		assert.True(t, ok, "SourceOf(%s)", l)
+		assert.Equal(t, src, got, "SourceOf(%s)", l)
 		back, ok := SourceListOf(src)
-		if !ok || back != l {
-			t.Errorf("SourceListOf(%s) = %v, %v", src, back, ok)
-		}
+		assert.True(t, ok, "SourceListOf(%s)", src)
+		assert.Equal(t, l, back, "SourceListOf(%s)", src)
 	}
 	for _, l := range []search.SourceList{search.SourceUSCSL, search.SourceUSFinCEN311, search.SourceUSTEL, search.SourceAPIRequest, "opensanctions"} {
 		if _, ok := SourceOf(l); ok {

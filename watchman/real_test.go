@@ -303,9 +303,8 @@ func TestRealFailures(t *testing.T) {
 	s, err := screening.New(set, realPolicy(), screening.Options{Engine: e})
 	require.NoError(t, err)
 	r, err := s.Screen(context.Background(), screening.Payee{Name: "Ri Won Ho", Type: screening.Person, DOB: "1964-07-17"})
-	if err != nil || r.Decision != screening.Block {
-		t.Errorf("through the slow proxy within the timeout: %s, %v; want block", r.Decision, err)
-	}
+	assert.NoError(t, err, "through the slow proxy within the timeout")
+	assert.Equal(t, screening.Block, r.Decision, "through the slow proxy within the timeout")
 }
 
 func TestRealCheckLists(t *testing.T) {

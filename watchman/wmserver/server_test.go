@@ -72,9 +72,8 @@ func TestDataFilesRefused(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
 			_, err := DataFiles(tt.dirs)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("err = %v, want one with %q (%s)", err, tt.want, tt.reason)
-			}
+			assert.Error(t, err, "%s", tt.reason)
+			assert.Contains(t, err.Error(), tt.want, "%s", tt.reason)
 		})
 	}
 	if _, err := DataFiles([]string{shared(t, "uk/2024-01")}); !errors.Is(err, ErrUnsupported) {
@@ -96,9 +95,9 @@ func TestEnvNeverReachesOut(t *testing.T) {
 		"UK_SANCTIONS_LIST_URL", "US_CSL_DOWNLOAD_URL", "US_CSL_DOWNLOAD_TEMPLATE", "FINCEN_311_DOWNLOAD_URL", "US_TEL_URL"} {
 		assert.True(t, strings.HasPrefix(got[k], "http://127.0.0.1:9/"), "%s = %q", k, got[k])
 	}
-	if got["INCLUDED_LISTS"] != "us_ofac,un_csl" || got["INITIAL_DATA_DIRECTORY"] != "/h/data" || got["APP_CONFIG"] != "/h/config.yml" {
-		t.Errorf("env %v", env)
-	}
+	assert.Equal(t, "us_ofac,un_csl", got["INCLUDED_LISTS"], "env %v", env)
+	assert.Equal(t, "/h/data", got["INITIAL_DATA_DIRECTORY"], "env %v", env)
+	assert.Equal(t, "/h/config.yml", got["APP_CONFIG"], "env %v", env)
 	if _, ok := got["OTEL_EXPORTER_OTLP_ENDPOINT"]; ok {
 		t.Error("the caller's environment leaked into the server's")
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -71,8 +72,7 @@ func TestNameKey(t *testing.T) {
 		{" al-Jawlani. ", "AL JAWLANI"},
 	}
 	for _, tt := range tests {
-		if nameKey(tt.a) != nameKey(tt.b) || nameKey(tt.a) != tt.b {
-			t.Errorf("nameKey(%q) = %q, want %q", tt.a, nameKey(tt.a), tt.b)
-		}
+		assert.Equal(t, nameKey(tt.b), nameKey(tt.a), "nameKey(%q)", tt.a)
+		assert.Equal(t, tt.b, nameKey(tt.a), "nameKey(%q)", tt.a)
 	}
 }
