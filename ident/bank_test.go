@@ -1,7 +1,6 @@
 package ident
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -34,9 +33,7 @@ func TestParseIBAN(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := ParseIBAN(tt.in)
-			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
-				t.Fatalf("ParseIBAN(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
-			}
+			require.ErrorIs(t, err, tt.err, "ParseIBAN(%q) (%s)", tt.in, tt.reason) // a nil tt.err wants no error
 			assert.Equal(t, tt.want, string(got), "ParseIBAN(%q) = %q (%s)", tt.in, got, tt.reason)
 		})
 	}
@@ -68,14 +65,11 @@ func TestIBANSharedExamples(t *testing.T) {
 				continue
 			}
 			n++
-			if _, err := ParseIBAN(line); err != nil {
-				t.Errorf("%s: valid example %q rejected: %v", filepath.Base(f), line, err)
-			}
+			_, err := ParseIBAN(line)
+			assert.NoError(t, err, "%s: valid example %q rejected", filepath.Base(f), line)
 		}
 	}
-	if n < 1000 {
-		t.Errorf("only %d examples read, want over 1000", n)
-	}
+	assert.Greater(t, n, 1000, "examples read")
 }
 
 // TestIBANRegistryMatchesShared checks the generated registry table
@@ -141,9 +135,7 @@ func TestParseBIC(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := ParseBIC(tt.in)
-			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
-				t.Fatalf("ParseBIC(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
-			}
+			require.ErrorIs(t, err, tt.err, "ParseBIC(%q) (%s)", tt.in, tt.reason) // a nil tt.err wants no error
 			require.Equal(t, tt.want, string(got), "ParseBIC(%q) = %q (%s)", tt.in, got, tt.reason)
 			if err == nil && (got.Country() != tt.country || got.Branch() != tt.branch) {
 				t.Errorf("ParseBIC(%q): country %s branch %s, want %s %s (%s)", tt.in, got.Country(), got.Branch(), tt.country, tt.branch, tt.reason)
@@ -174,9 +166,7 @@ func TestParseABA(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			_, err := ParseABA(tt.in)
-			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
-				t.Errorf("ParseABA(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
-			}
+			assert.ErrorIs(t, err, tt.err, "ParseABA(%q) (%s)", tt.in, tt.reason) // a nil tt.err wants no error
 		})
 	}
 }
@@ -201,9 +191,8 @@ func FuzzParseIBAN(f *testing.F) {
 		}
 		// A valid IBAN round-trips through its paper form.
 		j, err := ParseIBAN(i.Paper())
-		if err != nil || j != i {
-			t.Fatalf("round trip of %q via %q: %q, %v", i, i.Paper(), j, err)
-		}
+		require.NoError(t, err, "round trip of %q via %q", i, i.Paper())
+		require.Equal(t, i, j, "round trip of %q via %q", i, i.Paper())
 	})
 }
 

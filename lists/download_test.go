@@ -255,8 +255,8 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 		t.Errorf("OFAC files = %+v", ofac.Files)
 	}
 	unList := set.Lists[1]
-	assert.Equal(t, PublishedFromContent, unList.PublishedFrom, "UN published %v from", unList.Published)
-	assert.Equal(t, "2026-02-27", unList.Published.Format("2006-01-02"), "UN published %v from", unList.Published)
+	assert.Equal(t, PublishedFromContent, unList.PublishedFrom, "UN published %v", unList.Published)
+	assert.Equal(t, "2026-02-27", unList.Published.Format("2006-01-02"), "the UN list is dated by its content")
 	firstRetrieved := unList.Retrieved
 	if firstRetrieved.IsZero() || time.Since(firstRetrieved) > time.Minute {
 		t.Errorf("UN retrieved %v, want now", firstRetrieved)

@@ -200,7 +200,7 @@ func TestLoadDir(t *testing.T) {
 			set, err := LoadDir(t.Context(), dir, LoadOptions{})
 			if tt.err != nil {
 				require.ErrorIs(t, err, tt.err, "%s", tt.reason)
-				assert.Contains(t, err.Error(), tt.inErr, "error %q does not name", err)
+				assert.Contains(t, err.Error(), tt.inErr, "the error names the file (%s)", tt.reason)
 				return
 			}
 			require.NoError(t, err, "LoadDir (%s)", tt.reason)

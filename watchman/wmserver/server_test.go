@@ -2,10 +2,8 @@ package wmserver
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -43,10 +41,8 @@ func TestDataFiles(t *testing.T) {
 		"add.csv=us_ofac", "alt.csv=us_ofac", "eu_csl.csv=eu_csl", "sdn.csv=us_ofac", "sdn_comments.csv=us_ofac",
 		"un_consolidated.xml=un_csl",
 	}
-	assert.True(t, slices.Equal(got, want), "DataFiles:\n got %v\nwant %v", got, want)
-	if l := Lists(files); !slices.Equal(l, []search.SourceList{"eu_csl", "un_csl", "us_non_sdn", "us_ofac"}) {
-		t.Errorf("Lists = %v", l)
-	}
+	assert.Equal(t, want, got, "DataFiles")
+	assert.Equal(t, []search.SourceList{"eu_csl", "un_csl", "us_non_sdn", "us_ofac"}, Lists(files))
 }
 
 func TestDataFilesRefused(t *testing.T) {
@@ -72,13 +68,13 @@ func TestDataFilesRefused(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
 			_, err := DataFiles(tt.dirs)
-			assert.Error(t, err, "%s", tt.reason)
-			assert.Contains(t, err.Error(), tt.want, "%s", tt.reason)
+			if assert.Error(t, err, tt.reason) {
+				assert.Contains(t, err.Error(), tt.want, tt.reason)
+			}
 		})
 	}
-	if _, err := DataFiles([]string{shared(t, "uk/2024-01")}); !errors.Is(err, ErrUnsupported) {
-		t.Errorf("err = %v, want ErrUnsupported", err)
-	}
+	_, err = DataFiles([]string{shared(t, "uk/2024-01")})
+	assert.ErrorIs(t, err, ErrUnsupported)
 }
 
 // TestEnvNeverReachesOut: every download URL Watchman v0.65.1 reads from
