@@ -15,10 +15,10 @@ import (
 	"github.com/payscreen/payscreen/screening"
 )
 
-// sampleLabels reads testdata/sample_labels.csv.
+// sampleLabels reads ../testdata/labels/sample_labels.csv.
 func sampleLabels(tb testing.TB) *Labels {
 	tb.Helper()
-	f, err := os.Open("testdata/sample_labels.csv")
+	f, err := os.Open("../testdata/labels/sample_labels.csv")
 	if err != nil {
 		tb.Fatal(err)
 	}
