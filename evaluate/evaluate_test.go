@@ -154,7 +154,7 @@ func testPolicies() []struct {
 		{"high", with(func(p *screening.Policy) { p.Review, p.Block = 0.93, 0.99 })},
 		{"equal", with(func(p *screening.Policy) { p.Review, p.Block = 0.9, 0.9 })},
 		{"source override", with(func(p *screening.Policy) {
-			p.Sources = map[string]screening.Thresholds{"un": {Review: 0.9, Block: 0.97}}
+			p.Sources = map[lists.ListID]screening.Thresholds{{Source: lists.UN}: {Review: 0.9, Block: 0.97}}
 		})},
 		{"program override", with(func(p *screening.Policy) {
 			p.Programs = map[string]screening.Thresholds{"DPRK": {Review: 0.7}, "DPRK3": {Block: 0.9}}
@@ -326,19 +326,19 @@ func TestMatchDecide(t *testing.T) {
 
 func TestThresholdsFor(t *testing.T) {
 	p := screening.DefaultPolicy()
-	p.Sources = map[string]screening.Thresholds{"un": {Review: 0.85}}
+	p.Sources = map[lists.ListID]screening.Thresholds{{Source: lists.UN}: {Review: 0.85}}
 	p.Programs = map[string]screening.Thresholds{"DPRK": {Review: 0.7}, "SDGT": {Block: 0.9}, "IRGC": {Review: 0.75, Block: 0.97}}
 	tests := []struct {
-		src      string
+		src      lists.ListID
 		programs []string
 		dprk     bool
 		want     screening.Thresholds
 		reason   string
 	}{
-		{"ofac_sdn", nil, false, screening.Thresholds{Review: 0.8, Block: 0.95}, "the overall thresholds"},
-		{"un", nil, false, screening.Thresholds{Review: 0.85, Block: 0.95}, "the source's review, the overall block"},
-		{"un", nil, true, screening.Thresholds{Review: 0.7, Block: 0.95}, "the DPRK key over the source"},
-		{"ofac_sdn", []string{"SDGT", "IRGC"}, false, screening.Thresholds{Review: 0.75, Block: 0.9}, "the lowest of several programs"},
+		{lists.ListID{Source: lists.OFACSDN}, nil, false, screening.Thresholds{Review: 0.8, Block: 0.95}, "the overall thresholds"},
+		{lists.ListID{Source: lists.UN}, nil, false, screening.Thresholds{Review: 0.85, Block: 0.95}, "the source's review, the overall block"},
+		{lists.ListID{Source: lists.UN}, nil, true, screening.Thresholds{Review: 0.7, Block: 0.95}, "the DPRK key over the source"},
+		{lists.ListID{Source: lists.OFACSDN}, []string{"SDGT", "IRGC"}, false, screening.Thresholds{Review: 0.75, Block: 0.9}, "the lowest of several programs"},
 	}
 	for _, tt := range tests {
 		if got := p.ThresholdsFor(tt.src, tt.programs, tt.dprk); got != tt.want {

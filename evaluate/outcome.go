@@ -3,15 +3,16 @@ package evaluate
 import (
 	"strings"
 
+	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
 )
 
 // matchFacts is what the re-derivation of a match's decision needs from
 // its evidence. See the package documentation for the rules.
 type matchFacts struct {
-	source   string // Match.SourceName()
+	source   string // the list's text form (Match.Source.String())
 	entityID string
-	src      string // the source's stable name, for per-source thresholds
+	src      lists.ListID // for per-list thresholds
 	programs []string
 	dprk     bool
 
@@ -47,9 +48,9 @@ func factsOf(r *screening.Result) rowFacts {
 	for i := range r.Matches {
 		m := &r.Matches[i]
 		mf := matchFacts{
-			source:   m.SourceName(),
+			source:   m.Source.String(),
 			entityID: m.EntityID,
-			src:      m.SourceName(),
+			src:      m.Source,
 			programs: m.Programs,
 			dprk:     m.DPRK,
 		}

@@ -14,7 +14,7 @@ func testResults() []screening.RowResult {
 	hit := screening.RowResult{
 		Row: screening.Row{Line: 1, Payee: screening.Payee{ID: "E1", Name: "Ri Won Ho"}},
 		Result: screening.Result{Decision: screening.Block, Score: 1, Matches: []screening.Match{{
-			Source: lists.UN, EntityID: "KPi.033", Name: "RI WON HO", MatchedName: "RI WON HO", Score: 1,
+			Source: lists.ListID{Source: lists.UN}, EntityID: "KPi.033", Name: "RI WON HO", MatchedName: "RI WON HO", Score: 1,
 			Programs: []string{"DPRK"}, DPRK: true, Decision: screening.Block,
 			Evidence: []screening.Evidence{{Field: "name", Query: "Ri Won Ho", Listed: "RI WON HO", Score: 1, Effect: screening.Matches}},
 		}}, Flags: []screening.Flag{{Code: screening.FlagSanctionedCountry, Detail: "payee country KP"}}},

@@ -63,18 +63,13 @@ func (c *candidates) addID(ref entityRef, e Evidence) {
 // identifier, or a name excluded by a strong contradiction.
 func (s *Screener) decide(p *Payee, q *query, c *candidate) (Match, bool) {
 	l, e := s.entity(c.ref)
-	src := l.Source.String()
-	if l.Feed != "" {
-		src = l.Feed
-	}
-	th := s.policy.ThresholdsFor(src, e.Programs, e.DPRK)
+	th := s.policy.ThresholdsFor(l.ID(), e.Programs, e.DPRK)
 	nameOK := c.name != nil && c.name.score >= th.Review
 	if !nameOK && len(c.ids) == 0 {
 		return Match{}, false
 	}
 	m := Match{
-		Source:      l.Source,
-		Feed:        l.Feed,
+		Source:      l.ID(),
 		EntityID:    e.ID,
 		Name:        e.PrimaryName(),
 		EntityType:  e.Type,

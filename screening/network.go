@@ -77,9 +77,8 @@ func (n NetworkInfo) Evidence() Evidence {
 // EntityKey identifies a listed entity within a [lists.Set]: its source,
 // the feed for indicator feeds, and the source's own ID.
 type EntityKey struct {
-	Source lists.Source
-	Feed   string
-	ID     string
+	List lists.ListID
+	ID   string
 }
 
 // ITWorkerNetworks maps the entities of a Set that belong to DPRK
@@ -134,7 +133,7 @@ func ITWorkerNetwork(set *lists.Set) ITWorkerNetworks {
 	for _, l := range set.Lists {
 		for i := range l.Entities {
 			ent := &l.Entities[i]
-			key := EntityKey{Source: l.Source, Feed: l.Feed, ID: ent.ID}
+			key := EntityKey{List: l.ID(), ID: ent.ID}
 			if l.Source == lists.OFACSDN {
 				if e, ok := byID[ent.ID]; ok {
 					out[key] = e.info(LinkOFACID, "")
@@ -155,10 +154,10 @@ func ITWorkerNetwork(set *lists.Set) ITWorkerNetworks {
 	return out
 }
 
-// Lookup returns what links the entity of source src (and feed, for
-// indicator feeds) with the given ID to a network.
-func (n ITWorkerNetworks) Lookup(src lists.Source, feed, id string) (NetworkInfo, bool) {
-	info, ok := n[EntityKey{Source: src, Feed: feed, ID: id}]
+// Lookup returns what links the entity of list l with the given ID to a
+// network.
+func (n ITWorkerNetworks) Lookup(l lists.ListID, id string) (NetworkInfo, bool) {
+	info, ok := n[EntityKey{List: l, ID: id}]
 	return info, ok
 }
 
@@ -170,7 +169,7 @@ func (n ITWorkerNetworks) Annotate(r *Result) {
 	}
 	for i := range r.Matches {
 		m := &r.Matches[i]
-		info, ok := n.Lookup(m.Source, m.Feed, m.EntityID)
+		info, ok := n.Lookup(m.Source, m.EntityID)
 		if !ok || slices.ContainsFunc(m.Evidence, func(e Evidence) bool { return e.Field == "network" }) {
 			continue
 		}

@@ -18,9 +18,9 @@ func TestITWorkerNetworkRealLists(t *testing.T) {
 	bySource := map[lists.Source]int{}
 	var others []string
 	for k, info := range n {
-		bySource[k.Source]++
-		if k.Source != lists.OFACSDN {
-			others = append(others, fmt.Sprintf("%s %s -> %s by %s %q", k.Source, k.ID, info.OFACID, info.LinkedBy, info.Link))
+		bySource[k.List.Source]++
+		if k.List.Source != lists.OFACSDN {
+			others = append(others, fmt.Sprintf("%s %s -> %s by %s %q", k.List, k.ID, info.OFACID, info.LinkedBy, info.Link))
 		}
 	}
 	slices.Sort(others)

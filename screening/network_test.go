@@ -42,7 +42,7 @@ func TestITWorkerNetworkSample(t *testing.T) {
 	wantOFAC := []string{"24977", "24978", "24979", "42496", "42498", "43377", "43379", "48260", "48262", "48267",
 		"52262", "53820", "53824", "54763", "54764", "55062", "55065", "56044", "56045"}
 	for _, id := range wantOFAC {
-		info, ok := n.Lookup(lists.OFACSDN, "", id)
+		info, ok := n.Lookup(lists.ListID{Source: lists.OFACSDN}, id)
 		if !ok || info.LinkedBy != LinkOFACID || info.OFACID != id {
 			t.Errorf("OFAC %s: %+v %v, want marked by its ent_num", id, info, ok)
 		}
@@ -50,14 +50,14 @@ func TestITWorkerNetworkSample(t *testing.T) {
 	// The sample's UN entries are DPRK but none is an IT-worker entry; the
 	// OFAC sample's DPRK banks are not either.
 	for _, id := range []string{"KPi.033", "KPe.001", "KPe.047"} {
-		if _, ok := n.Lookup(lists.UN, "", id); ok {
+		if _, ok := n.Lookup(lists.ListID{Source: lists.UN}, id); ok {
 			t.Errorf("UN %s marked: it is not part of an IT-worker network", id)
 		}
 	}
-	if _, ok := n.Lookup(lists.OFACSDN, "", "20571"); ok {
+	if _, ok := n.Lookup(lists.ListID{Source: lists.OFACSDN}, "20571"); ok {
 		t.Error("Kumgang Bank marked: a DPRK bank is not an IT-worker network entry")
 	}
-	info, ok := n.Lookup(lists.Indicators, lists.BuiltinIndicatorFeed, "volasys-silverstar")
+	info, ok := n.Lookup(lists.ListID{Source: lists.Indicators, Feed: lists.BuiltinIndicatorFeed}, "volasys-silverstar")
 	if !ok || info.OFACID != "24978" || info.LinkedBy != LinkName {
 		t.Errorf("built-in feed's Volasys Silverstar: %+v %v, want linked by name to OFAC 24978 VOLASYS SILVER STAR", info, ok)
 	}
@@ -113,7 +113,7 @@ func TestITWorkerNetworkLinks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			set := &lists.Set{Lists: []*lists.List{{Source: lists.UK, Entities: []lists.Entity{tt.entity}}}}
-			info, ok := ITWorkerNetwork(set).Lookup(lists.UK, "", tt.entity.ID)
+			info, ok := ITWorkerNetwork(set).Lookup(lists.ListID{Source: lists.UK}, tt.entity.ID)
 			if ok != (tt.want != "") || info.OFACID != tt.want || info.LinkedBy != tt.by {
 				t.Errorf("got %+v %v, want OFAC %q by %v (%s)", info, ok, tt.want, tt.by, tt.reason)
 			}
@@ -123,7 +123,7 @@ func TestITWorkerNetworkLinks(t *testing.T) {
 
 func TestITWorkerNetworkOFACIDOnlyOnSDN(t *testing.T) {
 	set := &lists.Set{Lists: []*lists.List{{Source: lists.UN, Entities: []lists.Entity{{ID: "24977", Names: []lists.Name{{Full: "Unrelated"}}}}}}}
-	if _, ok := ITWorkerNetwork(set).Lookup(lists.UN, "", "24977"); ok {
+	if _, ok := ITWorkerNetwork(set).Lookup(lists.ListID{Source: lists.UN}, "24977"); ok {
 		t.Error("an entry of another list with the same ID is not the OFAC entry")
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/payscreen/payscreen/lists"
 )
 
 func writePolicy(t *testing.T, name, body string) string {
@@ -28,14 +30,14 @@ func TestLoadPolicy(t *testing.T) {
 			"unset fields keep their defaults"},
 		{"json per program", "p.json", `{"programs": {"DPRK": {"review": 0.7}}}`,
 			func(p Policy) bool {
-				return p.ThresholdsFor("un", []string{"DPRK"}, true).Review == 0.7 && p.ThresholdsFor("un", nil, false).Review == DefaultReviewThreshold
+				return p.ThresholdsFor(lists.ListID{Source: lists.UN}, []string{"DPRK"}, true).Review == 0.7 && p.ThresholdsFor(lists.ListID{Source: lists.UN}, nil, false).Review == DefaultReviewThreshold
 			}, nil, "a DPRK override applies only to DPRK entries"},
 		{"countries replace defaults", "p.yaml", "payee_countries: {KP: block}\n",
 			func(p Policy) bool { _, ir := p.PayeeCountries["IR"]; return !ir && p.BankCountries["IR"] == Review }, nil,
 			"a map the file sets replaces the default map; the other keeps its defaults"},
 		{"misspelt field", "p.yaml", "reveiw: 0.85\n", nil, ErrPolicy, "unknown fields are errors, not ignored"},
 		{"review above block", "p.json", `{"review": 0.99, "block": 0.9}`, nil, ErrPolicy, "review must not exceed block"},
-		{"unknown source", "p.yaml", "sources: {ofac: {review: 0.9}}\n", nil, ErrPolicy, "sources are ofac_sdn, ofac_cons, un, eu, uk"},
+		{"unknown source", "p.yaml", "sources: {OFAC SDN: {review: 0.9}}\n", nil, ErrPolicy, "sources are ofac_sdn, ofac_cons, un, eu, uk or an indicator feed's name"},
 		{"bad decision", "p.yaml", "payee_countries: {KP: stop}\n", nil, ErrPolicy, "decisions are clear, review, block"},
 		{"allow-list without fingerprint", "p.yaml", "allow_list: [{payee_id: E1, source: un, entity_id: KPi.033}]\n", nil, ErrPolicy,
 			"an allow-list entry must pin the listed entry's content"},

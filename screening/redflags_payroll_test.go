@@ -182,7 +182,7 @@ func TestDPRKPayroll(t *testing.T) {
 	// The feed's own hit on VND-202 names the feed as its source.
 	var feedHit bool
 	for _, m := range got[6].Result.Matches {
-		feedHit = feedHit || m.SourceName() == lists.BuiltinIndicatorFeed
+		feedHit = feedHit || m.Source.Feed == lists.BuiltinIndicatorFeed
 	}
 	if !feedHit {
 		t.Errorf("VND-202 has no match from the dprk_indicators feed:\n%s", got[6].Result.Explain())

@@ -1,7 +1,6 @@
 package screening
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -22,11 +21,10 @@ type Evidence struct {
 
 // Match is one listed entity a payee matched.
 type Match struct {
-	Source lists.Source `json:"source"`
-	// Feed names the indicator feed of a match from one (Source
-	// lists.Indicators); it is what "source" shows in JSON.
-	Feed     string `json:"-"`
-	EntityID string `json:"entity_id"`
+	// Source is the list of the entry: an official source, or an indicator
+	// feed, which JSON shows by its name.
+	Source   lists.ListID `json:"source"`
+	EntityID string       `json:"entity_id"`
 	// Name is the entity's primary listed name; MatchedName the name or
 	// alias that matched (empty for an identifier-only match).
 	Name        string           `json:"name"`
@@ -41,28 +39,6 @@ type Match struct {
 	// Fingerprint identifies the listed entry's content; an allow-list
 	// entry carries it and stops suppressing when the entry changes.
 	Fingerprint string `json:"-"`
-}
-
-// MarshalJSON writes the match with "source" set to the feed's name for
-// indicator feeds.
-func (m Match) MarshalJSON() ([]byte, error) {
-	type plain Match
-	if m.Feed == "" {
-		return json.Marshal(plain(m))
-	}
-	return json.Marshal(struct {
-		Source string `json:"source"`
-		plain
-	}{m.Feed, plain(m)})
-}
-
-// SourceName returns the source as results show it: the feed's name for
-// indicator feeds, else the source's stable name ("ofac_sdn").
-func (m *Match) SourceName() string {
-	if m.Feed != "" {
-		return m.Feed
-	}
-	return m.Source.String()
 }
 
 // Flag is a finding about the payee's own data (an invalid IBAN, a bank in

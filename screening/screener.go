@@ -45,7 +45,9 @@ type sourceID struct {
 }
 
 type allowKey struct {
-	payee, source, entity string
+	payee  string
+	list   lists.ListID
+	entity string
 }
 
 // New builds a Screener over set with policy p. It fails closed: an empty
@@ -56,6 +58,9 @@ func New(set *lists.Set, p Policy, opts Options) (*Screener, error) {
 		return nil, fmt.Errorf("screening: no lists loaded: refusing to screen against nothing")
 	}
 	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if err := p.checkFeeds(set); err != nil {
 		return nil, err
 	}
 	now := opts.Now
@@ -152,10 +157,13 @@ func (s *Screener) Screen(ctx context.Context, p Payee) (Result, error) {
 		if a.Score != b.Score {
 			return a.Score > b.Score
 		}
-		if a.Source != b.Source {
-			return a.Source < b.Source
+		if a.Source.Source != b.Source.Source {
+			return a.Source.Source < b.Source.Source
 		}
-		return a.EntityID < b.EntityID
+		if a.EntityID != b.EntityID {
+			return a.EntityID < b.EntityID
+		}
+		return a.Source.Feed < b.Source.Feed
 	})
 	for _, m := range res.Matches {
 		res.Decision = maxDecision(res.Decision, m.Decision)
@@ -378,7 +386,7 @@ func (s *Screener) applyAllowList(p *Payee, res *Result) {
 	}
 	kept := res.Matches[:0]
 	for _, m := range res.Matches {
-		a, ok := s.allow[allowKey{p.ID, m.Source.String(), m.EntityID}]
+		a, ok := s.allow[allowKey{p.ID, m.Source, m.EntityID}]
 		if !ok || hasEffect(m.Evidence, Blocks) {
 			kept = append(kept, m)
 			continue

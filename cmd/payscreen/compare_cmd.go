@@ -695,7 +695,7 @@ func topMatch(r screening.Result) *screening.Match {
 	return &r.Matches[0]
 }
 
-func findMatch(r screening.Result, src lists.Source, id string) *screening.Match {
+func findMatch(r screening.Result, src lists.ListID, id string) *screening.Match {
 	for i := range r.Matches {
 		if r.Matches[i].Source == src && r.Matches[i].EntityID == id {
 			return &r.Matches[i]

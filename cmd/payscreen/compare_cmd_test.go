@@ -114,7 +114,7 @@ func TestCompareListMismatch(t *testing.T) {
 
 func TestDiffReason(t *testing.T) {
 	m := func(src lists.Source, id string, score float64) screening.Match {
-		return screening.Match{Source: src, EntityID: id, Score: score}
+		return screening.Match{Source: lists.ListID{Source: src}, EntityID: id, Score: score}
 	}
 	res := func(ms ...screening.Match) outcome { return outcome{res: screening.Result{Matches: ms}} }
 	tests := []struct {
