@@ -31,12 +31,6 @@ type rowFacts struct {
 	matches []matchFacts
 }
 
-// nameFields are the evidence fields that are not identifier evidence: the
-// ones the screener adds only with a matched name, and the neutral
-// "network" annotation any match may carry; every other field is
-// identifier evidence.
-var nameFields = map[string]bool{"name": true, "type": true, "dob": true, "country": true, "allow_list": true, "network": true}
-
 func factsOf(r *screening.Result) rowFacts {
 	f := rowFacts{}
 	for _, fl := range r.Flags {
@@ -55,7 +49,7 @@ func factsOf(r *screening.Result) rowFacts {
 			dprk:     m.DPRK,
 		}
 		for _, e := range m.Evidence {
-			if !nameFields[e.Field] {
+			if e.Field.Identifier() {
 				mf.hasIDs = true
 				switch e.Effect {
 				case screening.Blocks:
@@ -67,7 +61,7 @@ func factsOf(r *screening.Result) rowFacts {
 			}
 			switch e.Effect {
 			case screening.Matches:
-				if e.Field == "name" {
+				if e.Field == screening.FieldName {
 					mf.hasName, mf.nameScore = true, e.Score
 				}
 			case screening.Excludes:

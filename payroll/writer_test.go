@@ -16,7 +16,7 @@ func testResults() []screening.RowResult {
 		Result: screening.Result{Decision: screening.Block, Score: 1, Matches: []screening.Match{{
 			Source: lists.ListID{Source: lists.UN}, EntityID: "KPi.033", Name: "RI WON HO", MatchedName: "RI WON HO", Score: 1,
 			Programs: []string{"DPRK"}, DPRK: true, Decision: screening.Block,
-			Evidence: []screening.Evidence{{Field: "name", Query: "Ri Won Ho", Listed: "RI WON HO", Score: 1, Effect: screening.Matches}},
+			Evidence: []screening.Evidence{{Field: screening.FieldName, Query: "Ri Won Ho", Listed: "RI WON HO", Score: 1, Effect: screening.Matches}},
 		}}, Flags: []screening.Flag{{Code: screening.FlagSanctionedCountry, Detail: "payee country KP"}}},
 	}
 	clear := screening.RowResult{Row: screening.Row{Line: 2, Payee: screening.Payee{ID: "E2"}}}

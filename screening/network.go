@@ -71,7 +71,7 @@ func (n NetworkInfo) Evidence() Evidence {
 	case LinkName:
 		d += fmt.Sprintf("; same name as the OFAC entry (%q)", n.Link)
 	}
-	return Evidence{Field: "network", Listed: n.Network, Effect: Neutral, Detail: d}
+	return Evidence{Field: FieldNetwork, Listed: n.Network, Effect: Neutral, Detail: d}
 }
 
 // EntityKey identifies a listed entity within a [lists.Set]: its source,
@@ -170,7 +170,7 @@ func (n ITWorkerNetworks) Annotate(r *Result) {
 	for i := range r.Matches {
 		m := &r.Matches[i]
 		info, ok := n.Lookup(m.Source, m.EntityID)
-		if !ok || slices.ContainsFunc(m.Evidence, func(e Evidence) bool { return e.Field == "network" }) {
+		if !ok || slices.ContainsFunc(m.Evidence, func(e Evidence) bool { return e.Field == FieldNetwork }) {
 			continue
 		}
 		m.Evidence = append(m.Evidence, info.Evidence())

@@ -150,7 +150,7 @@ func TestITWorkerNetworkAnnotate(t *testing.T) {
 	}
 	var got []Evidence
 	for _, e := range r.Matches[0].Evidence {
-		if e.Field == "network" {
+		if e.Field == FieldNetwork {
 			got = append(got, e)
 		}
 	}
@@ -169,7 +169,7 @@ func ExampleITWorkerNetworks_Annotate() {
 	r, _ := s.Screen(context.Background(), Payee{ID: "V-7", Name: "Chinyong Information Technology Cooperation Co", Type: Organization})
 	network.Annotate(&r)
 	for _, e := range r.Matches[0].Evidence {
-		if e.Field == "network" {
+		if e.Field == FieldNetwork {
 			fmt.Println(r.Decision, r.Matches[0].EntityID, e.Listed)
 		}
 	}

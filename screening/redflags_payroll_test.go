@@ -166,7 +166,7 @@ func TestDPRKPayroll(t *testing.T) {
 			m := res.Matches[0]
 			top = m.Source.String() + ":" + m.EntityID
 			for _, e := range m.Evidence {
-				if e.Field == "network" {
+				if e.Field == screening.FieldNetwork {
 					net = e.Listed
 				}
 			}

@@ -10,7 +10,7 @@ import (
 // Evidence is one reason behind a match: which payee field met which
 // listed value, how well, and what that did to the decision.
 type Evidence struct {
-	Field  string  `json:"field"`  // payee field: "name", "dob", "country", "type", "wallet", "bic", "iban", "email", ...
+	Field  Field   `json:"field"`  // the payee field compared
 	Query  string  `json:"query"`  // the payee's value
 	Listed string  `json:"listed"` // the listed value it was compared with
 	Score  float64 `json:"score"`  // similarity in [0,1]; 1 for exact identifier hits

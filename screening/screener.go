@@ -325,29 +325,29 @@ func containsFold(list []string, s string) bool {
 func (s *Screener) matchIdentifiers(p *Payee, q *query, c *candidates) {
 	for i, w := range q.wallets {
 		for _, h := range s.ids.crypto[w.Key] {
-			c.addID(h.ref, Evidence{Field: "wallet", Query: q.walletIn[i], Listed: h.label + " " + h.listed, Score: 1, Effect: Blocks,
+			c.addID(h.ref, Evidence{Field: FieldWallet, Query: q.walletIn[i], Listed: h.label + " " + h.listed, Score: 1, Effect: Blocks,
 				Detail: "listed digital currency address"})
 		}
 	}
 	if q.hasBIC {
 		for _, h := range s.ids.lookupBIC(q.bic) {
-			c.addID(h.ref, Evidence{Field: "bic", Query: q.bic.String(), Listed: h.listed, Score: 1, Effect: Blocks, Detail: "listed SWIFT/BIC"})
+			c.addID(h.ref, Evidence{Field: FieldBIC, Query: q.bic.String(), Listed: h.listed, Score: 1, Effect: Blocks, Detail: "listed SWIFT/BIC"})
 		}
 	}
 	if q.iban != "" {
 		for _, h := range s.ids.accounts[string(q.iban)] {
-			c.addID(h.ref, Evidence{Field: "iban", Query: q.iban.String(), Listed: h.listed, Score: 1, Effect: Blocks, Detail: "listed account"})
+			c.addID(h.ref, Evidence{Field: FieldIBAN, Query: q.iban.String(), Listed: h.listed, Score: 1, Effect: Blocks, Detail: "listed account"})
 		}
 	}
 	if v := compactID(p.Bank.AccountNumber); len(v) >= 6 {
 		for _, h := range s.ids.accounts[v] {
-			c.addID(h.ref, Evidence{Field: "account_number", Query: p.Bank.AccountNumber, Listed: h.listed, Score: 1, Effect: Caps,
+			c.addID(h.ref, Evidence{Field: FieldAccountNumber, Query: p.Bank.AccountNumber, Listed: h.listed, Score: 1, Effect: Caps,
 				Detail: "account number listed; without the bank it may be another account"})
 		}
 	}
 	for _, d := range p.Documents {
 		for _, h := range s.ids.documents[compactID(d.Number)] {
-			e := Evidence{Field: "document", Query: d.Number, Listed: h.label + " " + h.listed, Score: 1, Effect: Blocks, Detail: "listed identity document"}
+			e := Evidence{Field: FieldDocument, Query: d.Number, Listed: h.label + " " + h.listed, Score: 1, Effect: Blocks, Detail: "listed identity document"}
 			dc := strings.ToUpper(strings.TrimSpace(d.Country))
 			if h.idType == lists.IDTaxID {
 				e.Effect, e.Detail = Caps, "listed tax ID"
@@ -360,19 +360,19 @@ func (s *Screener) matchIdentifiers(p *Payee, q *query, c *candidates) {
 	}
 	if k := emailKey(p.Email); k != "" {
 		for _, h := range s.ids.emails[k] {
-			c.addID(h.ref, Evidence{Field: "email", Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "listed e-mail address"})
+			c.addID(h.ref, Evidence{Field: FieldEmail, Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "listed e-mail address"})
 		}
 	}
 	// Indicator feeds list e-mail domains as "@domain".
 	if i := strings.LastIndexByte(emailKey(p.Email), '@'); i >= 0 {
 		dom := emailKey(p.Email)[i:]
 		for _, h := range s.ids.emails[dom] {
-			c.addID(h.ref, Evidence{Field: "email", Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "e-mail domain listed as an indicator"})
+			c.addID(h.ref, Evidence{Field: FieldEmail, Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "e-mail domain listed as an indicator"})
 		}
 	}
 	if k := phoneKey(p.Phone); k != "" {
 		for _, h := range s.ids.phones[k] {
-			c.addID(h.ref, Evidence{Field: "phone", Query: p.Phone, Listed: h.listed, Score: 1, Effect: Caps, Detail: "listed phone number"})
+			c.addID(h.ref, Evidence{Field: FieldPhone, Query: p.Phone, Listed: h.listed, Score: 1, Effect: Caps, Detail: "listed phone number"})
 		}
 	}
 }
@@ -392,7 +392,7 @@ func (s *Screener) applyAllowList(p *Payee, res *Result) {
 			continue
 		}
 		if a.Fingerprint != m.Fingerprint {
-			m.Evidence = append(m.Evidence, Evidence{Field: "allow_list", Query: p.ID, Listed: m.EntityID, Effect: Neutral,
+			m.Evidence = append(m.Evidence, Evidence{Field: FieldAllowList, Query: p.ID, Listed: m.EntityID, Effect: Neutral,
 				Detail: "allow-list entry no longer applies: the listed entry has changed since it was reviewed"})
 			kept = append(kept, m)
 			continue
