@@ -291,39 +291,6 @@ func TestSweep(t *testing.T) {
 	}
 }
 
-func TestMatchDecide(t *testing.T) {
-	th := screening.Thresholds{Review: 0.8, Block: 0.95}
-	tests := []struct {
-		name   string
-		m      matchFacts
-		want   screening.Decision
-		ok     bool
-		reason string
-	}{
-		{"below review", matchFacts{hasName: true, nameScore: 0.79}, screening.Clear, false, "a name below the review threshold is no match"},
-		{"review", matchFacts{hasName: true, nameScore: 0.8}, screening.Review, true, "the threshold itself reaches review"},
-		{"uncorroborated", matchFacts{hasName: true, nameScore: 1}, screening.Review, true, "block needs corroboration"},
-		{"corroborated", matchFacts{hasName: true, nameScore: 0.95, corroborates: true}, screening.Block, true, "near-exact and corroborated"},
-		{"corroborated low", matchFacts{hasName: true, nameScore: 0.94, corroborates: true}, screening.Review, true, "below the block threshold"},
-		{"contradicted", matchFacts{hasName: true, nameScore: 1, corroborates: true, contradicts: true}, screening.Review, true, "a contradiction prevents block"},
-		{"name capped", matchFacts{hasName: true, nameScore: 1, corroborates: true, nameCaps: true}, screening.Review, true, "a single token or weak alias caps at review"},
-		{"id capped", matchFacts{hasName: true, nameScore: 1, corroborates: true, hasIDs: true, idCaps: true}, screening.Review, true, "an e-mail hit caps the match too, as screening does"},
-		{"excluded", matchFacts{hasName: true, nameScore: 1, excludes: true}, screening.Clear, false, "a strong contradiction dismisses a name-only match"},
-		{"excluded with id", matchFacts{hasName: true, nameScore: 1, excludes: true, hasIDs: true}, screening.Review, true, "an identifier keeps the match"},
-		{"id blocks", matchFacts{hasIDs: true, idBlocks: true}, screening.Block, true, "a listed BIC blocks whatever the name"},
-		{"id blocks below review", matchFacts{hasName: true, nameScore: 0.5, hasIDs: true, idBlocks: true, excludes: true}, screening.Block, true, "blocks before anything else"},
-		{"id only", matchFacts{hasName: true, nameScore: 0.7, hasIDs: true, corroborates: true}, screening.Review, true, "a name below review leaves the identifier: review"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, ok := tt.m.decide(th)
-			if got != tt.want || ok != tt.ok {
-				t.Errorf("decide = %s, %v; want %s, %v (%s)", got, ok, tt.want, tt.ok, tt.reason)
-			}
-		})
-	}
-}
-
 func TestThresholdsFor(t *testing.T) {
 	p := screening.DefaultPolicy()
 	p.Sources = map[lists.ListID]screening.Thresholds{{Source: lists.UN}: {Review: 0.85}}

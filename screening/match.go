@@ -109,22 +109,15 @@ func (s *Screener) decide(p *Payee, q *query, c *candidate) (Match, bool) {
 	ev = append(ev, c.ids...)
 	m.Evidence = ev
 
-	switch {
-	case hasEffect(ev, Blocks):
-		m.Decision, m.Score = Block, 1
-	case len(c.ids) > 0 && !nameOK:
-		m.Decision, m.Score = Review, 1
-	case hasEffect(ev, Excludes):
-		if len(c.ids) == 0 {
-			return Match{}, false
-		}
-		m.Decision = Review
-	default:
-		m.Decision = Review
-		if c.name.score >= th.Block && hasEffect(ev, Corroborates) && !hasEffect(ev, Contradicts) && !hasEffect(ev, Caps) {
-			m.Decision = Block
-		}
+	f := FactsOf(ev)
+	if nameOK {
+		f.NameScore = c.name.score // unrounded, as the thresholds are met
 	}
+	v := Decide(f, th)
+	if !v.Reported {
+		return Match{}, false
+	}
+	m.Decision, m.Score = v.Decision, round4(v.Score)
 	return m, true
 }
 
