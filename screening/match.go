@@ -75,7 +75,7 @@ func (s *Screener) decide(p *Payee, q *query, c *candidate) (Match, bool) {
 		EntityType:  e.Type,
 		Programs:    e.Programs,
 		DPRK:        e.DPRK,
-		Fingerprint: Fingerprint(e),
+		Fingerprint: s.fingerprint(c.ref),
 	}
 	if m.Programs == nil {
 		m.Programs = []string{}

@@ -2,8 +2,6 @@ package screening
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -370,15 +368,4 @@ func sortedListIDs[V any](m map[lists.ListID]V) []lists.ListID {
 	}
 	slices.SortFunc(keys, lists.ListID.Compare)
 	return keys
-}
-
-// Fingerprint returns a sha256 over the content of a listed entry. It
-// changes whenever the publisher changes anything in the entry, which ends
-// any allow-list suppression recorded against the old content.
-func Fingerprint(e *lists.Entity) string {
-	// An Entity holds only strings, numbers and slices of them, which
-	// always encode.
-	b, _ := json.Marshal(e)
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
 }

@@ -25,6 +25,11 @@ type Match struct {
 	// feed, which JSON shows by its name.
 	Source   lists.ListID `json:"source"`
 	EntityID string       `json:"entity_id"`
+	// Fingerprint is the listed entry's [lists.Entity.Fingerprint],
+	// computed once when the Screener is built. An allow-list entry
+	// copies Source, EntityID and Fingerprint from a match and stops
+	// suppressing it when the entry changes.
+	Fingerprint string `json:"fingerprint"`
 	// Name is the entity's primary listed name; MatchedName the name or
 	// alias that matched (empty for an identifier-only match).
 	Name        string           `json:"name"`
@@ -36,9 +41,6 @@ type Match struct {
 	Evidence    []Evidence       `json:"evidence"`
 	// Decision is what this match alone decides.
 	Decision Decision `json:"-"`
-	// Fingerprint identifies the listed entry's content; an allow-list
-	// entry carries it and stops suppressing when the entry changes.
-	Fingerprint string `json:"-"`
 }
 
 // Flag is a finding about the payee's own data (an invalid IBAN, a bank in

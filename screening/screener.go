@@ -35,6 +35,8 @@ type Screener struct {
 	engine   Engine
 	// network marks the entries of DPRK IT-worker networks.
 	network ITWorkerNetworks
+	// fingerprints holds each entity's Fingerprint, by entityRef.
+	fingerprints [][]string
 	// byID finds an entity by source and ID, for engine matches.
 	byID map[sourceID]entityRef
 }
@@ -83,6 +85,13 @@ func New(set *lists.Set, p Policy, opts Options) (*Screener, error) {
 	for _, a := range p.AllowList {
 		s.allow[allowKey{a.PayeeID, a.Source, a.EntityID}] = a
 	}
+	s.fingerprints = make([][]string, len(set.Lists))
+	for li, l := range set.Lists {
+		s.fingerprints[li] = make([]string, len(l.Entities))
+		for ei := range l.Entities {
+			s.fingerprints[li][ei] = l.Entities[ei].Fingerprint()
+		}
+	}
 	s.network = ITWorkerNetwork(set)
 	if opts.Engine != nil {
 		s.engine = opts.Engine
@@ -103,6 +112,8 @@ func (s *Screener) Policy() Policy { return s.policy }
 
 // Versions returns the versions of the lists the Screener uses.
 func (s *Screener) Versions() []lists.Version { return s.versions }
+
+func (s *Screener) fingerprint(r entityRef) string { return s.fingerprints[r.list][r.entity] }
 
 func (s *Screener) entity(r entityRef) (*lists.List, *lists.Entity) {
 	l := s.set.Lists[r.list]
