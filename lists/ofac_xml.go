@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -699,33 +698,10 @@ func sanctionsXMLEnd(dec *xml.Decoder, file string) error {
 }
 
 // sanctionsXMLError turns a decoding error into a *ParseError with the
-// sentinel that fits: ErrTruncated for an unexpected end of file,
-// ErrEncoding for invalid UTF-8 or a non-UTF-8 declaration, ErrMalformed
-// for other syntax errors. Read errors of the underlying reader are wrapped
-// as they are.
+// sentinel [xmlCause] gives.
 func sanctionsXMLError(file string, dec *xml.Decoder, err error, element string) error {
 	line, _ := dec.InputPos()
-	pe := &ParseError{File: file, Line: line, Element: element, Err: err}
-	var se *xml.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		pe.Line = se.Line
-		switch {
-		case strings.HasPrefix(se.Msg, "unexpected EOF"):
-			pe.Err = fmt.Errorf("%w: %s", ErrTruncated, se.Msg)
-		case strings.Contains(se.Msg, "UTF-8"):
-			pe.Err = fmt.Errorf("%w: %s", ErrEncoding, se.Msg)
-		default:
-			pe.Err = fmt.Errorf("%w: %s", ErrMalformed, se.Msg)
-		}
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		pe.Err = fmt.Errorf("%w: unexpected end of file", ErrTruncated)
-	case errors.Is(err, ErrEncoding):
-	case strings.HasPrefix(err.Error(), "xml: "):
-		// Version and encoding declaration errors of encoding/xml.
-		pe.Err = fmt.Errorf("%w: %v", ErrMalformed, err)
-	}
-	return pe
+	return &ParseError{File: file, Line: xmlErrorLine(err, line), Element: element, Err: xmlCause(err)}
 }
 
 // xmlCollapseSpace trims s and collapses every run of white space (the

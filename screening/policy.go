@@ -137,14 +137,14 @@ var ErrPolicy = errors.New("invalid policy")
 func LoadPolicy(path string) (Policy, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return Policy{}, fmt.Errorf("%w: %v", ErrPolicy, err)
+		return Policy{}, fmt.Errorf("%w: %w", ErrPolicy, err)
 	}
 	p := DefaultPolicy()
 	// A map the file sets replaces the default map rather than merging
 	// into it, so that a file can drop a default country.
 	keys, err := topLevelKeys(path, data)
 	if err != nil {
-		return Policy{}, fmt.Errorf("%w: %s: %v", ErrPolicy, path, err)
+		return Policy{}, fmt.Errorf("%w: %s: %w", ErrPolicy, path, err)
 	}
 	if keys["payee_countries"] {
 		p.PayeeCountries = nil
@@ -165,7 +165,7 @@ func LoadPolicy(path string) (Policy, error) {
 		return Policy{}, fmt.Errorf("%w: %s: want a .json, .yaml or .yml file", ErrPolicy, path)
 	}
 	if err != nil {
-		return Policy{}, fmt.Errorf("%w: %s: %v", ErrPolicy, path, err)
+		return Policy{}, fmt.Errorf("%w: %s: %w", ErrPolicy, path, err)
 	}
 	if err := p.Validate(); err != nil {
 		return Policy{}, fmt.Errorf("%s: %w", path, err)

@@ -1,7 +1,9 @@
 package screening
 
 import (
+	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -64,5 +66,30 @@ func TestDefaultPolicyValid(t *testing.T) {
 	}
 	if p.MaxAge() != DefaultMaxListAge {
 		t.Errorf("MaxAge %v, want %v", p.MaxAge(), DefaultMaxListAge)
+	}
+}
+
+// TestPolicyErrorCauses: a policy error wraps ErrPolicy and its cause.
+func TestPolicyErrorCauses(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "none.yaml")
+	tests := []struct {
+		name   string
+		path   string
+		cause  func(error) bool
+		reason string
+	}{
+		{"missing file", missing, func(err error) bool { return errors.Is(err, fs.ErrNotExist) }, "a caller tells a missing file by fs.ErrNotExist"},
+		{"bad JSON", writePolicy(t, "p.json", `{"review": }`), func(err error) bool { var se *json.SyntaxError; return errors.As(err, &se) },
+			"the decoder's error stays reachable"},
+		{"bad list", writePolicy(t, "p.yaml", "sources: {\"Acme Feed\": {review: 0.9}}\n"), func(err error) bool { return errors.Is(err, lists.ErrListID) },
+			"an unknown list name wraps lists.ErrListID"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadPolicy(tt.path)
+			if !errors.Is(err, ErrPolicy) || !tt.cause(err) {
+				t.Errorf("err = %v: want ErrPolicy and its cause (%s)", err, tt.reason)
+			}
+		})
 	}
 }
