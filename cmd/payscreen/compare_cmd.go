@@ -9,7 +9,6 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -184,22 +183,11 @@ type payeeSet struct {
 }
 
 func readPayeeFile(name string) (payeeSet, error) {
-	f, err := os.Open(name)
+	r, err := payroll.Open(name, payroll.FormatAuto)
 	if err != nil {
 		return payeeSet{}, err
 	}
-	defer f.Close()
-	var r screening.RowReader
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".jsonl", ".ndjson", ".json":
-		r = payroll.NewJSONLReader(f, name)
-	default:
-		cr, err := payroll.NewCSVReader(f, name)
-		if err != nil {
-			return payeeSet{}, err
-		}
-		r = cr
-	}
+	defer r.Close()
 	ps := payeeSet{name: filepath.Base(name), about: "payees of " + name}
 	for {
 		row, err := r.Read()

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/payscreen/payscreen/evaluate"
+	"github.com/payscreen/payscreen/payroll"
 	"github.com/payscreen/payscreen/screening"
 )
 
@@ -77,12 +78,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *resamples < 0 {
 		return usageErr("--resamples wants a count ≥ 0")
 	}
-	format := evaluate.CSV
-	switch f := strings.ToLower(*inFormat); {
-	case f == "jsonl" || f == "" && evalIsJSONL(*labelsPath):
-		format = evaluate.JSONL
-	case f == "csv" || f == "":
-	default:
+	format, err := payroll.ParseFormat(*inFormat)
+	if err != nil {
 		return usageErr("--in-format wants csv or jsonl, not %q", *inFormat)
 	}
 
@@ -178,14 +175,6 @@ func sweepThresholds(floor, step float64) []float64 {
 		ts = append(ts, 1)
 	}
 	return ts
-}
-
-func evalIsJSONL(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".jsonl", ".ndjson", ".json":
-		return true
-	}
-	return false
 }
 
 // evalQuoteArgs quotes the arguments that a shell would split.

@@ -214,19 +214,12 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitUsage
 	}
 	name := fs.Arg(0)
-	format := strings.ToLower(*inFormat)
-	if format == "" {
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".jsonl", ".ndjson", ".json":
-			format = "jsonl"
-		default:
-			format = "csv"
-		}
-	}
-	if format != "csv" && format != "jsonl" {
+	format, err := payroll.ParseFormat(*inFormat)
+	if err != nil {
 		fmt.Fprintf(stderr, "payscreen screen: --in-format wants csv or jsonl, not %q\n", *inFormat)
 		return exitUsage
 	}
+	format = format.Resolve(name)
 
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "payscreen screen: %v\n", err)
@@ -255,31 +248,27 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if st, err := os.Stat(name); err == nil {
 		size = st.Size()
 	}
-	counter := &countingReader{}
-	open := func(path, display string, count bool) (screening.RowReader, error) {
-		var in io.ReadCloser = os.Stdin
-		if path != "stdin" {
-			f, err := os.Open(path)
-			if err != nil {
-				return nil, err
+	// current is the reader of the pass under way, for the progress bar.
+	var current atomic.Pointer[payroll.Reader]
+	open := func(path, display string, count bool) (*payroll.Reader, error) {
+		var r *payroll.Reader
+		var err error
+		switch {
+		case path == "stdin":
+			r, err = payroll.OpenReader(os.Stdin, display, format)
+		case path != display:
+			f, ferr := os.Open(path)
+			if ferr != nil {
+				return nil, ferr
 			}
-			in = f
+			r, err = payroll.OpenReader(f, display, format)
+		default:
+			r, err = payroll.Open(path, format)
 		}
-		var r io.Reader = in
-		if count {
-			counter.n.Store(0)
-			counter.r = in
-			r = counter
+		if err == nil && count {
+			current.Store(r)
 		}
-		if format == "csv" {
-			cr, err := payroll.NewCSVReader(r, display)
-			if err != nil {
-				in.Close()
-				return nil, err
-			}
-			return closingReader{cr, in}, nil
-		}
-		return closingReader{payroll.NewJSONLReader(r, display), in}, nil
+		return r, err
 	}
 	display := fs.Arg(0)
 	if display == "-" {
@@ -292,7 +281,7 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			return fail(err)
 		}
 		prev, err = screening.ReadPreviousPayouts(ctx, r)
-		r.(io.Closer).Close()
+		r.Close()
 		if err != nil {
 			return fail(err)
 		}
@@ -303,7 +292,7 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(err)
 	}
-	probe.(io.Closer).Close()
+	probe.Close()
 
 	var w io.Writer = stdout
 	var outFile *os.File
@@ -327,7 +316,12 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 
 	summary := screening.Summary{Lists: s.Versions()}
 	var done atomic.Int64
-	stopProgress := startProgress(stderr, &done, counter, size)
+	stopProgress := startProgress(stderr, &done, func() int64 {
+		if r := current.Load(); r != nil {
+			return r.BytesRead()
+		}
+		return 0
+	}, size)
 	reached := false
 	emit := func(r screening.RowResult) error {
 		summary.Add(r)
@@ -342,10 +336,10 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		err = s.ScreenBatchRedFlags(ctx, func() (screening.RowReader, error) { return open(name, display, true) },
 			screening.RedFlagOptions{Policy: policy.RedFlags, Previous: prev}, batch, emit)
 	} else {
-		var rows screening.RowReader
+		var rows *payroll.Reader
 		if rows, err = open(name, display, true); err == nil {
 			err = s.ScreenBatch(ctx, rows, batch, emit)
-			rows.(io.Closer).Close()
+			rows.Close()
 		}
 	}
 	stopProgress()
@@ -367,12 +361,6 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	return exitOK
 }
 
-// closingReader is a row reader that closes its file after its pass.
-type closingReader struct {
-	screening.RowReader
-	io.Closer
-}
-
 // spool copies r into a temporary file and returns its name.
 func spool(r io.Reader) (string, error) {
 	f, err := os.CreateTemp("", "payscreen-stdin-*")
@@ -387,21 +375,9 @@ func spool(r io.Reader) (string, error) {
 	return f.Name(), f.Close()
 }
 
-// countingReader counts the bytes read through it, for the progress bar.
-type countingReader struct {
-	r io.Reader
-	n atomic.Int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	return n, err
-}
-
 // startProgress draws a progress line on stderr while rows are screened,
 // when stderr is a terminal; the returned function stops it.
-func startProgress(stderr io.Writer, done *atomic.Int64, in *countingReader, size int64) func() {
+func startProgress(stderr io.Writer, done *atomic.Int64, read func() int64, size int64) func() {
 	f, ok := stderr.(*os.File)
 	if !ok {
 		return func() {}
@@ -425,7 +401,7 @@ func startProgress(stderr io.Writer, done *atomic.Int64, in *countingReader, siz
 				n := done.Load()
 				rate := float64(n) / time.Since(start).Seconds()
 				if size > 0 {
-					pct := 100 * float64(in.n.Load()) / float64(size)
+					pct := 100 * float64(read()) / float64(size)
 					width := 30
 					fill := int(pct / 100 * float64(width))
 					fmt.Fprintf(f, "\r[%s%s] %5.1f%%  %d rows  %.0f rows/s", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), pct, n, rate)
