@@ -11,7 +11,7 @@ import (
 
 func TestITWorkerTable(t *testing.T) {
 	seen := map[string]bool{}
-	for _, e := range itwTable {
+	for _, e := range itwTable() {
 		if seen[e.uid] {
 			t.Errorf("ent_num %s twice", e.uid)
 		}
