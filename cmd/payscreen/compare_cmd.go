@@ -7,17 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"math/rand/v2"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"syscall"
 	"text/tabwriter"
 	"time"
-	"unicode"
 
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/payroll"
@@ -40,9 +36,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	details := fs.Bool("server-details", false, "take Watchman's score pieces from the server (debug=yes) rather than computing them in the client")
 	n := fs.Int("generated", 200, "add `n` generated payroll-like payees, n names taken from the lists and n variants of listed names")
 	seed := fs.Uint64("seed", 1, "seed of the generated payees")
-	workers := fs.Int("j", runtime.GOMAXPROCS(0), "workers for the parallel throughput run")
 	show := fs.Int("show", 15, "print at most `n` differing rows per payee set")
-	repeat := fs.Int("repeat", 3, "time each throughput run `n` times and keep the fastest (the machine may be busy)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: payscreen compare --lists DIR... (--watchman-url URL | --watchman-bin PATH) [flags] [PAYEES.csv|.jsonl ...]")
 		fmt.Fprintln(stderr, "Screens the same payees against the same lists with payscreen's matching and with a Moov Watchman")
@@ -65,8 +59,8 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return usage("--lists is required: both engines must screen against the same list files")
 	case (*wmURL == "") == (*wmBin == ""):
 		return usage("give one of --watchman-url and --watchman-bin")
-	case *n < 0 || *workers < 1 || *show < 0 || *repeat < 1:
-		return usage("--generated, -j, --show and --repeat want positive numbers")
+	case *n < 0 || *show < 0:
+		return usage("--generated and --show want positive numbers")
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "payscreen compare: %v\n", err)
@@ -104,7 +98,6 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 
 	url := *wmURL
-	var srvCPU func() (time.Duration, error)
 	if *wmBin != "" {
 		start := time.Now()
 		srv, err := wmserver.Start(ctx, wmserver.Config{Binary: *wmBin, Dirs: dirs})
@@ -112,10 +105,10 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			return fail(err)
 		}
 		defer srv.Close()
-		url, srvCPU = srv.URL, srv.CPUTime
+		url = srv.URL
 		fmt.Fprintf(stdout, "Started Watchman %s at %s over the --lists files in %v.\n", wmserver.Version, url, time.Since(start).Round(time.Millisecond))
 	}
-	engine, counts, err := watchmanEngine(ctx, url, set, watchman.Options{ServerDetails: *details, MaxConns: *workers * 2})
+	engine, counts, err := watchmanEngine(ctx, url, set, watchman.Options{ServerDetails: *details, MaxConns: 2 * runtime.GOMAXPROCS(0)})
 	printCounts(stdout, counts)
 	if err != nil {
 		return fail(err)
@@ -132,28 +125,18 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return fail(err)
 	}
 
-	var thr []throughput
-	facts := factsAcc{words: listedWords(set), srvCPU: srvCPU}
 	for _, ps := range sets {
-		if err := ctx.Err(); err != nil {
+		rOwn, err := screenAll(ctx, own, ps.payees)
+		if err != nil {
 			return fail(err)
 		}
-		rOwn, _ := screenAll(ctx, own, ps.payees, 1)
-		rWM, _ := screenAll(ctx, wm, ps.payees, 1)
+		rWM, err := screenAll(ctx, wm, ps.payees)
+		if err != nil {
+			return fail(err)
+		}
 		reportDiffs(stdout, ps, rOwn, rWM, *show)
-		raw := searchAll(ctx, engine, ps.payees, policy.Review, &facts)
-		facts.sets = append(facts.sets, setFacts{name: ps.name, raw: raw})
-		m := meter{srvCPU: srvCPU}
-		thr = append(thr,
-			m.best(*repeat, ps, "payscreen", 1, func() { screenAll(ctx, own, ps.payees, 1) }),
-			m.best(*repeat, ps, "payscreen", *workers, func() { screenAll(ctx, own, ps.payees, *workers) }),
-			m.best(*repeat, ps, "watchman (Screener)", 1, func() { screenAll(ctx, wm, ps.payees, 1) }),
-			m.best(*repeat, ps, "watchman (Screener)", *workers, func() { screenAll(ctx, wm, ps.payees, *workers) }),
-			m.best(*repeat, ps, "watchman (search only)", 1, func() { searchAll(ctx, engine, ps.payees, policy.Review, nil) }),
-		)
 	}
-	reportThroughput(stdout, thr)
-	facts.report(stdout)
+	fmt.Fprintln(stdout, "\n(Throughput and Watchman's latency: go run ./scripts/bench/compare with the same --lists and payee files.)")
 	return exitOK
 }
 
@@ -349,219 +332,29 @@ type outcome struct {
 	err error
 }
 
-// screenAll screens payees with workers goroutines and returns the
-// results in order and the time taken.
-func screenAll(ctx context.Context, s *screening.Screener, payees []screening.Payee, workers int) ([]outcome, time.Duration) {
-	out := make([]outcome, len(payees))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	start := time.Now()
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				r, err := s.Screen(ctx, payees[i])
-				out[i] = outcome{r, err}
-			}
-		}()
-	}
-	for i := range payees {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out, time.Since(start)
+// payeeRows reads a slice of payees as batch rows.
+type payeeRows struct {
+	payees []screening.Payee
+	next   int
 }
 
-// rawRun is Watchman's own share: one search per payee, one connection.
-type rawRun struct {
-	total   time.Duration
-	lat     []time.Duration // every search
-	latNone []time.Duration // searches with no result at all
-	// By whether the name shares a word with a listed name: Watchman
-	// v0.65.1 scores only the entries sharing a word with the query, and
-	// every entry when none does.
-	byWords [2]wordClass
-}
-
-type wordClass struct {
-	lat    []time.Duration
-	srvCPU time.Duration // -1: unknown
-}
-
-// searchAll sends one search per payee, one after the other, and records
-// the facts the comparison checks.
-func searchAll(ctx context.Context, e *watchman.Engine, payees []screening.Payee, threshold float64, f *factsAcc) rawRun {
-	r := rawRun{byWords: [2]wordClass{{srvCPU: -1}, {srvCPU: -1}}}
-	start := time.Now()
-	for _, p := range payees {
-		var cpu0 time.Duration
-		cpuOK := f != nil && f.srvCPU != nil
-		if cpuOK {
-			var err error
-			cpu0, err = f.srvCPU()
-			cpuOK = err == nil
-		}
-		t := time.Now()
-		hits, err := e.Search(ctx, p, threshold)
-		d := time.Since(t)
-		r.lat = append(r.lat, d)
-		if err == nil && len(hits) == 0 {
-			r.latNone = append(r.latNone, d)
-		}
-		if f != nil {
-			f.add(p, hits, err)
-			c := &r.byWords[btoi(f.words.shares(p.Name))]
-			c.lat = append(c.lat, d)
-			if cpuOK {
-				if cpu1, err := f.srvCPU(); err == nil {
-					c.srvCPU = max(c.srvCPU, 0) + cpu1 - cpu0
-				}
-			}
-		}
+func (r *payeeRows) Read() (screening.Row, error) {
+	if r.next == len(r.payees) {
+		return screening.Row{}, io.EOF
 	}
-	r.total = time.Since(start)
-	return r
+	r.next++
+	return screening.Row{Line: r.next, Payee: r.payees[r.next-1]}, nil
 }
 
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// wordSet holds the lower-case words of every listed name.
-type wordSet map[string]bool
-
-func listedWords(set *lists.Set) wordSet {
-	w := wordSet{}
-	for _, l := range set.Lists {
-		for i := range l.Entities {
-			for _, n := range l.Entities[i].Names {
-				for _, x := range nameWords(n.Full) {
-					w[x] = true
-				}
-			}
-		}
-	}
-	return w
-}
-
-func nameWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
-// shares reports whether name has a word some listed name has.
-func (w wordSet) shares(name string) bool {
-	for _, x := range nameWords(name) {
-		if w[x] {
-			return true
-		}
-	}
-	return false
-}
-
-// factsAcc gathers what the comparison measures of Watchman itself.
-type factsAcc struct {
-	words        wordSet
-	srvCPU       func() (time.Duration, error)
-	exactOverall []float64 // overall score of each match whose name scored 1
-	searches     int
-	errs         map[string]int
-	sets         []setFacts
-}
-
-// setFacts is Watchman's latency over one payee set, one search at a time.
-type setFacts struct {
-	name string
-	raw  rawRun
-}
-
-func (f *factsAcc) add(p screening.Payee, hits []watchman.Hit, err error) {
-	f.searches++
-	if err != nil {
-		if f.errs == nil {
-			f.errs = map[string]int{}
-		}
-		f.errs[errKind(err)]++
-		return
-	}
-	for _, h := range hits {
-		if h.Score == 1 {
-			f.exactOverall = append(f.exactOverall, h.Overall)
-		}
-	}
-}
-
-func (f *factsAcc) report(w io.Writer) {
-	fmt.Fprintln(w, "\n== Watchman's latency, one search at a time on one connection (first pass)")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "set\tnames\tsearches\tsearches/s\tmedian ms\tmean ms\tp95 ms\twatchman cpu ms/search\t")
-	for _, sf := range f.sets {
-		r := sf.raw
-		fmt.Fprintf(tw, "%s\tall\t%d\t%.1f\t%s\t%s\t%s\t\t\n", sf.name, len(r.lat), rate(len(r.lat), r.total), msq(r.lat, 0.5), ms(mean(r.lat)), msq(r.lat, 0.95))
-		if len(r.latNone) > 0 {
-			fmt.Fprintf(tw, "\twith no result\t%d\t%.1f\t%s\t%s\t%s\t\t\n", len(r.latNone), rate(len(r.latNone), sum(r.latNone)), msq(r.latNone, 0.5), ms(mean(r.latNone)), msq(r.latNone, 0.95))
-		}
-		for i, label := range []string{"sharing no listed word", "sharing a listed word"} {
-			c := r.byWords[i]
-			if len(c.lat) == 0 {
-				continue
-			}
-			cpu := "-"
-			if c.srvCPU >= 0 {
-				cpu = fmt.Sprintf("%.1f", perPayee(c.srvCPU, len(c.lat)))
-			}
-			fmt.Fprintf(tw, "\t%s\t%d\t%.1f\t%s\t%s\t%s\t%s\t\n", label, len(c.lat), rate(len(c.lat), sum(c.lat)), msq(c.lat, 0.5), ms(mean(c.lat)), msq(c.lat, 0.95), cpu)
-		}
-	}
-	tw.Flush()
-	fmt.Fprintln(w, "(searches/s = searches / their summed latency. Watchman v0.65.1 scores only the entries sharing a word with the name, and every")
-	fmt.Fprintln(w, " entry of the type when none does or when the shared words are too common: such a search is a full scan. Words here are")
-	fmt.Fprintln(w, " compared in lower case without Watchman's stop-word removal, so the split is approximate.)")
-
-	fmt.Fprintln(w, "\n== Watchman's overall score of matches whose name scored 1 (name-only searches)")
-	if len(f.exactOverall) == 0 {
-		fmt.Fprintln(w, "no such match seen")
-	} else {
-		s := slices.Clone(f.exactOverall)
-		slices.Sort(s)
-		hist := map[string]int{}
-		for _, v := range s {
-			hist[fmt.Sprintf("%.4f", v)]++
-		}
-		fmt.Fprintf(w, "%d matches: overall min %.4f, max %.4f; by value:", len(s), s[0], s[len(s)-1])
-		for _, k := range sortedMapKeys(hist) {
-			fmt.Fprintf(w, " %s×%d", k, hist[k])
-		}
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, "(Watchman v0.65.1 scales a name-only result by 0.95 × 0.90 × 0.95 = 0.81225, or by 0.855 when the entry has few fields)")
-	}
-	if len(f.errs) > 0 {
-		fmt.Fprintf(w, "search errors out of %d searches:", f.searches)
-		for _, k := range sortedMapKeys(f.errs) {
-			fmt.Fprintf(w, " %s×%d", k, f.errs[k])
-		}
-		fmt.Fprintln(w)
-	}
-}
-
-func errKind(err error) string {
-	for _, k := range []struct {
-		err  error
-		name string
-	}{
-		{watchman.ErrTruncated, "truncated"}, {watchman.ErrTimeout, "timeout"}, {watchman.ErrUnavailable, "unavailable"},
-		{watchman.ErrServer, "server"}, {watchman.ErrProtocol, "protocol"}, {watchman.ErrUnmapped, "unmapped"},
-		{watchman.ErrScoreMismatch, "score-mismatch"}, {screening.ErrEngineMismatch, "engine-mismatch"},
-	} {
-		if errors.Is(err, k.err) {
-			return k.name
-		}
-	}
-	return "other"
+// screenAll screens payees through ScreenBatch and returns the results in
+// order; a payee whose screening failed carries its error.
+func screenAll(ctx context.Context, s *screening.Screener, payees []screening.Payee) ([]outcome, error) {
+	out := make([]outcome, 0, len(payees))
+	err := s.ScreenBatch(ctx, &payeeRows{payees: payees}, screening.BatchOptions{}, func(r screening.RowResult) error {
+		out = append(out, outcome{r.Result, r.Err})
+		return nil
+	})
+	return out, err
 }
 
 func sortedMapKeys[V any](m map[string]V) []string {
@@ -657,7 +450,7 @@ func diffReason(a, b outcome) string {
 	case a.err != nil:
 		return "payscreen error"
 	case b.err != nil:
-		return "watchman error (" + errKind(b.err) + ")"
+		return "watchman error (" + watchman.ErrorKind(b.err) + ")"
 	}
 	ta, tb := topMatch(a.res), topMatch(b.res)
 	switch {
@@ -715,116 +508,4 @@ func evidenceLine(o outcome) string {
 		b.WriteString(";")
 	}
 	return b.String()
-}
-
-// throughput is one engine's fastest run over one payee set.
-type throughput struct {
-	set, engine string
-	workers, n  int
-	wall        time.Duration
-	cpu, srvCPU time.Duration // this process's and the server's; srvCPU < 0: unknown
-}
-
-// meter times runs, with the processor time of this process and of the
-// Watchman server when it is known.
-type meter struct {
-	srvCPU func() (time.Duration, error)
-}
-
-// best runs run repeat times and keeps the fastest.
-func (m meter) best(repeat int, ps payeeSet, engine string, workers int, run func()) throughput {
-	out := throughput{set: ps.name, engine: engine, workers: workers, n: len(ps.payees), srvCPU: -1}
-	for i := range repeat {
-		cpu0, srv0, srvOK := processCPU(), time.Duration(0), false
-		if m.srvCPU != nil {
-			var err error
-			srv0, err = m.srvCPU()
-			srvOK = err == nil
-		}
-		start := time.Now()
-		run()
-		wall := time.Since(start)
-		if i == 0 || wall < out.wall {
-			out.wall, out.cpu, out.srvCPU = wall, processCPU()-cpu0, -1
-			if srvOK {
-				if srv1, err := m.srvCPU(); err == nil {
-					out.srvCPU = srv1 - srv0
-				}
-			}
-		}
-	}
-	return out
-}
-
-// processCPU is the processor time this process has used.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func reportThroughput(w io.Writer, ts []throughput) {
-	fmt.Fprintln(w, "\n== Throughput: payees screened per second (fastest of --repeat runs) and processor time per payee")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "set\tengine\tworkers\tpayees\tpayees/s\tpayscreen cpu ms/payee\twatchman cpu ms/payee\t")
-	for _, t := range ts {
-		srv := "-"
-		if t.srvCPU >= 0 && strings.HasPrefix(t.engine, "watchman") {
-			srv = fmt.Sprintf("%.2f", perPayee(t.srvCPU, t.n))
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.1f\t%.2f\t%s\t\n", t.set, t.engine, t.workers, t.n, rate(t.n, t.wall), perPayee(t.cpu, t.n), srv)
-	}
-	tw.Flush()
-	fmt.Fprintln(w, "(\"watchman (search only)\" is one search per payee on one connection with the client's scoring, without payscreen's policy.")
-	fmt.Fprintln(w, " Processor times count every thread; the server's is read from /proc, at 10 ms resolution, when compare started it.)")
-}
-
-func perPayee(d time.Duration, n int) float64 {
-	if n == 0 {
-		return 0
-	}
-	return float64(d) / float64(time.Millisecond) / float64(n)
-}
-
-func rate(n int, d time.Duration) float64 {
-	if d <= 0 {
-		return math.Inf(1)
-	}
-	return float64(n) / d.Seconds()
-}
-
-func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }
-
-func msq(ds []time.Duration, q float64) string {
-	if len(ds) == 0 {
-		return "-"
-	}
-	return ms(quantile(ds, q))
-}
-
-func sum(ds []time.Duration) time.Duration {
-	var t time.Duration
-	for _, d := range ds {
-		t += d
-	}
-	return t
-}
-
-func mean(ds []time.Duration) time.Duration {
-	if len(ds) == 0 {
-		return 0
-	}
-	var t time.Duration
-	for _, d := range ds {
-		t += d
-	}
-	return t / time.Duration(len(ds))
-}
-
-func quantile(ds []time.Duration, q float64) time.Duration {
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	return s[min(len(s)-1, int(q*float64(len(s))))]
 }
