@@ -1,7 +1,6 @@
 package screening
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -36,31 +35,5 @@ func TestITWorkerNetworkRealLists(t *testing.T) {
 	}
 	if bySource[lists.OFACSDN] != 38 {
 		t.Errorf("%d OFAC SDN entries marked, want all 38 of the December 2025 list", bySource[lists.OFACSDN])
-	}
-}
-
-// BenchmarkBatch1MReal screens 1,000,000 generated rows against the real
-// lists of ../shared/lists with the red-flag pass off and on.
-func BenchmarkBatch1MReal(b *testing.B) {
-	const n = 1_000_000
-	_, s := realLists(b)
-	ctx := context.Background()
-	for _, on := range []bool{false, true} {
-		b.Run(fmt.Sprintf("red_flags=%v", map[bool]string{false: "off", true: "on"}[on]), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				rows := 0
-				emit := func(RowResult) error { rows++; return nil }
-				var err error
-				if on {
-					err = s.ScreenBatchRedFlags(ctx, func() (RowReader, error) { return newGenRows(n), nil }, RedFlagOptions{Policy: DefaultRedFlagPolicy()}, BatchOptions{}, emit)
-				} else {
-					err = s.ScreenBatch(ctx, newGenRows(n), BatchOptions{}, emit)
-				}
-				if err != nil || rows != n {
-					b.Fatal(err, rows)
-				}
-			}
-		})
 	}
 }

@@ -78,7 +78,7 @@ type Policy struct {
 	// AllowList holds reviewed false positives.
 	AllowList []AllowEntry `json:"allow_list,omitempty" yaml:"allow_list,omitempty"`
 	// RedFlags says which payroll red flags apply across the rows of a run
-	// and their thresholds (see [Screener.ScreenBatchRedFlags]).
+	// and their thresholds (see package screening/redflags).
 	RedFlags RedFlagPolicy `json:"red_flags" yaml:"red_flags"`
 }
 

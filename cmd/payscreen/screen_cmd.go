@@ -15,6 +15,7 @@ import (
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/payroll"
 	"github.com/payscreen/payscreen/screening"
+	"github.com/payscreen/payscreen/screening/redflags"
 	"github.com/payscreen/payscreen/watchman"
 )
 
@@ -274,13 +275,13 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if display == "-" {
 		display = "stdin"
 	}
-	var prev *screening.PreviousPayouts
+	var prev *redflags.PreviousPayouts
 	if *previous != "" {
 		r, err := open(*previous, *previous, false)
 		if err != nil {
 			return fail(err)
 		}
-		prev, err = screening.ReadPreviousPayouts(ctx, r)
+		prev, err = redflags.ReadPreviousPayouts(ctx, r)
 		r.Close()
 		if err != nil {
 			return fail(err)
@@ -333,8 +334,8 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	batch := screening.BatchOptions{Workers: *workers}
 	if *redFlags == "on" {
-		err = s.ScreenBatchRedFlags(ctx, func() (screening.RowReader, error) { return open(name, display, true) },
-			screening.RedFlagOptions{Policy: policy.RedFlags, Previous: prev}, batch, emit)
+		err = redflags.ScreenBatch(ctx, s, func() (screening.RowReader, error) { return open(name, display, true) },
+			redflags.Options{Policy: policy.RedFlags, Previous: prev}, batch, emit)
 	} else {
 		var rows *payroll.Reader
 		if rows, err = open(name, display, true); err == nil {
