@@ -245,6 +245,14 @@ func (s *Screener) prepare(p *Payee, res *Result) *query {
 			flag(FlagInvalidCountry, Clear, "country is not an ISO 3166-1 code: not used")
 		}
 	}
+	s.prepareBank(p, q, flag)
+	s.prepareWallets(p, q, flag)
+	return q
+}
+
+// prepareBank validates the payee's bank details into q and flags those
+// that are invalid or in a sanctioned country.
+func (s *Screener) prepareBank(p *Payee, q *query, flag func(FlagCode, Decision, string, ...any)) {
 	bankCountries := map[string]string{}
 	if v := strings.TrimSpace(p.Bank.IBAN); v != "" {
 		i, err := ident.ParseIBAN(v)
@@ -288,6 +296,11 @@ func (s *Screener) prepare(p *Payee, res *Result) *query {
 			flag(FlagSanctionedBank, d, "%s country %s is under comprehensive sanctions (policy: %s)", strings.Join(byCountry[code], " and "), code, d)
 		}
 	}
+}
+
+// prepareWallets validates the payee's wallets into q, flagging invalid
+// addresses and currencies that do not fit the address.
+func (s *Screener) prepareWallets(p *Payee, q *query, flag func(FlagCode, Decision, string, ...any)) {
 	for i, w := range p.Wallets {
 		if strings.TrimSpace(w.Address) == "" {
 			continue
@@ -303,7 +316,6 @@ func (s *Screener) prepare(p *Payee, res *Result) *query {
 			flag(FlagWalletTag, Clear, "wallet %d: given as %s but the address is a %s address (%s)", i+1, strings.ToUpper(w.Currency), a.Format, strings.Join(a.Tags, "/"))
 		}
 	}
-	return q
 }
 
 // normalizeTag maps common currency names to OFAC's tags (BTC is XBT).

@@ -165,18 +165,31 @@ func (lf *listFlags) screenerWith(ctx context.Context, p screening.Policy) (*scr
 	return screening.New(set, p, opts)
 }
 
-func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// screenArgs are the flags and input of "payscreen screen" once checked.
+type screenArgs struct {
+	lf             listFlags
+	out, outFormat string
+	format         payroll.Format
+	workers        int
+	threshold      screening.Decision // --fail-on; Clear: none
+	redFlags       bool
+	previous       string
+	input          string // the FILE argument, "-" for standard input
+}
+
+// parseScreenArgs parses the flags of "payscreen screen"; ok is false
+// with the exit status when they are wrong or -h was asked for.
+func parseScreenArgs(args []string, stderr io.Writer) (a screenArgs, code int, ok bool) {
 	fs := newFlagSet("payscreen screen", stderr)
-	var lf listFlags
-	addListFlags(fs, &lf)
-	addEngineFlags(fs, &lf)
-	out := fs.String("out", "", "write results to `file` (default: standard output)")
+	addListFlags(fs, &a.lf)
+	addEngineFlags(fs, &a.lf)
+	fs.StringVar(&a.out, "out", "", "write results to `file` (default: standard output)")
 	inFormat := fs.String("in-format", "", "input `format`: csv or jsonl (default: by the file's extension; csv for standard input)")
-	outFormat := fs.String("out-format", "jsonl", "output `format`: jsonl (one object per row) or csv (one row per input row, top match only)")
-	workers := fs.Int("j", 0, "screen with `n` workers (default: all cores)")
+	fs.StringVar(&a.outFormat, "out-format", "jsonl", "output `format`: jsonl (one object per row) or csv (one row per input row, top match only)")
+	fs.IntVar(&a.workers, "j", 0, "screen with `n` workers (default: all cores)")
 	failOn := fs.String("fail-on", "", "exit with status 3 when any row reaches `decision` review or block")
 	redFlags := fs.String("red-flags", "on", "payroll red flags across the rows of the run (shared accounts, wallets, contacts; PRC accounts; crypto salary; changed payouts): `on` or off")
-	previous := fs.String("previous", "", "an earlier run's input `file`, to flag payees whose payout details changed")
+	fs.StringVar(&a.previous, "previous", "", "an earlier run's input `file`, to flag payees whose payout details changed")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: payscreen screen [flags] FILE|-")
 		fmt.Fprintln(stderr, "Screens every row of a payroll file (CSV with a header, or JSON Lines) and writes one result per row, in order.")
@@ -184,100 +197,143 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return a, exitOK, false
 		}
-		return exitUsage
+		return a, exitUsage, false
+	}
+	usage := func(format string, args ...any) (screenArgs, int, bool) {
+		fmt.Fprintf(stderr, "payscreen screen: "+format+"\n", args...)
+		return a, exitUsage, false
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "payscreen screen: want exactly one input FILE (or - for standard input)")
 		fs.Usage()
-		return exitUsage
+		return a, exitUsage, false
 	}
-	var threshold screening.Decision
+	a.input = fs.Arg(0)
 	if *failOn != "" {
 		d, err := screening.ParseDecision(*failOn)
 		if err != nil || d == screening.Clear {
-			fmt.Fprintf(stderr, "payscreen screen: --fail-on wants review or block, not %q\n", *failOn)
-			return exitUsage
+			return usage("--fail-on wants review or block, not %q", *failOn)
 		}
-		threshold = d
+		a.threshold = d
 	}
 	if *redFlags != "on" && *redFlags != "off" {
-		fmt.Fprintf(stderr, "payscreen screen: --red-flags wants on or off, not %q\n", *redFlags)
-		return exitUsage
+		return usage("--red-flags wants on or off, not %q", *redFlags)
 	}
-	if *previous != "" && *redFlags == "off" {
-		fmt.Fprintln(stderr, "payscreen screen: --previous needs --red-flags on")
-		return exitUsage
+	a.redFlags = *redFlags == "on"
+	if a.previous != "" && !a.redFlags {
+		return usage("--previous needs --red-flags on")
 	}
-	if *outFormat != "jsonl" && *outFormat != "csv" {
-		fmt.Fprintf(stderr, "payscreen screen: --out-format wants jsonl or csv, not %q\n", *outFormat)
-		return exitUsage
+	if a.outFormat != "jsonl" && a.outFormat != "csv" {
+		return usage("--out-format wants jsonl or csv, not %q", a.outFormat)
 	}
-	name := fs.Arg(0)
 	format, err := payroll.ParseFormat(*inFormat)
 	if err != nil {
-		fmt.Fprintf(stderr, "payscreen screen: --in-format wants csv or jsonl, not %q\n", *inFormat)
-		return exitUsage
+		return usage("--in-format wants csv or jsonl, not %q", *inFormat)
 	}
-	format = format.Resolve(name)
+	a.format = format.Resolve(a.input)
+	return a, exitOK, true
+}
 
+// screenInput opens the input of a run, once per pass, and tracks the
+// reader of the pass under way for the progress bar.
+type screenInput struct {
+	path    string // the file read: "stdin", a spooled copy of it, or the FILE argument
+	display string // the name errors give it
+	format  payroll.Format
+	size    int64 // 0: unknown
+	current atomic.Pointer[payroll.Reader]
+}
+
+// open opens path, named display in errors; count makes it the reader
+// the progress bar follows.
+func (in *screenInput) open(path, display string, count bool) (*payroll.Reader, error) {
+	var r *payroll.Reader
+	var err error
+	switch {
+	case path == "stdin":
+		r, err = payroll.OpenReader(os.Stdin, display, in.format)
+	case path != display:
+		f, ferr := os.Open(path)
+		if ferr != nil {
+			return nil, ferr
+		}
+		r, err = payroll.OpenReader(f, display, in.format)
+	default:
+		r, err = payroll.Open(path, in.format)
+	}
+	if err == nil && count {
+		in.current.Store(r)
+	}
+	return r, err
+}
+
+// bytesRead is how far the pass under way has read its input.
+func (in *screenInput) bytesRead() int64 {
+	if r := in.current.Load(); r != nil {
+		return r.BytesRead()
+	}
+	return 0
+}
+
+// resultWriter writes results in the --out-format.
+type resultWriter interface {
+	Write(screening.RowResult) error
+	Flush() error
+}
+
+// openResults returns the writer of results in the --out-format, to the
+// --out file (returned, to close) or to stdout.
+func openResults(a screenArgs, stdout io.Writer) (resultWriter, *os.File, error) {
+	w := stdout
+	var outFile *os.File
+	if a.out != "" {
+		var err error
+		if outFile, err = os.Create(a.out); err != nil {
+			return nil, nil, err
+		}
+		w = outFile
+	}
+	if a.outFormat == "csv" {
+		return payroll.NewCSVWriter(w), outFile, nil
+	}
+	return payroll.NewJSONLWriter(w), outFile, nil
+}
+
+func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	a, code, ok := parseScreenArgs(args, stderr)
+	if !ok {
+		return code
+	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "payscreen screen: %v\n", err)
 		return exitError
 	}
-	s, err := lf.screener(ctx)
+	s, err := a.lf.screener(ctx)
 	if err != nil {
 		return fail(err)
 	}
-
-	policy := s.Policy()
-	// The red flags read the input twice: standard input is spooled to a
-	// temporary file first.
-	if name == "-" {
-		name = "stdin"
-		if *redFlags == "on" {
+	in := &screenInput{path: a.input, display: a.input, format: a.format}
+	if a.input == "-" {
+		in.path, in.display = "stdin", "stdin"
+		// The red flags read the input twice: standard input is spooled
+		// to a temporary file first.
+		if a.redFlags {
 			tmp, err := spool(os.Stdin)
 			if err != nil {
 				return fail(err)
 			}
 			defer os.Remove(tmp)
-			name = tmp
+			in.path = tmp
 		}
 	}
-	var size int64
-	if st, err := os.Stat(name); err == nil {
-		size = st.Size()
-	}
-	// current is the reader of the pass under way, for the progress bar.
-	var current atomic.Pointer[payroll.Reader]
-	open := func(path, display string, count bool) (*payroll.Reader, error) {
-		var r *payroll.Reader
-		var err error
-		switch {
-		case path == "stdin":
-			r, err = payroll.OpenReader(os.Stdin, display, format)
-		case path != display:
-			f, ferr := os.Open(path)
-			if ferr != nil {
-				return nil, ferr
-			}
-			r, err = payroll.OpenReader(f, display, format)
-		default:
-			r, err = payroll.Open(path, format)
-		}
-		if err == nil && count {
-			current.Store(r)
-		}
-		return r, err
-	}
-	display := fs.Arg(0)
-	if display == "-" {
-		display = "stdin"
+	if st, err := os.Stat(in.path); err == nil {
+		in.size = st.Size()
 	}
 	var prev *redflags.PreviousPayouts
-	if *previous != "" {
-		r, err := open(*previous, *previous, false)
+	if a.previous != "" {
+		r, err := in.open(a.previous, a.previous, false)
 		if err != nil {
 			return fail(err)
 		}
@@ -289,61 +345,21 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	// Open the input once before the run, so that an unreadable file or a
 	// bad header stops the run before any output.
-	probe, err := open(name, display, false)
+	probe, err := in.open(in.path, in.display, false)
 	if err != nil {
 		return fail(err)
 	}
 	probe.Close()
 
-	var w io.Writer = stdout
-	var outFile *os.File
-	if *out != "" {
-		outFile, err = os.Create(*out)
-		if err != nil {
-			return fail(err)
-		}
-		w = outFile
+	rw, outFile, err := openResults(a, stdout)
+	if err != nil {
+		return fail(err)
 	}
-	type resultWriter interface {
-		Write(screening.RowResult) error
-		Flush() error
-	}
-	var rw resultWriter
-	if *outFormat == "csv" {
-		rw = payroll.NewCSVWriter(w)
-	} else {
-		rw = payroll.NewJSONLWriter(w)
-	}
-
 	summary := screening.Summary{Lists: s.Versions()}
-	var done atomic.Int64
-	stopProgress := startProgress(stderr, &done, func() int64 {
-		if r := current.Load(); r != nil {
-			return r.BytesRead()
-		}
-		return 0
-	}, size)
-	reached := false
-	emit := func(r screening.RowResult) error {
+	reached, err := screenRun(ctx, s, a, in, prev, stderr, func(r screening.RowResult) error {
 		summary.Add(r)
-		done.Add(1)
-		if threshold != screening.Clear && payroll.Outcome(r) >= threshold {
-			reached = true
-		}
 		return rw.Write(r)
-	}
-	batch := screening.BatchOptions{Workers: *workers}
-	if *redFlags == "on" {
-		err = redflags.ScreenBatch(ctx, s, func() (screening.RowReader, error) { return open(name, display, true) },
-			redflags.Options{Policy: policy.RedFlags, Previous: prev}, batch, emit)
-	} else {
-		var rows *payroll.Reader
-		if rows, err = open(name, display, true); err == nil {
-			err = s.ScreenBatch(ctx, rows, batch, emit)
-			rows.Close()
-		}
-	}
-	stopProgress()
+	})
 	if ferr := rw.Flush(); err == nil {
 		err = ferr
 	}
@@ -360,6 +376,34 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFailOn
 	}
 	return exitOK
+}
+
+// screenRun screens every row of in, with the red flags if asked, under
+// a progress bar; reached reports whether a row reached --fail-on.
+func screenRun(ctx context.Context, s *screening.Screener, a screenArgs, in *screenInput, prev *redflags.PreviousPayouts,
+	stderr io.Writer, write func(screening.RowResult) error) (reached bool, err error) {
+	var done atomic.Int64
+	stopProgress := startProgress(stderr, &done, in.bytesRead, in.size)
+	defer stopProgress()
+	emit := func(r screening.RowResult) error {
+		done.Add(1)
+		if a.threshold != screening.Clear && payroll.Outcome(r) >= a.threshold {
+			reached = true
+		}
+		return write(r)
+	}
+	batch := screening.BatchOptions{Workers: a.workers}
+	if a.redFlags {
+		err = redflags.ScreenBatch(ctx, s, func() (screening.RowReader, error) { return in.open(in.path, in.display, true) },
+			redflags.Options{Policy: s.Policy().RedFlags, Previous: prev}, batch, emit)
+		return reached, err
+	}
+	rows, err := in.open(in.path, in.display, true)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	return reached, s.ScreenBatch(ctx, rows, batch, emit)
 }
 
 // spool copies r into a temporary file and returns its name.
