@@ -26,41 +26,64 @@ import (
 // payscreen's own matching and with a Moov Watchman server, and reports
 // the decisions that differ (with each side's evidence) and the
 // throughput of each engine.
-func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// compareArgs are the flags of "payscreen compare" once checked.
+type compareArgs struct {
+	dirs            stringsFlag
+	policyFile      string
+	wmURL, wmBin    string
+	details         bool
+	generated, show int
+	seed            uint64
+	files           []string
+}
+
+// parseCompareArgs parses the flags of "payscreen compare"; ok is false
+// with the exit status when they are wrong or -h was asked for.
+func parseCompareArgs(args []string, stderr io.Writer) (a compareArgs, code int, ok bool) {
 	fs := newFlagSet("payscreen compare", stderr)
-	var dirs stringsFlag
-	fs.Var(&dirs, "lists", "read the official list files of `directory` (repeatable); both engines get exactly these")
-	policyFile := fs.String("policy", "", "policy `file` (default: the built-in defaults; the list-age check is off in a comparison)")
-	wmURL := fs.String("watchman-url", "", "compare with the Watchman server at `URL`, which must hold the same lists")
-	wmBin := fs.String("watchman-bin", "", "start a Watchman server from this `binary` over the --lists files (scripts/watchman/build.sh prints its path)")
-	details := fs.Bool("server-details", false, "take Watchman's score pieces from the server (debug=yes) rather than computing them in the client")
-	n := fs.Int("generated", 200, "add `n` generated payroll-like payees, n names taken from the lists and n variants of listed names")
-	seed := fs.Uint64("seed", 1, "seed of the generated payees")
-	show := fs.Int("show", 15, "print at most `n` differing rows per payee set")
+	fs.Var(&a.dirs, "lists", "read the official list files of `directory` (repeatable); both engines get exactly these")
+	fs.StringVar(&a.policyFile, "policy", "", "policy `file` (default: the built-in defaults; the list-age check is off in a comparison)")
+	fs.StringVar(&a.wmURL, "watchman-url", "", "compare with the Watchman server at `URL`, which must hold the same lists")
+	fs.StringVar(&a.wmBin, "watchman-bin", "", "start a Watchman server from this `binary` over the --lists files (scripts/watchman/build.sh prints its path)")
+	fs.BoolVar(&a.details, "server-details", false, "take Watchman's score pieces from the server (debug=yes) rather than computing them in the client")
+	fs.IntVar(&a.generated, "generated", 200, "add `n` generated payroll-like payees, n names taken from the lists and n variants of listed names")
+	fs.Uint64Var(&a.seed, "seed", 1, "seed of the generated payees")
+	fs.IntVar(&a.show, "show", 15, "print at most `n` differing rows per payee set")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: payscreen compare --lists DIR... (--watchman-url URL | --watchman-bin PATH) [flags] [PAYEES.csv|.jsonl ...]")
 		fmt.Fprintln(stderr, "Screens the same payees against the same lists with payscreen's matching and with a Moov Watchman")
-		fmt.Fprintln(stderr, "server, and reports the decisions that differ, with each side's evidence, and each engine's throughput.")
+		fmt.Fprintln(stderr, "server, and reports the decisions that differ, with each side's evidence (throughput: scripts/bench/compare).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return a, exitOK, false
 		}
-		return exitUsage
+		return a, exitUsage, false
 	}
-	usage := func(msg string) int {
+	a.files = fs.Args()
+	usage := func(msg string) (compareArgs, int, bool) {
 		fmt.Fprintln(stderr, "payscreen compare: "+msg)
 		fs.Usage()
-		return exitUsage
+		return a, exitUsage, false
 	}
 	switch {
-	case len(dirs) == 0:
+	case len(a.dirs) == 0:
 		return usage("--lists is required: both engines must screen against the same list files")
-	case (*wmURL == "") == (*wmBin == ""):
+	case (a.wmURL == "") == (a.wmBin == ""):
 		return usage("give one of --watchman-url and --watchman-bin")
-	case *n < 0 || *show < 0:
+	case a.generated < 0 || a.show < 0:
 		return usage("--generated and --show want positive numbers")
+	case len(a.files) == 0 && a.generated == 0:
+		return usage("no payees: give payee files or --generated > 0")
+	}
+	return a, exitOK, true
+}
+
+func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	a, code, ok := parseCompareArgs(args, stderr)
+	if !ok {
+		return code
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "payscreen compare: %v\n", err)
@@ -68,59 +91,36 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 
 	policy := screening.DefaultPolicy()
-	if *policyFile != "" {
-		p, err := screening.LoadPolicy(*policyFile)
+	if a.policyFile != "" {
+		p, err := screening.LoadPolicy(a.policyFile)
 		if err != nil {
 			return fail(err)
 		}
 		policy = p
 	}
-	policy.MaxListAge = "0"
+	policy.MaxListAge = "0" // a comparison is of matching, not of list ages
 
-	set, err := lists.LoadDirs(ctx, dirs, lists.LoadOptions{})
+	set, err := lists.LoadDirs(ctx, a.dirs, lists.LoadOptions{})
 	if err != nil {
 		return fail(err)
 	}
-	var sets []payeeSet
-	for _, name := range fs.Args() {
-		ps, err := readPayeeFile(name)
-		if err != nil {
-			return fail(err)
-		}
-		sets = append(sets, ps)
-	}
-	if *n > 0 {
-		rng := rand.New(rand.NewPCG(*seed, 0x9e3779b97f4a7c15))
-		sets = append(sets, generatedPayees(rng, *n), listedPayees(rng, set, *n, false), listedPayees(rng, set, *n, true))
-	}
-	if len(sets) == 0 {
-		return usage("no payees: give payee files or --generated > 0")
+	sets, err := payeeSets(set, a.files, a.generated, a.seed)
+	if err != nil {
+		return fail(err)
 	}
 
-	url := *wmURL
-	if *wmBin != "" {
-		start := time.Now()
-		srv, err := wmserver.Start(ctx, wmserver.Config{Binary: *wmBin, Dirs: dirs})
-		if err != nil {
-			return fail(err)
-		}
-		defer srv.Close()
-		url = srv.URL
-		fmt.Fprintf(stdout, "Started Watchman %s at %s over the --lists files in %v.\n", wmserver.Version, url, time.Since(start).Round(time.Millisecond))
+	url, stop, err := startWatchman(ctx, stdout, a.wmURL, a.wmBin, a.dirs)
+	if err != nil {
+		return fail(err)
 	}
-	engine, counts, err := watchmanEngine(ctx, url, set, watchman.Options{ServerDetails: *details, MaxConns: 2 * runtime.GOMAXPROCS(0)})
+	defer stop()
+	engine, counts, err := watchmanEngine(ctx, url, set, watchman.Options{ServerDetails: a.details, MaxConns: 2 * runtime.GOMAXPROCS(0)})
 	printCounts(stdout, counts)
 	if err != nil {
 		return fail(err)
 	}
 
-	start := time.Now()
-	own, err := screening.New(set, policy, screening.Options{})
-	if err != nil {
-		return fail(err)
-	}
-	fmt.Fprintf(stdout, "payscreen's index built in %v.\n", time.Since(start).Round(time.Millisecond))
-	wm, err := screening.New(set, policy, screening.Options{Engine: engine})
+	own, wm, err := compareScreeners(stdout, set, policy, engine)
 	if err != nil {
 		return fail(err)
 	}
@@ -134,10 +134,57 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		if err != nil {
 			return fail(err)
 		}
-		reportDiffs(stdout, ps, rOwn, rWM, *show)
+		reportDiffs(stdout, ps, rOwn, rWM, a.show)
 	}
 	fmt.Fprintln(stdout, "\n(Throughput and Watchman's latency: go run ./scripts/bench/compare with the same --lists and payee files.)")
 	return exitOK
+}
+
+// startWatchman returns url, or when bin is set the URL of a Watchman
+// server it starts from bin over dirs; stop stops that server.
+func startWatchman(ctx context.Context, stdout io.Writer, url, bin string, dirs []string) (string, func(), error) {
+	if bin == "" {
+		return url, func() {}, nil
+	}
+	start := time.Now()
+	srv, err := wmserver.Start(ctx, wmserver.Config{Binary: bin, Dirs: dirs})
+	if err != nil {
+		return "", nil, err
+	}
+	fmt.Fprintf(stdout, "Started Watchman %s at %s over the --lists files in %v.\n", wmserver.Version, srv.URL, time.Since(start).Round(time.Millisecond))
+	return srv.URL, func() { srv.Close() }, nil
+}
+
+// payeeSets reads the payee files and adds, when n > 0, n generated
+// payroll-like payees, n listed names and n variants of listed names.
+func payeeSets(set *lists.Set, files []string, n int, seed uint64) ([]payeeSet, error) {
+	var sets []payeeSet
+	for _, name := range files {
+		ps, err := readPayeeFile(name)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, ps)
+	}
+	if n > 0 {
+		rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+		sets = append(sets, generatedPayees(rng, n), listedPayees(rng, set, n, false), listedPayees(rng, set, n, true))
+	}
+	return sets, nil
+}
+
+// compareScreeners builds the two Screeners compared: payscreen's own
+// matching (saying how long its index took) and the Watchman engine's.
+func compareScreeners(stdout io.Writer, set *lists.Set, policy screening.Policy, engine screening.Engine) (own, wm *screening.Screener, err error) {
+	start := time.Now()
+	if own, err = screening.New(set, policy, screening.Options{}); err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(stdout, "payscreen's index built in %v.\n", time.Since(start).Round(time.Millisecond))
+	if wm, err = screening.New(set, policy, screening.Options{Engine: engine}); err != nil {
+		return nil, nil, err
+	}
+	return own, wm, nil
 }
 
 // watchmanEngine returns an Engine for the Watchman server at url that
