@@ -1,6 +1,7 @@
 package payroll
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -123,4 +124,29 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n.Add(int64(n))
 	return n, err
+}
+
+// ReadPayees reads every row of the payroll file path (in format, as
+// [Open]) and returns its payees, for tools that hold a whole file; the
+// first row that cannot be read is an error.
+func ReadPayees(path string, format Format) ([]screening.Payee, error) {
+	r, err := Open(path, format)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var out []screening.Payee
+	for {
+		row, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err == nil {
+			err = row.Err
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, row.Payee)
+	}
 }

@@ -61,3 +61,19 @@ func TestOpen(t *testing.T) {
 		t.Errorf("missing file: %v, want fs.ErrNotExist", err)
 	}
 }
+
+func TestReadPayees(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "p.csv")
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(good, []byte("id,name\nE1,Anna Schmidt\nE2,Ri Won Ho\n"), 0o644)
+	os.WriteFile(bad, []byte("id,name,type\nE1,Anna Schmidt,robot\n"), 0o644)
+	ps, err := ReadPayees(good, FormatAuto)
+	if err != nil || len(ps) != 2 || ps[1].ID != "E2" {
+		t.Errorf("ReadPayees: %+v, %v; want E1 and E2 in order", ps, err)
+	}
+	var re *RowError
+	if _, err := ReadPayees(bad, FormatAuto); !errors.As(err, &re) {
+		t.Errorf("a row in error: %v, want its *RowError", err)
+	}
+}

@@ -213,26 +213,11 @@ type payeeSet struct {
 }
 
 func readPayeeFile(name string) (payeeSet, error) {
-	r, err := payroll.Open(name, payroll.FormatAuto)
+	payees, err := payroll.ReadPayees(name, payroll.FormatAuto)
 	if err != nil {
 		return payeeSet{}, err
 	}
-	defer r.Close()
-	ps := payeeSet{name: filepath.Base(name), about: "payees of " + name}
-	for {
-		row, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return payeeSet{}, err
-		}
-		if row.Err != nil {
-			return payeeSet{}, row.Err
-		}
-		ps.payees = append(ps.payees, row.Payee)
-	}
-	return ps, nil
+	return payeeSet{name: filepath.Base(name), about: "payees of " + name, payees: payees}, nil
 }
 
 // Name pools for payroll-like payees, by region: the names a payroll in
@@ -379,25 +364,11 @@ type outcome struct {
 	err error
 }
 
-// payeeRows reads a slice of payees as batch rows.
-type payeeRows struct {
-	payees []screening.Payee
-	next   int
-}
-
-func (r *payeeRows) Read() (screening.Row, error) {
-	if r.next == len(r.payees) {
-		return screening.Row{}, io.EOF
-	}
-	r.next++
-	return screening.Row{Line: r.next, Payee: r.payees[r.next-1]}, nil
-}
-
 // screenAll screens payees through ScreenBatch and returns the results in
 // order; a payee whose screening failed carries its error.
 func screenAll(ctx context.Context, s *screening.Screener, payees []screening.Payee) ([]outcome, error) {
 	out := make([]outcome, 0, len(payees))
-	err := s.ScreenBatch(ctx, &payeeRows{payees: payees}, screening.BatchOptions{}, func(r screening.RowResult) error {
+	err := s.ScreenBatch(ctx, screening.PayeeRows(payees), screening.BatchOptions{}, func(r screening.RowResult) error {
 		out = append(out, outcome{r.Result, r.Err})
 		return nil
 	})

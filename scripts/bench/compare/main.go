@@ -144,44 +144,13 @@ type payeeSet struct {
 }
 
 func readPayees(name string) (payeeSet, error) {
-	r, err := payroll.Open(name, payroll.FormatAuto)
-	if err != nil {
-		return payeeSet{}, err
-	}
-	defer r.Close()
-	ps := payeeSet{name: filepath.Base(name)}
-	for {
-		row, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return ps, nil
-		}
-		if err != nil {
-			return payeeSet{}, err
-		}
-		if row.Err != nil {
-			return payeeSet{}, row.Err
-		}
-		ps.payees = append(ps.payees, row.Payee)
-	}
-}
-
-// payeeRows reads a slice of payees as batch rows.
-type payeeRows struct {
-	payees []screening.Payee
-	next   int
-}
-
-func (r *payeeRows) Read() (screening.Row, error) {
-	if r.next == len(r.payees) {
-		return screening.Row{}, io.EOF
-	}
-	r.next++
-	return screening.Row{Line: r.next, Payee: r.payees[r.next-1]}, nil
+	payees, err := payroll.ReadPayees(name, payroll.FormatAuto)
+	return payeeSet{name: filepath.Base(name), payees: payees}, err
 }
 
 // screenAll screens payees through ScreenBatch with workers goroutines.
 func screenAll(ctx context.Context, s *screening.Screener, payees []screening.Payee, workers int) {
-	s.ScreenBatch(ctx, &payeeRows{payees: payees}, screening.BatchOptions{Workers: workers}, func(screening.RowResult) error { return nil })
+	s.ScreenBatch(ctx, screening.PayeeRows(payees), screening.BatchOptions{Workers: workers}, func(screening.RowResult) error { return nil })
 }
 
 func sortedMapKeys[V any](m map[string]V) []string {
