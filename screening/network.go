@@ -123,15 +123,15 @@ func ITWorkerNetwork(set *lists.Set) ITWorkerNetworks {
 	table := itwTable()
 	for i := range table {
 		e := &table[i]
-		byID[e.uid] = e
-		for _, n := range e.names {
+		byID[e.OFACID] = e
+		for _, n := range e.Names {
 			for _, k := range itwNameKeys(n) {
 				if !slices.Contains(names[k], e) {
 					names[k] = append(names[k], e)
 				}
 			}
 		}
-		for _, d := range e.docs {
+		for _, d := range e.Docs {
 			docs[compactID(d)] = e
 		}
 	}
@@ -184,18 +184,18 @@ func (n ITWorkerNetworks) Annotate(r *Result) {
 
 // itwEntry is one OFAC SDN entry of a DPRK IT-worker network.
 type itwEntry struct {
-	uid        string
-	network    string
-	role       string // our own one-line summary
-	designated string
-	person     bool
-	names      []string // as OFAC publishes them, primary first
-	dobs       []string // YYYY-MM-DD
-	docs       []string // document, tax and registration numbers
+	OFACID     string   `json:"ofac_id"`
+	Network    string   `json:"network"`
+	Role       string   `json:"role"` // our own one-line summary
+	Designated string   `json:"designated"`
+	Person     bool     `json:"person"`
+	Names      []string `json:"names"` // as OFAC publishes them, primary first
+	DOBs       []string `json:"dobs"`  // YYYY-MM-DD
+	Docs       []string `json:"docs"`  // document, tax and registration numbers
 }
 
 func (e *itwEntry) info(k LinkKind, link string) NetworkInfo {
-	return NetworkInfo{Network: e.network, Role: e.role, OFACID: e.uid, OFACName: e.names[0], Designated: e.designated, LinkedBy: k, Link: link}
+	return NetworkInfo{Network: e.Network, Role: e.Role, OFACID: e.OFACID, OFACName: e.Names[0], Designated: e.Designated, LinkedBy: k, Link: link}
 }
 
 // itwNameKeys returns the keys a name links by: its significant tokens
@@ -254,11 +254,11 @@ func itwLinkByName(ent *lists.Entity, names map[string][]*itwEntry) (NetworkInfo
 	for _, n := range ent.Names {
 		for _, k := range itwNameKeys(n.Full) {
 			for _, e := range names[k] {
-				if e.person && ent.Type != lists.Organization {
+				if e.Person && ent.Type != lists.Organization {
 					if !itwSameDOB(ent, e) {
 						continue
 					}
-				} else if e.person || ent.Type == lists.Person {
+				} else if e.Person || ent.Type == lists.Person {
 					continue // a person is not a company of the same name
 				}
 				return e.info(LinkName, n.Full), true
@@ -273,7 +273,7 @@ func itwSameDOB(ent *lists.Entity, e *itwEntry) bool {
 		if b.IsRange() || b.From.Day == 0 {
 			continue
 		}
-		if slices.Contains(e.dobs, b.From.String()) {
+		if slices.Contains(e.DOBs, b.From.String()) {
 			return true
 		}
 	}
@@ -294,29 +294,18 @@ var itwData []byte
 // defect, not an input error.
 var itwTable = sync.OnceValue(func() []itwEntry {
 	var doc struct {
-		About   string `json:"about"`
-		Entries []struct {
-			OFACID     string   `json:"ofac_id"`
-			Network    string   `json:"network"`
-			Role       string   `json:"role"`
-			Designated string   `json:"designated"`
-			Person     bool     `json:"person"`
-			Names      []string `json:"names"`
-			DOBs       []string `json:"dobs"`
-			Docs       []string `json:"docs"`
-		} `json:"entries"`
+		About   string     `json:"about"`
+		Entries []itwEntry `json:"entries"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(itwData))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
 		panic("screening: embedded data/itw_networks.json: " + err.Error())
 	}
-	out := make([]itwEntry, len(doc.Entries))
-	for i, r := range doc.Entries {
-		if r.OFACID == "" || r.Network == "" || len(r.Names) == 0 {
+	for i, e := range doc.Entries {
+		if e.OFACID == "" || e.Network == "" || len(e.Names) == 0 {
 			panic(fmt.Sprintf("screening: embedded data/itw_networks.json: entry %d lacks ofac_id, network or names", i))
 		}
-		out[i] = itwEntry{r.OFACID, r.Network, r.Role, r.Designated, r.Person, r.Names, r.DOBs, r.Docs}
 	}
-	return out
+	return doc.Entries
 })

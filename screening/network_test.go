@@ -12,15 +12,15 @@ import (
 func TestITWorkerTable(t *testing.T) {
 	seen := map[string]bool{}
 	for _, e := range itwTable() {
-		if seen[e.uid] {
-			t.Errorf("ent_num %s twice", e.uid)
+		if seen[e.OFACID] {
+			t.Errorf("ent_num %s twice", e.OFACID)
 		}
-		seen[e.uid] = true
-		if e.network == "" || e.role == "" || len(e.designated) != 10 || len(e.names) == 0 {
-			t.Errorf("entry %s incomplete: %+v", e.uid, e)
+		seen[e.OFACID] = true
+		if e.Network == "" || e.Role == "" || len(e.Designated) != 10 || len(e.Names) == 0 {
+			t.Errorf("entry %s incomplete: %+v", e.OFACID, e)
 		}
-		if e.person != (len(e.dobs) > 0) {
-			t.Errorf("entry %s: every person in the table has a listed date of birth, no company has", e.uid)
+		if e.Person != (len(e.DOBs) > 0) {
+			t.Errorf("entry %s: every person in the table has a listed date of birth, no company has", e.OFACID)
 		}
 	}
 	if len(seen) != 38 {

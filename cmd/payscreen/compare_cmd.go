@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"path/filepath"
 	"runtime"
@@ -375,15 +376,6 @@ func screenAll(ctx context.Context, s *screening.Screener, payees []screening.Pa
 	return out, err
 }
 
-func sortedMapKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 func printCounts(w io.Writer, counts []watchman.ListCount) {
 	fmt.Fprintln(w, "== Lists (entries loaded)")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -438,7 +430,7 @@ func reportDiffs(w io.Writer, ps payeeSet, own, wm []outcome, show int) {
 	fmt.Fprintf(w, "%d of %d decisions differ", len(diffs), len(own))
 	if len(diffs) > 0 {
 		fmt.Fprint(w, "; why:")
-		for _, k := range sortedMapKeys(why) {
+		for _, k := range slices.Sorted(maps.Keys(why)) {
 			fmt.Fprintf(w, " %s ×%d;", k, why[k])
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -151,15 +152,6 @@ func readPayees(name string) (payeeSet, error) {
 // screenAll screens payees through ScreenBatch with workers goroutines.
 func screenAll(ctx context.Context, s *screening.Screener, payees []screening.Payee, workers int) {
 	s.ScreenBatch(ctx, screening.PayeeRows(payees), screening.BatchOptions{Workers: workers}, func(screening.RowResult) error { return nil })
-}
-
-func sortedMapKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // rawRun is Watchman's own share: one search per payee, one connection.
@@ -321,7 +313,7 @@ func (f *factsAcc) report(w io.Writer) {
 			hist[fmt.Sprintf("%.4f", v)]++
 		}
 		fmt.Fprintf(w, "%d matches: overall min %.4f, max %.4f; by value:", len(s), s[0], s[len(s)-1])
-		for _, k := range sortedMapKeys(hist) {
+		for _, k := range slices.Sorted(maps.Keys(hist)) {
 			fmt.Fprintf(w, " %s×%d", k, hist[k])
 		}
 		fmt.Fprintln(w)
@@ -329,7 +321,7 @@ func (f *factsAcc) report(w io.Writer) {
 	}
 	if len(f.errs) > 0 {
 		fmt.Fprintf(w, "search errors out of %d searches:", f.searches)
-		for _, k := range sortedMapKeys(f.errs) {
+		for _, k := range slices.Sorted(maps.Keys(f.errs)) {
 			fmt.Fprintf(w, " %s×%d", k, f.errs[k])
 		}
 		fmt.Fprintln(w)
