@@ -587,6 +587,15 @@ func TestUpdateReplacesDamagedCache(t *testing.T) {
 	if _, err := LoadCache(t.Context(), dir, LoadOptions{}); !errors.Is(err, ErrIntegrity) {
 		t.Errorf("LoadCache of a damaged file: %v, want ErrIntegrity", err)
 	}
+	if err := os.Rename(damaged, damaged+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadCache(t.Context(), dir, LoadOptions{}); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("LoadCache with a cached file gone: %v, want fs.ErrNotExist", err)
+	}
+	if err := os.Rename(damaged+".moved", damaged); err != nil {
+		t.Fatal(err)
+	}
 	p.reset()
 	report, err := d.Update(t.Context())
 	require.NoError(t, err, "update of a damaged cache: %+v", report.Sources)

@@ -211,7 +211,7 @@ func (j *JSONLReader) Read() (screening.Row, error) {
 		j.seq++
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal(b, &obj); err != nil {
-			return screening.Row{Line: j.seq, Err: &RowError{File: j.file, Line: j.line, Err: fmt.Errorf("not a JSON object: %v", err)}}, nil
+			return screening.Row{Line: j.seq, Err: &RowError{File: j.file, Line: j.line, Err: fmt.Errorf("not a JSON object: %w", err)}}, nil
 		}
 		vals := make(map[string]string, len(obj))
 		for k, raw := range obj {

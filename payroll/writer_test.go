@@ -17,9 +17,9 @@ func testResults() []screening.RowResult {
 	hit := screening.RowResult{
 		Row: screening.Row{Line: 1, Payee: screening.Payee{ID: "E1", Name: "Ri Won Ho"}},
 		Result: screening.Result{Decision: screening.Block, Score: 1, Matches: []screening.Match{{
-			Source: lists.UN, EntityID: "KPi.033", Name: "RI WON HO", MatchedName: "RI WON HO", Score: 1,
+			Source: lists.ListID{Source: lists.UN}, EntityID: "KPi.033", Fingerprint: "fp1:0f", Name: "RI WON HO", MatchedName: "RI WON HO", Score: 1,
 			Programs: []string{"DPRK"}, DPRK: true, Decision: screening.Block,
-			Evidence: []screening.Evidence{{Field: "name", Query: "Ri Won Ho", Listed: "RI WON HO", Score: 1, Effect: screening.Matches}},
+			Evidence: []screening.Evidence{{Field: screening.FieldName, Query: "Ri Won Ho", Listed: "RI WON HO", Score: 1, Effect: screening.Matches}},
 		}}, Flags: []screening.Flag{{Code: screening.FlagSanctionedCountry, Detail: "payee country KP"}}},
 	}
 	clear := screening.RowResult{Row: screening.Row{Line: 2, Payee: screening.Payee{ID: "E2"}}}
@@ -34,7 +34,7 @@ func TestJSONLWriter(t *testing.T) {
 		require.NoError(t, w.Write(r))
 	}
 	require.NoError(t, w.Flush())
-	want := `{"id":"E1","row":1,"decision":"block","score":1,"matches":[{"source":"un","entity_id":"KPi.033","name":"RI WON HO","matched_name":"RI WON HO","score":1,"programs":["DPRK"],"dprk":true,"evidence":[{"field":"name","query":"Ri Won Ho","listed":"RI WON HO","score":1,"effect":"matches"}]}],"flags":[{"code":"sanctioned_country","detail":"payee country KP"}]}
+	want := `{"id":"E1","row":1,"decision":"block","score":1,"matches":[{"source":"un","entity_id":"KPi.033","fingerprint":"fp1:0f","name":"RI WON HO","matched_name":"RI WON HO","score":1,"programs":["DPRK"],"dprk":true,"evidence":[{"field":"name","query":"Ri Won Ho","listed":"RI WON HO","score":1,"effect":"matches"}]}],"flags":[{"code":"sanctioned_country","detail":"payee country KP"}]}
 {"id":"E2","row":2,"decision":"clear","score":0,"matches":[],"flags":[]}
 {"id":"E3","row":3,"decision":"review","score":0,"matches":[],"flags":[],"error":"pay.csv:4: field type: unknown"}
 `

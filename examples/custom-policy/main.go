@@ -49,8 +49,8 @@ func run(ctx context.Context, path string) error {
 		return err
 	}
 	fmt.Printf("policy in code and %s are the same: %v\n", path, reflect.DeepEqual(inCode, fromFile))
-	dprk := fromFile.ThresholdsFor("ofac_sdn", []string{"DPRK4"}, true)
-	other := fromFile.ThresholdsFor("ofac_sdn", []string{"SDGT"}, false)
+	dprk := fromFile.ThresholdsFor(lists.ListID{Source: lists.OFACSDN}, []string{"DPRK4"}, true)
+	other := fromFile.ThresholdsFor(lists.ListID{Source: lists.OFACSDN}, []string{"SDGT"}, false)
 	fmt.Printf("review at %.2f for DPRK entries, %.2f for others; block at %.2f\n\n", dprk.Review, other.Review, dprk.Block)
 
 	def, err := screening.New(set, screening.DefaultPolicy(), screening.Options{})
@@ -92,7 +92,7 @@ func run(ctx context.Context, path string) error {
 	// against the listed entry as it stands: its fingerprint.
 	allowed := fromFile
 	allowed.AllowList = []screening.AllowEntry{{
-		PayeeID: p.ID, Source: m.SourceName(), EntityID: m.EntityID, Fingerprint: m.Fingerprint,
+		PayeeID: p.ID, Source: m.Source, EntityID: m.EntityID, Fingerprint: m.Fingerprint,
 		Reason: "different person: passport checked", ReviewedBy: "compliance", ReviewedOn: "2026-03-02",
 	}}
 	s, err := screening.New(set, allowed, screening.Options{})
@@ -103,7 +103,7 @@ func run(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("allow-listed against entry %s %s (fingerprint %.12s…): %s\n", m.SourceName(), m.EntityID, m.Fingerprint, summary(r))
+	fmt.Printf("allow-listed against entry %s %s (fingerprint %.12s…): %s\n", m.Source, m.EntityID, m.Fingerprint, summary(r))
 
 	// The publisher amends the entry — here OFAC adds the alias "KIM, Song
 	// Man" — so the review no longer covers it: the payee is reviewed
@@ -123,10 +123,10 @@ func run(ctx context.Context, path string) error {
 
 // amend returns a copy of set in which entity id of src has one more name,
 // as a new publication of the list would have it. set is not changed.
-func amend(set *lists.Set, src lists.Source, id string, alias lists.Name) *lists.Set {
+func amend(set *lists.Set, src lists.ListID, id string, alias lists.Name) *lists.Set {
 	out := &lists.Set{}
 	for _, l := range set.Lists {
-		if l.Source == src {
+		if l.ID() == src {
 			c := *l
 			c.Entities = slices.Clone(l.Entities)
 			for i := range c.Entities {
@@ -146,7 +146,7 @@ func summary(r screening.Result) string {
 	var b strings.Builder
 	b.WriteString(r.Decision.String())
 	for _, m := range r.Matches {
-		fmt.Fprintf(&b, " [%s %s %q score %.2f, fingerprint %.12s…]", m.SourceName(), m.EntityID, m.MatchedName, m.Score, m.Fingerprint)
+		fmt.Fprintf(&b, " [%s %s %q score %.2f, fingerprint %.12s…]", m.Source, m.EntityID, m.MatchedName, m.Score, m.Fingerprint)
 	}
 	for _, f := range r.Flags {
 		if f.Code != screening.FlagSampleLists {

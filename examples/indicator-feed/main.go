@@ -91,10 +91,10 @@ func run(ctx context.Context, dirs []string, feedPath, feedName string) error {
 			var why []string
 			for _, e := range m.Evidence {
 				if e.Effect != screening.Neutral {
-					why = append(why, e.Field+" "+e.Effect.String())
+					why = append(why, e.Field.String()+" "+e.Effect.String())
 				}
 			}
-			fmt.Printf("  %s %s %q: %s\n", m.SourceName(), m.EntityID, m.Name, strings.Join(why, ", "))
+			fmt.Printf("  %s %s %q: %s\n", m.Source, m.EntityID, m.Name, strings.Join(why, ", "))
 		}
 	}
 	return nil

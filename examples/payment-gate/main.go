@@ -57,7 +57,7 @@ func (g *Gate) Submit(ctx context.Context, p screening.Payment) error {
 
 // accountFields are the evidence fields whose values are account numbers
 // or wallet addresses: they never reach the log.
-var accountFields = map[string]bool{"iban": true, "account_number": true, "wallet": true}
+var accountFields = map[screening.Field]bool{screening.FieldIBAN: true, screening.FieldAccountNumber: true, screening.FieldWallet: true}
 
 // logResult writes the decision and its evidence. It logs the payee's ID,
 // the listed entries and what each payee field did, but not the payee's own
@@ -72,7 +72,7 @@ func (g *Gate) logResult(p screening.Payment, res screening.Result) {
 			if accountFields[e.Field] {
 				listed = mask(listed)
 			}
-			g.log.Info("evidence", "payment", p.Reference, "source", m.SourceName(), "entity", m.EntityID,
+			g.log.Info("evidence", "payment", p.Reference, "source", m.Source, "entity", m.EntityID,
 				"field", e.Field, "listed", listed, "score", fmt.Sprintf("%.2f", e.Score), "effect", e.Effect)
 		}
 	}

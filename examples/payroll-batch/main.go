@@ -118,7 +118,7 @@ func run(ctx context.Context, dirs []string, path string, every int) (int, error
 			// The payee ID and the listed entries, not the payee's data.
 			fmt.Printf("row %d: %s %s", rr.Row.Line, rr.Result.PayeeID, d)
 			for _, m := range rr.Result.Matches {
-				fmt.Printf(" [%s %s]", m.SourceName(), m.EntityID)
+				fmt.Printf(" [%s %s]", m.Source, m.EntityID)
 			}
 			for _, fl := range rr.Result.Flags {
 				if fl.Code != screening.FlagSampleLists {
