@@ -256,7 +256,9 @@ func TestBatchFinishesOnItsLists(t *testing.T) {
 	require.NoError(t, err)
 	var want bytes.Buffer
 	jw := payroll.NewJSONLWriter(&want)
-	open := func() (screening.RowReader, error) { return payroll.NewJSONLReader(strings.NewReader(body), "batch"), nil }
+	open := func() (screening.RowReader, error) {
+		return payroll.NewJSONLReader(strings.NewReader(body), "batch"), nil
+	}
 	require.NoError(t, sc.ScreenBatchRedFlags(context.Background(), open, screening.RedFlagOptions{Policy: noAgePolicy().RedFlags},
 		screening.BatchOptions{}, func(rr screening.RowResult) error { return jw.Write(rr) }))
 	require.NoError(t, jw.Flush())
