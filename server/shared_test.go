@@ -163,3 +163,5 @@ func serve(h http.Handler, method, path, body string, header ...string) *httptes
 	h.ServeHTTP(rec, req)
 	return rec
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
