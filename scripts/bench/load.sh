@@ -72,12 +72,12 @@ fi
 if [ "$phase" = throughput ] || [ "$phase" = all ]; then
 	echo "== throughput"
 	"$tmp/load" -payroll "$tmp/payroll.csv" -payscreen "$PS_URL" -watchman "$WATCHMAN_URL" \
-		-c "${LOAD_C:-64}" -n "${LOAD_N:-20000}" -rounds "${LOAD_ROUNDS:-3}" -max-time 60s
+		-ps-pid "$serve_pid" -wm-pid "$WATCHMAN_PID" -c "${LOAD_C:-64}" -n "${LOAD_N:-20000}" -rounds "${LOAD_ROUNDS:-3}" -max-time 60s
 fi
 if [ "$phase" = clients ] || [ "$phase" = all ]; then
 	echo "== 1000 concurrent clients"
 	"$tmp/load" -payroll "$tmp/payroll.csv" -payscreen "$PS_URL" -watchman "$WATCHMAN_URL" \
-		-c 1000 -n 50000 -rounds 1 -max-time 120s -targets ps-screen,wm-search
+		-ps-pid "$serve_pid" -wm-pid "$WATCHMAN_PID" -c 1000 -n 50000 -rounds 1 -max-time 120s -targets ps-screen,wm-search
 fi
 if [ -n "$wm_dir" ]; then
 	scripts/watchman/stop.sh "$wm_dir" >/dev/null 2>&1 || true

@@ -52,7 +52,33 @@ type request struct {
 type target struct {
 	name string
 	reqs []request
+	pid  int // the server's process, for its processor time
 }
+
+var psPID, wmPID int
+
+// cpuTime returns the processor time (user and system) a process has
+// used, from /proc; zero when unknown.
+func cpuTime(pid int) time.Duration {
+	if pid == 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// Fields after the command name (which may hold spaces) in parentheses.
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+2:]))
+	if len(f) < 13 {
+		return 0
+	}
+	ut, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(ut+st) * time.Second / 100 // USER_HZ
+}
+
+// selfCPU returns the processor time this driver has used.
+func selfCPU() time.Duration { return cpuTime(os.Getpid()) }
 
 func main() {
 	payrollFile := flag.String("payroll", "", "payroll CSV (scripts/bench/genpayroll) whose rows are the payees")
@@ -68,6 +94,8 @@ func main() {
 	soak := flag.Duration("soak", 5*time.Minute, "soak duration")
 	rate := flag.Int("rate", 1000, "soak request rate per second")
 	sample := flag.Duration("sample", 10*time.Second, "soak sampling interval")
+	flag.IntVar(&psPID, "ps-pid", 0, "process ID of payscreen serve, to measure its processor time per request")
+	flag.IntVar(&wmPID, "wm-pid", 0, "process ID of the Watchman server, to measure its processor time per request")
 	flag.Parse()
 	if err := run(*payrollFile, *ps, *wm, *key, *mode, *conc, *n, *rounds, *maxTime, *targets, *soak, *rate, *sample); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
@@ -173,13 +201,13 @@ func run(payrollFile, ps, wm, key, mode string, conc, n, rounds int, maxTime tim
 	for _, t := range strings.Split(targetList, ",") {
 		switch strings.TrimSpace(t) {
 		case "ps-screen":
-			all = append(all, target{"payscreen POST /v1/screen", screen})
+			all = append(all, target{"payscreen POST /v1/screen", screen, psPID})
 		case "ps-search":
 			var rs []request
 			for i := range names {
 				rs = append(rs, request{"GET", searchURL(ps, names[i], types[i]), "", nil})
 			}
-			all = append(all, target{"payscreen GET /v2/search", rs})
+			all = append(all, target{"payscreen GET /v2/search", rs, psPID})
 		case "wm-search":
 			if wm == "" {
 				continue
@@ -188,7 +216,7 @@ func run(payrollFile, ps, wm, key, mode string, conc, n, rounds int, maxTime tim
 			for i := range names {
 				rs = append(rs, request{"GET", searchURL(wm, names[i], types[i]), "", nil})
 			}
-			all = append(all, target{"watchman GET /v2/search", rs})
+			all = append(all, target{"watchman GET /v2/search", rs, wmPID})
 		default:
 			return fmt.Errorf("unknown target %q", t)
 		}
@@ -199,7 +227,9 @@ func run(payrollFile, ps, wm, key, mode string, conc, n, rounds int, maxTime tim
 	for r := 1; r <= rounds; r++ {
 		for _, t := range all {
 			// Each round starts at another offset in the payroll.
+			srv0, cli0 := cpuTime(t.pid), selfCPU()
 			st := closedLoop(client, t.reqs, key, conc, n, maxTime, (r-1)*n)
+			st.serverCPU, st.clientCPU = cpuTime(t.pid)-srv0, selfCPU()-cli0
 			results[t.name] = append(results[t.name], st)
 			fmt.Printf("round %d  %-26s %s\n", r, t.name, st)
 		}
@@ -212,16 +242,32 @@ func run(payrollFile, ps, wm, key, mode string, conc, n, rounds int, maxTime tim
 		med[t.name] = rs[len(rs)/2]
 		fmt.Printf("  %-26s %s\n", t.name, med[t.name])
 	}
+	fmt.Println("\nprocessor time per request (median round), and what 2 dedicated cores would sustain at that cost:")
+	for _, t := range all {
+		m := med[t.name]
+		if m.serverCPU == 0 {
+			continue
+		}
+		srv, cli := perReq(m.serverCPU, m), perReq(m.clientCPU, m)
+		fmt.Printf("  %-26s server %6.0fµs, driver %4.0fµs: 2 cores ≈ %6.0f req/s for the server alone, %6.0f req/s with this driver on the same cores\n",
+			t.name, srv*1e6, cli*1e6, 2/srv, 2/(srv+cli))
+	}
 	if w, ok := med["watchman GET /v2/search"]; ok && w.rps() > 0 {
 		for _, name := range []string{"payscreen POST /v1/screen", "payscreen GET /v2/search"} {
 			if p, ok := med[name]; ok {
-				fmt.Printf("  %s vs Watchman: %.2fx requests/s, p50 %.2fx, p99 %.2fx (lower latency ratio is better)\n",
+				fmt.Printf("  %s vs Watchman: %.2fx requests/s, p50 %.2fx, p99 %.2fx (lower latency ratio is better)",
 					name, p.rps()/w.rps(), ratio(p.p(50), w.p(50)), ratio(p.p(99), w.p(99)))
+				if p.serverCPU > 0 && w.serverCPU > 0 {
+					fmt.Printf(", server CPU per request %.3fx", perReq(p.serverCPU, p)/perReq(w.serverCPU, w))
+				}
+				fmt.Println()
 			}
 		}
 	}
 	return nil
 }
+
+func perReq(d time.Duration, s stats) float64 { return d.Seconds() / float64(s.ok+s.errs) }
 
 func cmpFloat(a, b float64) int {
 	switch {
@@ -242,10 +288,13 @@ func ratio(a, b time.Duration) float64 {
 
 // stats are the outcome of one run of requests.
 type stats struct {
-	ok, errs int
-	elapsed  time.Duration
-	lat      []time.Duration // sorted
-	errKinds map[string]int
+	// serverCPU and clientCPU are the processor time the server and this
+	// driver used for the run (zero when unknown).
+	serverCPU, clientCPU time.Duration
+	ok, errs             int
+	elapsed              time.Duration
+	lat                  []time.Duration // sorted
+	errKinds             map[string]int
 }
 
 func (s stats) rps() float64 { return float64(s.ok+s.errs) / s.elapsed.Seconds() }
@@ -263,6 +312,9 @@ func (s stats) String() string {
 		s.ok+s.errs, s.elapsed.Seconds(), s.rps(), ms(s.p(50)), ms(s.p(90)), ms(s.p(99)), ms(s.p(100)), s.errs)
 	if len(s.errKinds) > 0 {
 		out += fmt.Sprintf(" %v", s.errKinds)
+	}
+	if n := s.ok + s.errs; s.serverCPU > 0 && n > 0 {
+		out += fmt.Sprintf("  server CPU %5.0fµs/req, driver CPU %4.0fµs/req", float64(s.serverCPU.Microseconds())/float64(n), float64(s.clientCPU.Microseconds())/float64(n))
 	}
 	return out
 }
