@@ -519,11 +519,21 @@ loop:
 	}
 	report()
 	close(stop)
-	if len(rss) >= 4 {
-		// Compare the second sample (after warm-up) with the last.
-		fmt.Printf("RSS: %.1f MB after warm-up, %.1f MB at the end, max %.1f MB; heap in use: %.1f MB after warm-up, %.1f MB at the end, max %.1f MB\n",
-			rss[1]/1e6, rss[len(rss)-1]/1e6, slices.Max(rss)/1e6, heap[1]/1e6, heap[len(heap)-1]/1e6, slices.Max(heap)/1e6)
-		fmt.Printf("heap trend (least squares over the samples after warm-up): %+.2f MB per minute\n", slope(heap[1:], sample)/1e6)
+	// Warm-up: the samples of the first 30 s (the first refreshes double
+	// the heap for a moment).
+	w := min(int(30*time.Second/sample), len(rss)-1)
+	if len(rss)-w >= 3 {
+		fmt.Printf("after warm-up (%s): RSS %.1f MB first, %.1f MB last, %.1f–%.1f MB; heap in use %.1f MB first, %.1f MB last, %.1f–%.1f MB\n",
+			time.Duration(w)*sample, rss[w]/1e6, rss[len(rss)-1]/1e6, slices.Min(rss[w:])/1e6, slices.Max(rss[w:])/1e6,
+			heap[w]/1e6, heap[len(heap)-1]/1e6, slices.Min(heap[w:])/1e6, slices.Max(heap[w:])/1e6)
+		per := max(1, int(time.Minute/sample))
+		for a := w; a < len(rss); a += per {
+			b := min(a+per, len(rss))
+			fmt.Printf("  %4.0f–%4.0fs: mean RSS %6.1f MB, mean heap in use %6.1f MB\n",
+				(time.Duration(a) * sample).Seconds(), (time.Duration(b) * sample).Seconds(), mean(rss[a:b])/1e6, mean(heap[a:b])/1e6)
+		}
+		fmt.Printf("trend (least squares after warm-up): RSS %+.2f MB per minute, heap in use %+.2f MB per minute\n",
+			slope(rss[w:], sample)/1e6, slope(heap[w:], sample)/1e6)
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -532,6 +542,14 @@ loop:
 }
 
 var dropped atomic.Int64
+
+func mean(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t / float64(len(xs))
+}
 
 // slope is the least-squares slope of ys sampled every step, per minute.
 func slope(ys []float64, step time.Duration) float64 {
