@@ -43,3 +43,6 @@ func (s *Screener) Restrict(keep func(l *lists.List, e *lists.Entity) bool) (*Sc
 		network:  s.network,
 	}, nil
 }
+
+// Lists returns the set of lists the Screener screens against.
+func (s *Screener) Lists() *lists.Set { return s.set }

@@ -47,11 +47,11 @@ CREATE TABLE payees (
 CREATE INDEX payees_last_run ON payees (last_run);
 
 CREATE TABLE screenings (
-	payee    BIGINT NOT NULL REFERENCES payees (id),
+	payee_id TEXT   NOT NULL,
 	run_id   BIGINT NOT NULL REFERENCES runs (id),
 	decision TEXT   NOT NULL,
 	scope    TEXT   NOT NULL CHECK (scope IN ('full', 'delta')),
-	PRIMARY KEY (payee, run_id)
+	PRIMARY KEY (payee_id, run_id)
 );
 
 CREATE TABLE alerts (

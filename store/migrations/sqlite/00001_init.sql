@@ -52,11 +52,11 @@ CREATE INDEX payees_last_run ON payees (last_run);
 
 -- Every screening of every payee (append-only).
 CREATE TABLE screenings (
-	payee    INTEGER NOT NULL REFERENCES payees (id),
+	payee_id TEXT    NOT NULL,
 	run_id   INTEGER NOT NULL REFERENCES runs (id),
 	decision TEXT    NOT NULL,
 	scope    TEXT    NOT NULL CHECK (scope IN ('full', 'delta')),
-	PRIMARY KEY (payee, run_id)
+	PRIMARY KEY (payee_id, run_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE alerts (
