@@ -44,7 +44,14 @@ type RescreenStats struct {
 // Screening against the delta finds what screening against all the lists
 // would find on those entries (see [screening.Screener.Restrict]), and the
 // payee's matches on unchanged entries are unchanged, so the alerts
-// raised and re-opened are those a full re-screening raises and re-opens.
+// raised and re-opened are those a full re-screening raises and re-opens
+// (a test proves it on two real publications of the OFAC and UN lists).
+// One caveat: name scores weigh tokens by their frequency over all listed
+// names, so a new publication shifts the scores of unchanged entries a
+// little (by 0.0004 between the two publications of the test). Matches on
+// unchanged entries keep the score of their last screening, and a match
+// that sat just under its threshold could cross it without being seen;
+// Full re-screens everything, e.g. after a large list change.
 func (s *Store) Rescreen(ctx context.Context, sc *screening.Screener, opts RescreenOptions, emit func(payee string, m *screening.Match, a AlertRef) error) (RescreenStats, error) {
 	var st RescreenStats
 	run, err := s.BeginRun(ctx, "rescreen", sc)
