@@ -129,7 +129,7 @@ func (s *Store) listVersion(ctx context.Context, tx *sql.Tx, l *lists.List, fp m
 	var id int64
 	err := tx.QueryRowContext(ctx, s.rebind(`INSERT INTO list_versions (source, format, sha256, published, sample, entries)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`),
-		src, v.Format.String(), v.SHA256(), v.Published.UTC().Format(time.RFC3339), boolInt(v.Sample), len(l.Entities)).Scan(&id)
+		src, v.Format.String(), v.SHA256(), published(v.Published), boolInt(v.Sample), len(l.Entities)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		// Recorded before (by an earlier run, or a concurrent one that
 		// committed first).
@@ -168,6 +168,15 @@ func (s *Store) listVersion(ctx context.Context, tx *sql.Tx, l *lists.List, fp m
 		}
 	}
 	return id, flush()
+}
+
+// published formats a publication date, "unknown" for a list that states
+// none.
+func published(t time.Time) string {
+	if t.IsZero() {
+		return "unknown"
+	}
+	return t.UTC().Format(time.RFC3339)
 }
 
 func boolInt(b bool) int {

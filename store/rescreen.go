@@ -24,6 +24,9 @@ type RescreenOptions struct {
 // RescreenStats counts what a re-screening did.
 type RescreenStats struct {
 	RunStats
+	// Payees is the number of stored payees considered; those whose
+	// delta was empty were not screened again.
+	Payees int
 	// Groups is the number of distinct baselines (the run whose lists a
 	// payee was last screened against); DeltaEntries sums, over the
 	// groups, the entries their payees were screened against.
@@ -96,6 +99,11 @@ func (s *Store) Rescreen(ctx context.Context, sc *screening.Screener, opts Rescr
 			screeners[key] = c
 		}
 		st.Groups++
+		var n int
+		if err := s.db.QueryRowContext(ctx, s.rebind(`SELECT COUNT(*) FROM payees WHERE last_run = ?`), g).Scan(&n); err != nil {
+			return st, s.wrap("rescreen", err)
+		}
+		st.Payees += n
 		st.DeltaEntries += c.entries
 		scope := "delta"
 		if c.full {

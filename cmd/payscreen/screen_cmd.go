@@ -176,6 +176,7 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	failOn := fs.String("fail-on", "", "exit with status 3 when any row reaches `decision` review or block")
 	redFlags := fs.String("red-flags", "on", "payroll red flags across the rows of the run (shared accounts, wallets, contacts; PRC accounts; crypto salary; changed payouts): `on` or off")
 	previous := fs.String("previous", "", "an earlier run's input `file`, to flag payees whose payout details changed")
+	storeTarget := fs.String("store", "", "record the run, its decisions and alerts in the case "+storeFlagUsage)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: payscreen screen [flags] FILE|-")
 		fmt.Fprintln(stderr, "Screens every row of a payroll file (CSV with a header, or JSON Lines) and writes one result per row, in order.")
@@ -326,6 +327,18 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 
 	summary := screening.Summary{Lists: s.Versions()}
+	var sr *storeRun
+	if *storeTarget != "" {
+		sr, err = startStoreRun(ctx, *storeTarget, s, func(r screening.RowResult, alerts []*payroll.AlertRef) error {
+			if j, ok := rw.(*payroll.JSONLWriter); ok {
+				return j.WriteAlerts(r, alerts)
+			}
+			return rw.Write(r)
+		})
+		if err != nil {
+			return fail(err)
+		}
+	}
 	var done atomic.Int64
 	stopProgress := startProgress(stderr, &done, counter, size)
 	reached := false
@@ -334,6 +347,9 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		done.Add(1)
 		if threshold != screening.Clear && payroll.Outcome(r) >= threshold {
 			reached = true
+		}
+		if sr != nil {
+			return sr.rec.Add(r)
 		}
 		return rw.Write(r)
 	}
@@ -349,6 +365,11 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 	}
 	stopProgress()
+	if sr != nil {
+		if serr := sr.finish(ctx); err == nil {
+			err = serr
+		}
+	}
 	if ferr := rw.Flush(); err == nil {
 		err = ferr
 	}
@@ -358,6 +379,7 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 	}
 	summary.WriteTo(stderr)
+	sr.writeSummary(stderr)
 	if err != nil {
 		return fail(err)
 	}
