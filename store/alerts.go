@@ -272,10 +272,10 @@ func (s *Store) runLists(ctx context.Context, run int64) ([]ListVersion, error) 
 
 // Labels turns the dispositions into labelled rows for evaluate: the
 // payee of an alert decided true_match is a true match of that entry
-// (expect review), one decided false_positive a non-match of it (expect
+// (expect review, or block when the match blocked), one decided false_positive a non-match of it (expect
 // clear). Alerts still open or escalated are left out.
 func (s *Store) Labels(ctx context.Context) (*evaluate.Labels, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.source, a.entity_id, a.status, p.payee_id, p.fields
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.source, a.entity_id, a.status, a.decision, p.payee_id, p.fields
 		FROM alerts a JOIN payees p ON p.payee_id = a.payee_id WHERE a.status IN ('true_match', 'false_positive') ORDER BY a.id`)
 	if err != nil {
 		return nil, s.wrap("labels", err)
@@ -284,8 +284,8 @@ func (s *Store) Labels(ctx context.Context) (*evaluate.Labels, error) {
 	out := &evaluate.Labels{Name: s.name, HasCategory: true}
 	for rows.Next() {
 		var id int64
-		var src, ent, status, payee, fields string
-		if err := rows.Scan(&id, &src, &ent, &status, &payee, &fields); err != nil {
+		var src, ent, status, decision, payee, fields string
+		if err := rows.Scan(&id, &src, &ent, &status, &decision, &payee, &fields); err != nil {
 			return nil, s.wrap("labels", err)
 		}
 		p, err := decodePayee(payee, []byte(fields))
@@ -294,7 +294,13 @@ func (s *Store) Labels(ctx context.Context) (*evaluate.Labels, error) {
 		}
 		l := evaluate.Label{Expect: screening.Clear, Source: src, EntityID: ent, Category: status}
 		if status == StatusTrueMatch {
+			// A true match is expected to get the decision it got (a
+			// block on a listed identifier, or a corroborated name), and
+			// at least review.
 			l.Expect = screening.Review
+			if decision == screening.Block.String() {
+				l.Expect = screening.Block
+			}
 		}
 		out.Cases = append(out.Cases, evaluate.Case{Line: int(id), Payee: p, Label: l})
 	}

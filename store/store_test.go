@@ -218,7 +218,7 @@ func TestScreenRecordsAlertsOnceAndSuppressesFalsePositives(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, labels.Cases, 1)
 		assert.Equal(t, "p4", labels.Cases[0].Payee.ID)
-		assert.Equal(t, screening.Review, labels.Cases[0].Label.Expect)
+		assert.Equal(t, screening.Block, labels.Cases[0].Label.Expect, "the listed wallet blocked")
 		assert.Equal(t, samplePayees[3].Wallets, labels.Cases[0].Payee.Wallets)
 	})
 }

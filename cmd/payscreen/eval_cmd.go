@@ -22,6 +22,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("payscreen eval", stderr)
 	var lf listFlags
 	addListFlags(fs, &lf)
+	fromStore := fs.String("from-store", "", "take the labels from the dispositions of a case `store` (true_match: a true match of the entry, false_positive: not a match of it) instead of --labels")
 	labelsPath := fs.String("labels", "", "labelled rows: the screen input columns plus expect (clear, review, block) and optionally source, entity_id, category (`file`, CSV or JSON Lines)")
 	inFormat := fs.String("in-format", "", "labels `format`: csv or jsonl (default: by the file's extension)")
 	reportDir := fs.String("report", "", "write the HTML report (index.html) and evaluation.json to `directory`")
@@ -52,8 +53,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() != 0 {
 		return usageErr("unexpected argument %q (the labels file goes after --labels)", fs.Arg(0))
 	}
-	if *labelsPath == "" {
-		return usageErr("--labels FILE is required")
+	if *labelsPath == "" && *fromStore == "" {
+		return usageErr("--labels FILE (or --from-store S) is required")
+	}
+	if *labelsPath != "" && *fromStore != "" {
+		return usageErr("--labels and --from-store cannot be used together")
 	}
 	for _, t := range []struct {
 		name string
@@ -90,15 +94,24 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "payscreen eval: %v\n", err)
 		return exitError
 	}
-	data, err := os.ReadFile(*labelsPath)
-	if err != nil {
-		return fail(err)
+	var labels *evaluate.Labels
+	var sum [sha256.Size]byte
+	var err error
+	if *fromStore != "" {
+		if labels, sum, err = storeLabels(ctx, *fromStore); err != nil {
+			return fail(err)
+		}
+	} else {
+		var data []byte
+		if data, err = os.ReadFile(*labelsPath); err != nil {
+			return fail(err)
+		}
+		labels, err = evaluate.ReadLabels(strings.NewReader(string(data)), *labelsPath, format)
+		if err != nil {
+			return fail(err)
+		}
+		sum = sha256.Sum256(data)
 	}
-	labels, err := evaluate.ReadLabels(strings.NewReader(string(data)), *labelsPath, format)
-	if err != nil {
-		return fail(err)
-	}
-	sum := sha256.Sum256(data)
 
 	policy, err := lf.loadPolicy()
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/payscreen/payscreen/evaluate"
 	"github.com/payscreen/payscreen/payroll"
 	"github.com/payscreen/payscreen/screening"
 	"github.com/payscreen/payscreen/store"
@@ -386,4 +388,28 @@ func shortHex(h string) string {
 		return h[:16] + "…"
 	}
 	return h
+}
+
+// storeLabels reads the labels of eval --from-store: the dispositions of
+// the store's alerts, and their sha256 (over their JSON form) for the
+// report.
+func storeLabels(ctx context.Context, target string) (*evaluate.Labels, [sha256.Size]byte, error) {
+	var sum [sha256.Size]byte
+	st, err := store.Open(ctx, target)
+	if err != nil {
+		return nil, sum, err
+	}
+	defer st.Close()
+	labels, err := st.Labels(ctx)
+	if err != nil {
+		return nil, sum, err
+	}
+	if len(labels.Cases) == 0 {
+		return nil, sum, fmt.Errorf("store %s holds no alert decided true_match or false_positive: nothing to evaluate", st)
+	}
+	b, err := json.Marshal(labels.Cases)
+	if err != nil {
+		return nil, sum, err
+	}
+	return labels, sha256.Sum256(b), nil
 }
