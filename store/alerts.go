@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/payscreen/payscreen/evaluate"
@@ -202,6 +203,9 @@ func (s *Store) Audit(ctx context.Context, payee string) (*Audit, error) {
 	if err := rows.Err(); err != nil {
 		return nil, s.wrap("audit", err)
 	}
+	if err := s.impliedRescreens(ctx, out); err != nil {
+		return nil, err
+	}
 	lists := map[int64][]ListVersion{}
 	for i := range out.Screenings {
 		sc := &out.Screenings[i]
@@ -249,6 +253,65 @@ func (s *Store) Audit(ctx context.Context, payee string) (*Audit, error) {
 	}
 	return out, nil
 }
+
+// impliedRescreens adds to a payee's screenings the delta re-screenings
+// that covered it without a match (they are recorded once per run, in
+// rescreens, not per payee): following the re-screenings from each run
+// that set the payee's baseline, until its next screening.
+func (s *Store) impliedRescreens(ctx context.Context, au *Audit) error {
+	next := map[int64]int64{}
+	rows, err := s.db.QueryContext(ctx, `SELECT base_run, run_id FROM rescreens`)
+	if err != nil {
+		return s.wrap("audit", err)
+	}
+	for rows.Next() {
+		var b, r int64
+		if err := rows.Scan(&b, &r); err != nil {
+			rows.Close()
+			return s.wrap("audit", err)
+		}
+		next[b] = r
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return s.wrap("audit", err)
+	}
+	have := map[int64]bool{}
+	var starts []int64
+	for _, sc := range au.Screenings {
+		have[sc.Run] = true
+		if sc.Scope == "full" {
+			starts = append(starts, sc.Run)
+		}
+	}
+	var added []int64
+	for i, st := range starts {
+		limit := int64(1 << 62)
+		if i+1 < len(starts) {
+			limit = starts[i+1]
+		}
+		for r, ok := next[st]; ok && r < limit; r, ok = next[r] {
+			if !have[r] {
+				have[r] = true
+				added = append(added, r)
+			}
+		}
+	}
+	for _, r := range added {
+		var sc Screening
+		if err := s.db.QueryRowContext(ctx, s.rebind(`SELECT id, kind, started_at, policy_hash FROM runs WHERE id = ?`), r).Scan(&sc.Run, &sc.Kind, &sc.At, &sc.PolicyHash); err != nil {
+			return s.wrap("audit", err)
+		}
+		sc.Scope, sc.Decision = "delta", NoChange
+		au.Screenings = append(au.Screenings, sc)
+	}
+	sort.Slice(au.Screenings, func(i, j int) bool { return au.Screenings[i].Run < au.Screenings[j].Run })
+	return nil
+}
+
+// NoChange is the decision of a delta re-screening of a payee in which no
+// added or changed entry matched: its decision is as before.
+const NoChange = "no_change"
 
 func (s *Store) runLists(ctx context.Context, run int64) ([]ListVersion, error) {
 	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT lv.source, lv.format, lv.sha256, lv.published, lv.sample

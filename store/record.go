@@ -224,9 +224,20 @@ func (r *Run) entryFP(m *screening.Match) string {
 
 // recordBatch stores a batch of results in one transaction and returns
 // the alert of each match of each row (nil for rows not recorded).
-// upsert stores the payees' fields (a screening); a re-screening leaves
-// them as they are.
-func (r *Run) recordBatch(ctx context.Context, batch []screening.RowResult, scope string, upsert bool) ([][]AlertRef, error) {
+// recordMode says what a batch records.
+type recordMode struct {
+	// scope is "full" or "delta".
+	scope string
+	// upsert stores the payees' fields (a screening); a re-screening
+	// leaves them as they are.
+	upsert bool
+	// onlyMatches records a screening only for the rows with matches: a
+	// delta re-screening records the others once for the whole run (see
+	// the rescreens table).
+	onlyMatches bool
+}
+
+func (r *Run) recordBatch(ctx context.Context, batch []screening.RowResult, mode recordMode) ([][]AlertRef, error) {
 	s := r.s
 	refs := make([][]AlertRef, len(batch))
 	var st RunStats
@@ -245,8 +256,11 @@ func (r *Run) recordBatch(ctx context.Context, batch []screening.RowResult, scop
 				continue
 			}
 			st.Recorded++
+			if mode.onlyMatches && len(res.Result.Matches) == 0 {
+				continue
+			}
 			pr := prow{id: p.ID, decision: res.Result.Decision.String()}
-			if upsert {
+			if mode.upsert {
 				pr.fields, pr.fp = string(encodePayee(p)), PayeeFingerprint(p)
 			}
 			if i, ok := index[p.ID]; ok {
@@ -260,7 +274,7 @@ func (r *Run) recordBatch(ctx context.Context, batch []screening.RowResult, scop
 		for lo := 0; lo < len(rows); lo += chunk {
 			part := rows[lo:min(lo+chunk, len(rows))]
 			args := make([]any, 0, 4*len(part))
-			if upsert {
+			if mode.upsert {
 				for _, pr := range part {
 					args = append(args, pr.id, pr.fields, pr.fp, r.ID)
 				}
@@ -272,7 +286,7 @@ func (r *Run) recordBatch(ctx context.Context, batch []screening.RowResult, scop
 				args = args[:0]
 			}
 			for _, pr := range part {
-				args = append(args, pr.id, r.ID, pr.decision, scope)
+				args = append(args, pr.id, r.ID, pr.decision, mode.scope)
 			}
 			q := `INSERT INTO screenings (payee_id, run_id, decision, scope) VALUES ` + placeholders(len(part), 4) + ` ON CONFLICT DO NOTHING`
 			if _, err := tx.ExecContext(ctx, s.rebind(q), args...); err != nil {
@@ -396,14 +410,13 @@ func (r *Run) log(ctx context.Context, tx *sql.Tx, alert int64, event, changed, 
 // while screening goes on, and hands each result with its alerts to an
 // output function in input order.
 type Recorder struct {
-	run    *Run
-	scope  string
-	upsert bool
-	out    func(screening.RowResult, []AlertRef) error
-	batch  []screening.RowResult
-	ch     chan []screening.RowResult
-	done   chan struct{}
-	ctx    context.Context
+	run   *Run
+	mode  recordMode
+	out   func(screening.RowResult, []AlertRef) error
+	batch []screening.RowResult
+	ch    chan []screening.RowResult
+	done  chan struct{}
+	ctx   context.Context
 
 	mu  sync.Mutex
 	err error
@@ -415,11 +428,11 @@ const recordBatchSize = 2048
 // Recorder returns a Recorder of the run's screening results; out is
 // called with every result added, in order, once its alerts are known.
 func (r *Run) Recorder(ctx context.Context, out func(screening.RowResult, []AlertRef) error) *Recorder {
-	return r.recorder(ctx, "full", true, out)
+	return r.recorder(ctx, recordMode{scope: "full", upsert: true}, out)
 }
 
-func (r *Run) recorder(ctx context.Context, scope string, upsert bool, out func(screening.RowResult, []AlertRef) error) *Recorder {
-	rec := &Recorder{run: r, scope: scope, upsert: upsert, out: out, ch: make(chan []screening.RowResult, 1), done: make(chan struct{}), ctx: ctx}
+func (r *Run) recorder(ctx context.Context, mode recordMode, out func(screening.RowResult, []AlertRef) error) *Recorder {
+	rec := &Recorder{run: r, mode: mode, out: out, ch: make(chan []screening.RowResult, 1), done: make(chan struct{}), ctx: ctx}
 	go rec.loop()
 	return rec
 }
@@ -430,7 +443,7 @@ func (rec *Recorder) loop() {
 		if rec.failed() != nil {
 			continue
 		}
-		refs, err := rec.run.recordBatch(rec.ctx, b, rec.scope, rec.upsert)
+		refs, err := rec.run.recordBatch(rec.ctx, b, rec.mode)
 		if err == nil {
 			for i := range b {
 				if err = rec.out(b[i], refs[i]); err != nil {

@@ -61,23 +61,9 @@ func (s *Store) Rescreen(ctx context.Context, sc *screening.Screener, opts Rescr
 	if err != nil {
 		return st, err
 	}
-	// The baselines: the runs payees were last screened in.
-	var groups []int64
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT last_run FROM payees WHERE last_run <> `+fmt.Sprint(run.ID)+` ORDER BY last_run`)
+	groups, err := s.baselines(ctx, run.ID)
 	if err != nil {
-		return st, s.wrap("rescreen", err)
-	}
-	for rows.Next() {
-		var g int64
-		if err := rows.Scan(&g); err != nil {
-			rows.Close()
-			return st, s.wrap("rescreen", err)
-		}
-		groups = append(groups, g)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return st, s.wrap("rescreen", err)
+		return st, err
 	}
 	type cached struct {
 		sc      *screening.Screener
@@ -86,42 +72,130 @@ func (s *Store) Rescreen(ctx context.Context, sc *screening.Screener, opts Rescr
 	}
 	screeners := map[string]cached{}
 	for _, g := range groups {
-		key, err := s.baselineKey(ctx, g)
+		key, err := s.baselineKey(ctx, g.base)
 		if err != nil {
 			return st, err
 		}
+		key += fmt.Sprintf(",full=%v", opts.Full || !g.finished)
 		c, ok := screeners[key]
 		if !ok {
-			c, err = s.deltaScreener(ctx, run, sc, g, opts.Full)
+			c, err = s.deltaScreener(ctx, run, sc, g.base, opts.Full || !g.finished)
 			if err != nil {
 				return st, err
 			}
 			screeners[key] = c
 		}
 		st.Groups++
-		var n int
-		if err := s.db.QueryRowContext(ctx, s.rebind(`SELECT COUNT(*) FROM payees WHERE last_run = ?`), g).Scan(&n); err != nil {
-			return st, s.wrap("rescreen", err)
-		}
-		st.Payees += n
+		st.Payees += g.payees
 		st.DeltaEntries += c.entries
-		scope := "delta"
+		mode := recordMode{scope: "delta", onlyMatches: true}
 		if c.full {
 			st.FullGroups++
-			scope = "full"
+			mode = recordMode{scope: "full"}
 		}
 		if c.entries > 0 {
-			if err := s.rescreenGroup(ctx, run, c.sc, g, scope, opts.Batch, emit); err != nil {
+			if err := s.rescreenGroup(ctx, run, c.sc, g, mode, opts.Batch, emit); err != nil {
 				return st, err
 			}
 		}
-		if _, err := s.db.ExecContext(ctx, s.rebind(`UPDATE payees SET last_run = ? WHERE last_run = ?`), run.ID, g); err != nil {
-			return st, s.wrap("rescreen", err)
+		if g.finished {
+			// Every payee of the group was re-screened: the group now
+			// counts as screened against this run's lists.
+			if _, err := s.db.ExecContext(ctx, s.rebind(`INSERT INTO rescreens (base_run, run_id) VALUES (?, ?)`), g.base, run.ID); err != nil {
+				return st, s.wrap("rescreen", err)
+			}
 		}
 	}
 	rs, err := run.Finish(ctx)
 	st.RunStats = rs
 	return st, err
+}
+
+// baseline is a group of stored payees screened against the same lists:
+// those whose last screening run (last_run) leads, through the re-screenings
+// that covered it, to base.
+type baseline struct {
+	base     int64
+	lastRuns []int64
+	payees   int
+	// finished: every last run of the group is finished, so no
+	// screening still adds payees to it. A group with a run still going
+	// (or one that died) is screened against all the lists, payee by
+	// payee moved to this run.
+	finished bool
+}
+
+func (s *Store) baselines(ctx context.Context, run int64) ([]baseline, error) {
+	type lr struct {
+		id       int64
+		n        int
+		finished bool
+	}
+	var last []lr
+	rows, err := s.db.QueryContext(ctx, `SELECT p.last_run, COUNT(*), MIN(r.finished_at) FROM payees p JOIN runs r ON r.id = p.last_run GROUP BY p.last_run ORDER BY p.last_run`)
+	if err != nil {
+		return nil, s.wrap("rescreen", err)
+	}
+	for rows.Next() {
+		var x lr
+		var fin string
+		if err := rows.Scan(&x.id, &x.n, &fin); err != nil {
+			rows.Close()
+			return nil, s.wrap("rescreen", err)
+		}
+		x.finished = fin != ""
+		last = append(last, x)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("rescreen", err)
+	}
+	next := map[int64]int64{}
+	rows, err = s.db.QueryContext(ctx, `SELECT base_run, run_id FROM rescreens`)
+	if err != nil {
+		return nil, s.wrap("rescreen", err)
+	}
+	for rows.Next() {
+		var b, r int64
+		if err := rows.Scan(&b, &r); err != nil {
+			rows.Close()
+			return nil, s.wrap("rescreen", err)
+		}
+		next[b] = r
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("rescreen", err)
+	}
+	var out []baseline
+	index := map[int64]int{}
+	for _, x := range last {
+		if x.id == run {
+			continue
+		}
+		b := x.id
+		for {
+			n, ok := next[b]
+			if !ok {
+				break
+			}
+			b = n
+		}
+		if !x.finished {
+			// Payees of a run still going: a group of their own.
+			out = append(out, baseline{base: b, lastRuns: []int64{x.id}, payees: x.n})
+			continue
+		}
+		i, ok := index[b]
+		if !ok {
+			i = len(out)
+			index[b] = i
+			out = append(out, baseline{base: b, finished: true})
+		}
+		out[i].lastRuns = append(out[i].lastRuns, x.id)
+		out[i].payees += x.n
+	}
+	return out, nil
 }
 
 // baselineKey identifies what a run screened against: its policy and list
@@ -194,15 +268,21 @@ func (s *Store) deltaScreener(ctx context.Context, run *Run, sc *screening.Scree
 	return c, err
 }
 
-// rescreenGroup screens the payees last screened in run base.
-func (s *Store) rescreenGroup(ctx context.Context, run *Run, sc *screening.Screener, base int64, scope string, batch screening.BatchOptions,
+// rescreenGroup screens the payees of a baseline group.
+func (s *Store) rescreenGroup(ctx context.Context, run *Run, sc *screening.Screener, g baseline, mode recordMode, batch screening.BatchOptions,
 	emit func(string, *screening.Match, AlertRef) error) error {
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT payee_id, fields FROM payees WHERE last_run = ? ORDER BY id`), base)
+	in := strings.TrimSuffix(strings.Repeat("?, ", len(g.lastRuns)), ", ")
+	args := make([]any, len(g.lastRuns))
+	for i, r := range g.lastRuns {
+		args[i] = r
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT payee_id, fields, fields_fp FROM payees WHERE last_run IN (`+in+`) ORDER BY id`), args...)
 	if err != nil {
 		return s.wrap("rescreen", err)
 	}
 	defer rows.Close()
-	rec := run.recorder(ctx, scope, false, func(r screening.RowResult, refs []AlertRef) error {
+	pr := &payeeRows{s: s, rows: rows, keepFP: !g.finished}
+	rec := run.recorder(ctx, mode, func(r screening.RowResult, refs []AlertRef) error {
 		for i, a := range refs {
 			if a.Status == SeenNew || a.Reopened {
 				if err := emit(r.Row.Payee.ID, &r.Result.Matches[i], a); err != nil {
@@ -212,11 +292,31 @@ func (s *Store) rescreenGroup(ctx context.Context, run *Run, sc *screening.Scree
 		}
 		return nil
 	})
-	err = sc.ScreenBatch(ctx, &payeeRows{s: s, rows: rows}, batch, rec.Add)
+	err = sc.ScreenBatch(ctx, pr, batch, rec.Add)
 	if cerr := rec.Close(); err == nil {
 		err = cerr
 	}
-	return err
+	if err != nil || g.finished {
+		return err
+	}
+	// A group whose run is still going: move the payees screened here,
+	// unless their run changed them meanwhile.
+	for lo := 0; lo < len(pr.moved); lo += 500 {
+		part := pr.moved[lo:min(lo+500, len(pr.moved))]
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			for _, m := range part {
+				if _, err := tx.ExecContext(ctx, s.rebind(`UPDATE payees SET last_run = ? WHERE payee_id = ? AND last_run = ? AND fields_fp = ?`),
+					run.ID, m[0], g.lastRuns[0], m[1]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return s.wrap("rescreen", err)
+		}
+	}
+	return nil
 }
 
 // payeeRows reads stored payees as screening rows.
@@ -224,6 +324,10 @@ type payeeRows struct {
 	s    *Store
 	rows *sql.Rows
 	n    int
+	// keepFP keeps the ID and fields fingerprint of every payee read, in
+	// moved.
+	keepFP bool
+	moved  [][2]string
 }
 
 func (p *payeeRows) Read() (screening.Row, error) {
@@ -234,9 +338,12 @@ func (p *payeeRows) Read() (screening.Row, error) {
 		return screening.Row{}, io.EOF
 	}
 	p.n++
-	var id, fields string
-	if err := p.rows.Scan(&id, &fields); err != nil {
+	var id, fields, fp string
+	if err := p.rows.Scan(&id, &fields, &fp); err != nil {
 		return screening.Row{}, p.s.wrap("read payees", err)
+	}
+	if p.keepFP {
+		p.moved = append(p.moved, [2]string{id, fp})
 	}
 	pay, err := decodePayee(id, []byte(fields))
 	row := screening.Row{Line: p.n, Payee: pay}

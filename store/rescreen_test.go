@@ -215,8 +215,10 @@ func TestRescreenDeltaGivesWhatAFullRescreenGives(t *testing.T) {
 		// Every payee's audit shows the re-screening.
 		au, err := stores[0].Audit(ctx, payees[0].ID)
 		require.NoError(t, err)
-		require.Len(t, au.Screenings, 2)
+		require.Len(t, au.Screenings, 3, "the screening and both re-screenings")
 		assert.Equal(t, "rescreen", au.Screenings[1].Kind)
 		assert.Equal(t, "delta", au.Screenings[1].Scope)
+		assert.Equal(t, NoChange, au.Screenings[2].Decision, "nothing changed for the second re-screening")
+		assert.Equal(t, au.Screenings[1].Lists, au.Screenings[2].Lists)
 	})
 }

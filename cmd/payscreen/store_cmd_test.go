@@ -135,7 +135,8 @@ func TestStoreCommands(t *testing.T) {
 		} `json:"events"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &au))
-	assert.Len(t, au.Screenings, 3, "three screens; the re-screening had no list change to screen against")
+	require.Len(t, au.Screenings, 4, "three screens and the re-screening")
+	assert.Equal(t, "no_change", au.Screenings[3].Decision, "the lists had not changed")
 	assert.NotEmpty(t, au.Screenings[0].Lists)
 	require.Len(t, au.Events, 2)
 	assert.Equal(t, "decided", au.Events[1].Event)

@@ -59,6 +59,15 @@ CREATE TABLE screenings (
 	PRIMARY KEY (payee_id, run_id)
 ) WITHOUT ROWID;
 
+-- A delta re-screening: the payees last screened in base_run (and not
+-- screened since) were re-screened by run_id against the entries added or
+-- changed since; from then on they count as screened against run_id's
+-- lists. Payees with a match are in screenings too.
+CREATE TABLE rescreens (
+	base_run INTEGER NOT NULL PRIMARY KEY REFERENCES runs (id),
+	run_id   INTEGER NOT NULL REFERENCES runs (id)
+);
+
 CREATE TABLE alerts (
 	id          INTEGER PRIMARY KEY AUTOINCREMENT,
 	payee_id    TEXT    NOT NULL,
@@ -105,6 +114,7 @@ BEGIN SELECT RAISE(ABORT, 'screenings is append-only'); END;
 -- +goose Down
 DROP TABLE alert_log;
 DROP TABLE alerts;
+DROP TABLE rescreens;
 DROP TABLE screenings;
 DROP TABLE payees;
 DROP TABLE run_lists;
