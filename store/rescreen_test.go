@@ -222,3 +222,37 @@ func TestRescreenDeltaGivesWhatAFullRescreenGives(t *testing.T) {
 		assert.Equal(t, au.Screenings[1].Lists, au.Screenings[2].Lists)
 	})
 }
+
+// Payees of a run that has not finished (still going, or died) are
+// re-screened against all the lists and moved one by one; a finished
+// group moves whole.
+func TestRescreenUnfinishedRunInFull(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		s := openStore(t, b.target(t))
+		sc := sampleScreener(t)
+		run, err := s.BeginRun(ctx, "screen", sc)
+		require.NoError(t, err)
+		rec := run.Recorder(ctx, func(screening.RowResult, []AlertRef) error { return nil })
+		require.NoError(t, sc.ScreenBatch(ctx, &sliceRows{payees: samplePayees}, screening.BatchOptions{}, rec.Add))
+		require.NoError(t, rec.Close())
+		// No Finish: the run is still going as far as the store knows.
+
+		st, got := rescreenCollect(t, s, sc, false)
+		assert.Empty(t, got, "same lists: nothing new")
+		assert.Equal(t, 1, st.FullGroups)
+		assert.Equal(t, len(samplePayees), st.Recorded)
+		var moved int
+		require.NoError(t, s.db.QueryRow(s.rebind(`SELECT COUNT(*) FROM payees WHERE last_run = ?`), st.Run).Scan(&moved))
+		assert.Equal(t, len(samplePayees), moved, "each payee moved to the re-screening")
+
+		st2, _ := rescreenCollect(t, s, sc, false)
+		assert.Zero(t, st2.FullGroups, "the re-screening finished: its group moves whole")
+		assert.Zero(t, st2.DeltaEntries)
+		au, err := s.Audit(ctx, "p1")
+		require.NoError(t, err)
+		require.Len(t, au.Screenings, 3)
+		assert.Equal(t, "full", au.Screenings[1].Scope)
+		assert.Equal(t, NoChange, au.Screenings[2].Decision)
+	})
+}
