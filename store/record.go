@@ -261,7 +261,9 @@ func (r *Run) recordBatch(ctx context.Context, batch []screening.RowResult, mode
 			}
 			pr := prow{id: p.ID, decision: res.Result.Decision.String()}
 			if mode.upsert {
-				pr.fields, pr.fp = string(encodePayee(p)), PayeeFingerprint(p)
+				f := encodePayee(p)
+				h := sha256.Sum256(f)
+				pr.fields, pr.fp = string(f), hex.EncodeToString(h[:16])
 			}
 			if i, ok := index[p.ID]; ok {
 				rows[i] = pr

@@ -44,7 +44,6 @@ CREATE TABLE payees (
 	fields_fp TEXT   NOT NULL,
 	last_run  BIGINT NOT NULL REFERENCES runs (id)
 );
-CREATE INDEX payees_last_run ON payees (last_run);
 
 CREATE TABLE screenings (
 	payee_id TEXT   NOT NULL,

@@ -39,8 +39,9 @@ CREATE TABLE run_lists (
 	PRIMARY KEY (run_id, version_id)
 );
 
--- The screened fields of each payee as last screened (JSON), and the run
--- whose lists it was last screened against.
+-- The screened fields of each payee as last screened (JSON, and its
+-- sha256), and the run whose lists it was last screened against (not
+-- indexed: every screening changes it, and re-screening reads all payees).
 CREATE TABLE payees (
 	id        INTEGER PRIMARY KEY AUTOINCREMENT,
 	payee_id  TEXT    NOT NULL UNIQUE,
@@ -48,7 +49,6 @@ CREATE TABLE payees (
 	fields_fp TEXT    NOT NULL,
 	last_run  INTEGER NOT NULL REFERENCES runs (id)
 );
-CREATE INDEX payees_last_run ON payees (last_run);
 
 -- Every screening of every payee (append-only).
 CREATE TABLE screenings (
