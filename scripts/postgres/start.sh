@@ -29,8 +29,11 @@ fi
 if [ ! -f "$dir/data/PG_VERSION" ]; then
 	run "$bin/initdb -D '$dir/data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >&2
 fi
-if ! run "$bin/pg_ctl -D '$dir/data' status" >/dev/null 2>&1; then
-	run "$bin/pg_ctl -D '$dir/data' -l '$dir/log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off\" start" >&2
+if ! "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+	# Not answering: the lock file of a server that died (whose PID may
+	# have been reused since) must not stop a new one.
+	rm -f "$dir/data/postmaster.pid"
+	run "$bin/pg_ctl -D '$dir/data' -l '$dir/log' -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off\" start" >&2
 fi
 run "$bin/psql -h 127.0.0.1 -p $port -U postgres -tAc \"SELECT 1 FROM pg_database WHERE datname='payscreen_test'\"" | grep -q 1 ||
 	run "$bin/createdb -h 127.0.0.1 -p $port -U postgres payscreen_test" >&2
