@@ -8,9 +8,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
@@ -187,7 +190,22 @@ func boolInt(b bool) int {
 }
 
 // inTx runs f in a transaction, committed when f returns nil.
+// On PostgreSQL a transaction aborted as a deadlock victim or for a
+// serialization failure (two runs writing the same payees or alerts) is
+// run again, a few times.
 func (s *Store) inTx(ctx context.Context, f func(*sql.Tx) error) error {
+	for attempt := 0; ; attempt++ {
+		err := s.tryTx(ctx, f)
+		var pe *pgconn.PgError
+		if attempt < 4 && errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001") {
+			time.Sleep(time.Duration(attempt+1) * 20 * time.Millisecond)
+			continue
+		}
+		return err
+	}
+}
+
+func (s *Store) tryTx(ctx context.Context, f func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -272,6 +290,8 @@ func (r *Run) recordBatch(ctx context.Context, batch []screening.RowResult, mode
 			index[p.ID] = len(rows)
 			rows = append(rows, pr)
 		}
+		// One lock order for every run: by payee ID.
+		sort.Slice(rows, func(i, j int) bool { return rows[i].id < rows[j].id })
 		const chunk = 200
 		for lo := 0; lo < len(rows); lo += chunk {
 			part := rows[lo:min(lo+chunk, len(rows))]
@@ -295,21 +315,33 @@ func (r *Run) recordBatch(ctx context.Context, batch []screening.RowResult, mode
 				return err
 			}
 		}
-		// Alerts.
+		// Alerts, in one lock order for every run: by key.
+		type op struct {
+			i, j int
+			key  string
+		}
+		var ops []op
+		pfps := map[int]string{}
 		for i, res := range batch {
 			p := &res.Row.Payee
 			if res.Err != nil || p.ID == "" || len(res.Result.Matches) == 0 {
 				continue
 			}
-			pfp := PayeeFingerprint(p)
+			pfps[i] = PayeeFingerprint(p)
 			refs[i] = make([]AlertRef, len(res.Result.Matches))
 			for j := range res.Result.Matches {
-				ref, err := r.alert(ctx, tx, p.ID, pfp, &res.Result.Matches[j], &st)
-				if err != nil {
-					return err
-				}
-				refs[i][j] = ref
+				m := &res.Result.Matches[j]
+				ops = append(ops, op{i, j, p.ID + "\x00" + m.SourceName() + "\x00" + m.EntityID})
 			}
+		}
+		sort.SliceStable(ops, func(a, b int) bool { return ops[a].key < ops[b].key })
+		for _, o := range ops {
+			res := &batch[o.i]
+			ref, err := r.alert(ctx, tx, res.Row.Payee.ID, pfps[o.i], &res.Result.Matches[o.j], &st)
+			if err != nil {
+				return err
+			}
+			refs[o.i][o.j] = ref
 		}
 		return nil
 	})
