@@ -54,7 +54,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return usageErr("unexpected argument %q (the labels file goes after --labels)", fs.Arg(0))
 	}
 	if *labelsPath == "" && *fromStore == "" {
-		return usageErr("--labels FILE (or --from-store S) is required")
+		return usageErr("--labels FILE is required (or --from-store S)")
 	}
 	if *labelsPath != "" && *fromStore != "" {
 		return usageErr("--labels and --from-store cannot be used together")
