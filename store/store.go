@@ -109,6 +109,18 @@ func Open(ctx context.Context, target string) (*Store, error) {
 	return s, nil
 }
 
+// OpenExisting opens a store like Open, but refuses to create a SQLite
+// file: for commands that read a store, a mistyped path must not yield an
+// empty one.
+func OpenExisting(ctx context.Context, target string) (*Store, error) {
+	if !IsPostgres(target) {
+		if _, err := os.Stat(target); err != nil {
+			return nil, fmt.Errorf("store %s: %w", target, err)
+		}
+	}
+	return Open(ctx, target)
+}
+
 func openSQLite(ctx context.Context, path string) (*Store, error) {
 	// Create the file with owner-only permissions before SQLite does
 	// (SQLite gives the -wal and -shm files the database's permissions).

@@ -128,7 +128,7 @@ func runAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "payscreen alerts: --format wants table, jsonl or csv, not %q\n", *format)
 		return exitUsage
 	}
-	st, err := store.Open(ctx, *target)
+	st, err := store.OpenExisting(ctx, *target)
 	if err != nil {
 		fmt.Fprintf(stderr, "payscreen alerts: %v\n", err)
 		return exitError
@@ -217,7 +217,7 @@ func runDecide(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil || id <= 0 {
 		return usageErr("ALERT_ID wants a positive number, not %q", pos[0])
 	}
-	st, err := store.Open(ctx, *target)
+	st, err := store.OpenExisting(ctx, *target)
 	if err != nil {
 		fmt.Fprintf(stderr, "payscreen decide: %v\n", err)
 		return exitError
@@ -278,7 +278,7 @@ func runRescreen(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	if err != nil {
 		return fail(err)
 	}
-	st, err := store.Open(ctx, *target)
+	st, err := store.OpenExisting(ctx, *target)
 	if err != nil {
 		return fail(err)
 	}
@@ -326,7 +326,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "payscreen audit: --format wants text or json, not %q\n", *format)
 		return exitUsage
 	}
-	st, err := store.Open(ctx, *target)
+	st, err := store.OpenExisting(ctx, *target)
 	if err != nil {
 		fmt.Fprintf(stderr, "payscreen audit: %v\n", err)
 		return exitError
@@ -395,7 +395,7 @@ func shortHex(h string) string {
 // report.
 func storeLabels(ctx context.Context, target string) (*evaluate.Labels, [sha256.Size]byte, error) {
 	var sum [sha256.Size]byte
-	st, err := store.Open(ctx, target)
+	st, err := store.OpenExisting(ctx, target)
 	if err != nil {
 		return nil, sum, err
 	}

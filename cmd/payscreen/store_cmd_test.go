@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/payscreen/payscreen/store"
 )
 
 type storeOutLine struct {
@@ -158,6 +160,10 @@ func TestStoreCommandErrors(t *testing.T) {
 	dir := t.TempDir()
 	garbage := filepath.Join(dir, "garbage.db")
 	require.NoError(t, os.WriteFile(garbage, []byte(strings.Repeat("not a database ", 400)), 0o600))
+	empty := filepath.Join(dir, "empty.db")
+	st, err := store.Open(t.Context(), empty)
+	require.NoError(t, err)
+	st.Close()
 	tests := []struct {
 		args   []string
 		code   int
@@ -174,7 +180,8 @@ func TestStoreCommandErrors(t *testing.T) {
 		{[]string{"audit", "--store", garbage}, exitUsage, "--payee are required", "the payee is required"},
 		{[]string{"rescreen", "--lists", "sample"}, exitUsage, "--store is required", "the store is required"},
 		{[]string{"eval", "--from-store", garbage, "--labels", "x.csv"}, exitUsage, "cannot be used together", "one source of labels"},
-		{[]string{"eval", "--from-store", filepath.Join(dir, "empty.db"), "--lists", "sample"}, exitError, "nothing to evaluate", "a store without dispositions"},
+		{[]string{"eval", "--from-store", empty, "--lists", "sample"}, exitError, "nothing to evaluate", "a store without dispositions"},
+		{[]string{"alerts", "--store", filepath.Join(dir, "typo.db")}, exitError, "no such file", "a reading command does not create a store"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -185,6 +192,8 @@ func TestStoreCommandErrors(t *testing.T) {
 	}
 	data, err := os.ReadFile(garbage)
 	require.NoError(t, err)
+	_, err = os.Stat(filepath.Join(dir, "typo.db"))
+	assert.True(t, os.IsNotExist(err), "no store created")
 	assert.Equal(t, strings.Repeat("not a database ", 400), string(data), "a corrupt store is never cleared")
 }
 
