@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
@@ -106,8 +107,22 @@ func PayeeFingerprint(p *screening.Payee) string {
 			b.WriteByte('-')
 			continue
 		}
-		h := sha256.Sum256([]byte(v))
+		h := sha256.Sum256([]byte(validUTF8(v)))
 		b.WriteString(hex.EncodeToString(h[:6]))
+	}
+	return b.String()
+}
+
+// validUTF8 replaces each invalid byte of s with U+FFFD, as the JSON of
+// the stored fields does: a payee hashes the same before and after the
+// store.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
 	}
 	return b.String()
 }
