@@ -196,7 +196,11 @@ const (
 // NewIndex tokenizes and indexes the names of entries. Names are weighed
 // with [NewWeights] over all of them. The entries are kept as given; the
 // caller must not modify them afterwards.
-func NewIndex(entries []Entry) *Index {
+func NewIndex(entries []Entry) *Index { return newIndex(entries, nil) }
+
+// newIndex indexes entries, weighing names with w, or with weights counted
+// over entries when w is nil.
+func newIndex(entries []Entry, w *Weights) *Index {
 	toks := make([][]Token, len(entries))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(entries)/1000))
 	var wg sync.WaitGroup
@@ -209,10 +213,10 @@ func NewIndex(entries []Entry) *Index {
 		})
 	}
 	wg.Wait()
-	return newIndexTokens(entries, toks)
+	return newIndexTokens(entries, toks, w)
 }
 
-func newIndexTokens(entries []Entry, toks [][]Token) *Index {
+func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
 	ix := &Index{entries: entries}
 	n := len(entries)
 
@@ -331,9 +335,12 @@ func newIndexTokens(entries []Entry, toks [][]Token) *Index {
 			emit(vocabWK[v])
 		}
 	})
-	ix.weights = &Weights{names: n, df: make(map[string]int32, len(weightID))}
-	for s, k := range weightID {
-		ix.weights.df[s] = int32(wkOff[k+1] - wkOff[k])
+	ix.weights = w
+	if w == nil {
+		ix.weights = &Weights{names: n, df: make(map[string]int32, len(weightID))}
+		for s, k := range weightID {
+			ix.weights.df[s] = int32(wkOff[k+1] - wkOff[k])
+		}
 	}
 	ix.vocabInf = make([]tokInfo, len(ix.vocab))
 	for v := range ix.vocab {

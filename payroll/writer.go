@@ -75,6 +75,38 @@ func (j *JSONLWriter) Write(r screening.RowResult) error { return j.enc.Encode(t
 // Flush writes any buffered output.
 func (j *JSONLWriter) Flush() error { return j.w.Flush() }
 
+// AlertRef is the case-store alert a match raised or met, written on the
+// match as "alert":{"id":…,"status":"new|open|suppressed"}.
+type AlertRef struct {
+	ID     int64  `json:"id"`
+	Status string `json:"status"`
+}
+
+// WriteAlerts writes one result line with alerts[i] on the i-th match (a
+// nil entry, or a short slice, writes no alert on that match).
+func (j *JSONLWriter) WriteAlerts(r screening.RowResult, alerts []*AlertRef) error {
+	o := toOut(r)
+	ms := make([]json.RawMessage, len(o.Matches))
+	for i, m := range o.Matches {
+		b, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		if i < len(alerts) && alerts[i] != nil && len(b) > 1 && b[len(b)-1] == '}' {
+			a, err := json.Marshal(alerts[i])
+			if err != nil {
+				return err
+			}
+			b = append(append(append(b[:len(b)-1:len(b)-1], `,"alert":`...), a...), '}')
+		}
+		ms[i] = b
+	}
+	return j.enc.Encode(struct {
+		outRow
+		Matches []json.RawMessage `json:"matches"`
+	}{o, ms})
+}
+
 // CSVColumns is the header of the flat CSV output: one row per input row,
 // with its top match only.
 var CSVColumns = []string{

@@ -23,7 +23,9 @@ type nameRef struct {
 	name int32 // index in the entity's Names
 }
 
-func newNameIndex(set *lists.Set) *nameIndex {
+// newNameIndex indexes the names of set, weighing tokens with w (nil: with
+// weights counted over set's names).
+func newNameIndex(set *lists.Set, w *fuzzy.Weights) *nameIndex {
 	n := &nameIndex{}
 	var entries []fuzzy.Entry
 	for li, l := range set.Lists {
@@ -37,7 +39,7 @@ func newNameIndex(set *lists.Set) *nameIndex {
 			}
 		}
 	}
-	n.ix = fuzzy.NewIndex(entries)
+	n.ix = fuzzy.NewIndexWeighted(entries, w)
 	return n
 }
 

@@ -102,7 +102,7 @@ func New(set *lists.Set, p Policy, opts Options) (*Screener, error) {
 			}
 		}
 	} else {
-		s.names = newNameIndex(set)
+		s.names = newNameIndex(set, nil)
 	}
 	return s, nil
 }

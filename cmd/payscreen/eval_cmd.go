@@ -23,6 +23,7 @@ import (
 type evalArgs struct {
 	lf                        listFlags
 	labels, reportDir         string
+	fromStore                 string // a case store whose dispositions are the labels
 	format                    payroll.Format
 	targetRecall, targetBlock float64
 	writePolicy               string
@@ -37,6 +38,7 @@ type evalArgs struct {
 func parseEvalArgs(args []string, stderr io.Writer) (a evalArgs, code int, ok bool) {
 	fs := newFlagSet("payscreen eval", stderr)
 	addListFlags(fs, &a.lf)
+	fs.StringVar(&a.fromStore, "from-store", "", "take the labels from the dispositions of a case `store` (true_match: a true match of the entry, false_positive: not a match of it) instead of --labels")
 	fs.StringVar(&a.labels, "labels", "", "labelled rows: the screen input columns plus expect (clear, review, block) and optionally source, entity_id, category (`file`, CSV or JSON Lines)")
 	inFormat := fs.String("in-format", "", "labels `format`: csv or jsonl (default: by the file's extension)")
 	fs.StringVar(&a.reportDir, "report", "", "write the HTML report (index.html) and evaluation.json to `directory`")
@@ -50,7 +52,7 @@ func parseEvalArgs(args []string, stderr io.Writer) (a evalArgs, code int, ok bo
 	fs.IntVar(&a.workers, "j", 0, "screen with `n` workers (default: all cores)")
 	fs.BoolVar(&a.asJSON, "json", false, "print the evaluation as JSON instead of the text summary")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: payscreen eval --labels FILE [flags]")
+		fmt.Fprintln(stderr, "Usage: payscreen eval --labels FILE|--from-store S [flags]")
 		fmt.Fprintln(stderr, "Screens labelled rows and reports recall of true matches, alert rate on non-matches and block precision, with bootstrap intervals, per category and swept over thresholds; suggests thresholds for targets.")
 		fs.PrintDefaults()
 	}
@@ -67,8 +69,11 @@ func parseEvalArgs(args []string, stderr io.Writer) (a evalArgs, code int, ok bo
 	if fs.NArg() != 0 {
 		return usageErr("unexpected argument %q (the labels file goes after --labels)", fs.Arg(0))
 	}
-	if a.labels == "" {
-		return usageErr("--labels FILE is required")
+	if a.labels == "" && a.fromStore == "" {
+		return usageErr("--labels FILE is required (or --from-store S)")
+	}
+	if a.labels != "" && a.fromStore != "" {
+		return usageErr("--labels and --from-store cannot be used together")
 	}
 	for _, t := range []struct {
 		name string
@@ -153,15 +158,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // measures the policy; it suggests thresholds when a target is set. It
 // also returns the labels file's sha256, for the report.
 func evalRun(ctx context.Context, a evalArgs) (*evaluate.Evaluation, *evaluate.Suggestion, string, error) {
-	data, err := os.ReadFile(a.labels)
+	labels, sum, err := readEvalLabels(ctx, a)
 	if err != nil {
 		return nil, nil, "", err
 	}
-	labels, err := evaluate.ReadLabels(strings.NewReader(string(data)), a.labels, a.format)
-	if err != nil {
-		return nil, nil, "", err
-	}
-	sum := sha256.Sum256(data)
 	policy, err := a.lf.loadPolicy()
 	if err != nil {
 		return nil, nil, "", err
@@ -191,6 +191,23 @@ func evalRun(ctx context.Context, a evalArgs) (*evaluate.Evaluation, *evaluate.S
 		}
 	}
 	return ev, sug, hex.EncodeToString(sum[:]), nil
+}
+
+// readEvalLabels reads the labels from --labels or, with --from-store,
+// from the store's dispositions; sum identifies them in the report.
+func readEvalLabels(ctx context.Context, a evalArgs) (*evaluate.Labels, [sha256.Size]byte, error) {
+	if a.fromStore != "" {
+		return storeLabels(ctx, a.fromStore)
+	}
+	data, err := os.ReadFile(a.labels)
+	if err != nil {
+		return nil, [sha256.Size]byte{}, err
+	}
+	labels, err := evaluate.ReadLabels(strings.NewReader(string(data)), a.labels, a.format)
+	if err != nil {
+		return nil, [sha256.Size]byte{}, err
+	}
+	return labels, sha256.Sum256(data), nil
 }
 
 // sweepThresholds returns floor, floor+step, ... up to 1.

@@ -43,6 +43,10 @@ func commands() []command {
 		{name: "compare", summary: "compare payscreen's matching with a Moov Watchman server on the same lists and payees", run: runCompare},
 		{name: "lists", summary: "download the sanctions lists and show what is loaded", run: runLists},
 		{name: "serve", summary: "serve screening over HTTP (JSON API, Watchman-compatible search, hot list refresh)", run: runServe},
+		{name: "alerts", summary: "list the alerts of a case store (--store)", run: runAlerts},
+		{name: "decide", summary: "record a disposition of an alert in the case store's audit log", run: runDecide},
+		{name: "rescreen", summary: "re-screen the case store's payees against the list changes", run: runRescreen},
+		{name: "audit", summary: "show a payee's screenings, alerts and dispositions from the case store", run: runAudit},
 	}
 }
 

@@ -175,6 +175,7 @@ type screenArgs struct {
 	redFlags       bool
 	previous       string
 	input          string // the FILE argument, "-" for standard input
+	store          string // --store: the case store recording the run
 }
 
 // parseScreenArgs parses the flags of "payscreen screen"; ok is false
@@ -190,6 +191,7 @@ func parseScreenArgs(args []string, stderr io.Writer) (a screenArgs, code int, o
 	failOn := fs.String("fail-on", "", "exit with status 3 when any row reaches `decision` review or block")
 	redFlags := fs.String("red-flags", "on", "payroll red flags across the rows of the run (shared accounts, wallets, contacts; PRC accounts; crypto salary; changed payouts): `on` or off")
 	fs.StringVar(&a.previous, "previous", "", "an earlier run's input `file`, to flag payees whose payout details changed")
+	fs.StringVar(&a.store, "store", "", "record the run, its decisions and alerts in the case "+storeFlagUsage)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: payscreen screen [flags] FILE|-")
 		fmt.Fprintln(stderr, "Screens every row of a payroll file (CSV with a header, or JSON Lines) and writes one result per row, in order.")
@@ -356,10 +358,30 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return fail(err)
 	}
 	summary := screening.Summary{Lists: s.Versions()}
+	var sr *storeRun
+	if a.store != "" {
+		sr, err = startStoreRun(ctx, a.store, s, func(r screening.RowResult, alerts []*payroll.AlertRef) error {
+			if j, ok := rw.(*payroll.JSONLWriter); ok {
+				return j.WriteAlerts(r, alerts)
+			}
+			return rw.Write(r)
+		})
+		if err != nil {
+			return fail(err)
+		}
+	}
 	reached, err := screenRun(ctx, s, a, in, prev, stderr, func(r screening.RowResult) error {
 		summary.Add(r)
+		if sr != nil {
+			return sr.rec.Add(r)
+		}
 		return rw.Write(r)
 	})
+	if sr != nil {
+		if serr := sr.finish(ctx); err == nil {
+			err = serr
+		}
+	}
 	if ferr := rw.Flush(); err == nil {
 		err = ferr
 	}
@@ -369,6 +391,7 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 	}
 	summary.WriteTo(stderr)
+	sr.writeSummary(stderr)
 	if err != nil {
 		return fail(err)
 	}
