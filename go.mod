@@ -21,6 +21,7 @@ require (
 	github.com/igrmk/treemap/v2 v2.0.1 // indirect
 	github.com/moov-io/base v0.61.3 // indirect
 	github.com/moov-io/iso3166 v0.4.0 // indirect
+	github.com/mozillazg/go-pinyin v0.21.0 // indirect
 	github.com/pariz/gountries v0.1.6 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
 	golang.org/x/exp v0.0.0-20260112195511-716be5621a96 // indirect

@@ -15,16 +15,18 @@ import (
 //
 // The text is put in Unicode normal form (NFKC, then each letter
 // decomposed), combining marks are removed (é -> e, ŏ -> o), letters are
-// case folded and Cyrillic, Greek, Arabic and Hangul are transliterated to
-// Latin ([Transliterate]), each Hangul syllable becoming its own word.
+// case folded and Cyrillic, Greek, Arabic, Hangul, Han, kana, Hebrew and
+// Thai are transliterated to Latin ([Transliterate]), each Hangul syllable
+// becoming its own word and a Chinese name of two to four Han characters
+// its surname and its given name (习近平 -> xi jinping).
 // Apostrophes (' ’ ‘ ʼ ʻ ˈ ´ `) are removed without splitting the word, as
 // DPRK names on the lists are written CH'OL, HYO'K, U'N. Hyphens and all
 // other punctuation, and bytes that are not UTF-8, separate words. Each
-// letter of a script that is not transliterated (Han, Kana, Hebrew,
-// Thai...) becomes a word of its own, written "u" and its lower-case
-// hexadecimal code point (山 -> u5c71), so that such names still meet
-// themselves exactly; [Tokenize] gives these words the script Han or
-// OtherScript.
+// letter of a script that is not transliterated (Devanagari, Georgian...)
+// becomes a word of its own, written "u" and its lower-case hexadecimal
+// code point (ა -> u10d0), so that such names still meet themselves
+// exactly; [Tokenize] gives these words the script OtherScript (Han for a
+// Han character the pinyin dictionary lacks).
 //
 //	Normalize("KIM Jong-Un") == "kim jong un"
 //	Normalize("CH'OL")       == "chol"
@@ -279,6 +281,10 @@ func (n *normalizer) unicode(s string, ukr bool) {
 			sc := scriptOf(r)
 			n.text(appendScriptWord(n.scratch[:0], s[i:end], ukr, false), sc)
 			i = end
+		case isEastScript(r):
+			end := eastWordEnd(s, i)
+			n.eastText(appendEastWords(n.scratch[:0], s[i:end]), eastScript(r))
+			i = end
 		default:
 			d := norm.NFD.PropertiesString(s[i:]).Decomposition()
 			if len(d) == 0 {
@@ -292,6 +298,26 @@ func (n *normalizer) unicode(s string, ukr bool) {
 			}
 			i += size
 		}
+	}
+}
+
+// eastText adds t, words separated by spaces, each a word of its own
+// of script sc.
+func (n *normalizer) eastText(t []byte, sc Script) {
+	n.sep()
+	for len(t) > 0 {
+		j := 0
+		for j < len(t) && t[j] != ' ' {
+			j++
+		}
+		if j > 0 {
+			n.text(t[:j], sc)
+			n.sep()
+		}
+		if j < len(t) {
+			j++
+		}
+		t = t[j:]
 	}
 }
 
