@@ -162,9 +162,9 @@ type korSpelling struct {
 // korInitSpellings are the romanized spellings of initials.
 var korInitSpellings = []korSpelling{
 	{"tch", "c", false},
-	{"kk", "k", false}, {"gg", "k", false}, {"kh", "k", false},
-	{"tt", "t", false}, {"th", "t", false},
-	{"pp", "p", false}, {"bb", "p", false}, {"ph", "p", false},
+	{"kk", "k", false}, {"gg", "k", false}, {"kh", "k", true},
+	{"tt", "t", false}, {"th", "t", true},
+	{"pp", "p", false}, {"bb", "p", false}, {"ph", "p", true},
 	{"ss", "s", false}, {"sh", "s", true},
 	{"jj", "c", false}, {"ch", "c", true},
 	{"rh", "n", false}, {"lh", "n", false},
@@ -389,6 +389,14 @@ var koreanSpellings = sync.OnceValue(func() map[string]korSpell {
 		}
 	}
 	for a, k := range koreanAliases {
+		m[a] = korSpell{key: k, ok: true}
+	}
+	grammar := func(w string) (string, bool) {
+		e, ok := m[w]
+		return e.key, ok
+	}
+	unknown, _ := surnameSpellingKeys(grammar)
+	for a, k := range unknown {
 		m[a] = korSpell{key: k, ok: true}
 	}
 	return m

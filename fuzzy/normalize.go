@@ -605,6 +605,18 @@ func koreanName(text string, words []wordSpan, segs []korSeg) bool {
 	if strong < 2 {
 		return false
 	}
+	// A surname spelling the grammar reads as another syllable (Hur,
+	// Joe, Geong): the surname, first or else last.
+	for _, i := range [2]int{first, last} {
+		w := words[i]
+		if k, ok := surnameOnlyKeys[text[w.start:w.end]]; ok && w.script == Latin {
+			if i == last && isKoreanSurname(text, words[first], segs[first]) {
+				break
+			}
+			segs[i] = korSeg{n: 1, end: [2]int{w.end - w.start}, key: [2]string{k}}
+			return true
+		}
+	}
 	return isKoreanSurname(text, words[first], segs[first]) || isKoreanSurname(text, words[last], segs[last])
 }
 

@@ -315,11 +315,35 @@ func newTokInfo(t *Token, w *Weights) tokInfo {
 var patronymicSuffixes = [...]string{"vich", "vych", "vitch", "vitj", "witsch", "vic", "wicz", "vna", "wna", "ichna"}
 
 // isPatronymic reports whether the text t ends with a patronymic suffix and
-// has at least three letters before it.
+// has at least three letters before it, or, for a word of seven letters or
+// more, with a misspelling of one: an ending within one edit of vich or
+// vna that keeps the suffix's c or h (Ivanovch, Ivanovicch, Ivanovihc) or
+// its n (Ivanvna), so that a typo in a patronymic does not make it a
+// surname (Petrova, Ivanov have neither).
 func isPatronymic[T text](t T) bool {
 	for _, suf := range patronymicSuffixes {
 		if n := len(t) - len(suf); n >= 3 && string(t[n:]) == suf {
 			return true
+		}
+	}
+	if len(t) < 7 {
+		return false
+	}
+	for _, suf := range [...]string{"vich", "vna"} {
+		for l := len(suf) - 1; l <= len(suf)+1; l++ {
+			tail := t[len(t)-l:]
+			keep := false
+			for i := 0; i < len(tail); i++ {
+				c := tail[i]
+				if suf == "vna" && c == 'n' || suf == "vich" && (c == 'c' || c == 'h') {
+					keep = true
+				}
+			}
+			if keep && (tail[0] == 'v' || tail[0] == 'w' || tail[0] == suf[1]) {
+				if _, ok := editDistanceWithin(tail, suf, 1); ok {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -466,6 +490,11 @@ func isKoreanKeyed(t *Token) bool {
 		return true
 	}
 	k, ok := KoreanKey(t.Text)
+	if ok && k == t.Key {
+		return true
+	}
+	// A surname spelling read as the surname where a surname stands.
+	k, ok = surnameOnlyKeys[t.Text]
 	return ok && k == t.Key
 }
 
