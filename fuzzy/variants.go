@@ -65,6 +65,10 @@ var variantAlias = map[string]string{
 	"youssef": "yusuf", "yousef": "yusuf", "yousif": "yusuf", "yussuf": "yusuf", "jusuf": "yusuf",
 	"yousuf": "yusuf", "youcef": "yusuf", "yusif": "yusuf", "yosef": "yusuf",
 	"ebrahim": "ibrahim", "ibraheem": "ibrahim", "brahim": "ibrahim",
+	// Word forms of company names (Tech = Technology is an abbreviation).
+	"technologies": "technology", "technological": "technology",
+	"industries": "industry", "industrial": "industry",
+	"enterprises": "enterprise",
 }
 
 // variantFixed gives fixed keys to short name particles and words whose
@@ -81,6 +85,10 @@ var variantFixed = map[string]string{
 	"isa": "isa", "issa": "isa", "eisa": "isa", "eesa": "isa",
 	"said": "said", "saeed": "said", "sayed": "said", "saied": "said", "sayeed": "said", "saiid": "said",
 	"syed": "said", "sayyid": "said", "seyed": "said", "seyyed": "said",
+	// Burmese honorifics, written U or Oo (Mr), Daw (Mrs), Maung or Mg,
+	// Ko: a DPRK facilitator listed as U KYAW WIN is Oo Kyaw Win on a
+	// payroll.
+	"u": "u", "oo": "u", "maung": "maung", "mg": "maung",
 }
 
 // isVowel reports a, e, i, o, u.
