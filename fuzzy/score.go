@@ -141,7 +141,7 @@ func Compare(query, listed string) Result {
 //     weighs only what the initial weighs, and the rest of the word counts
 //     as unmatched;
 //   - Fuzzy: both tokens have 4 to 64 letters and no digit, neither comes
-//     from Hangul (whose romanization is exact), they are within n/3 edits
+//     from Hangul or Han (romanized exactly), they are within n/3 edits
 //     of each other (n the longer length, at most 3; an edit inserts,
 //     deletes or substitutes a letter or swaps two adjacent ones) and their
 //     Jaro-Winkler similarity s is at least 0.7; the similarity is
@@ -316,10 +316,10 @@ var patronymicSuffixes = [...]string{"vich", "vych", "vitch", "vitj", "witsch", 
 
 // isPatronymic reports whether the text t ends with a patronymic suffix and
 // has at least three letters before it, or, for a word of seven letters or
-// more, with a misspelling of one: an ending within one edit of vich or
-// vna that keeps the suffix's c or h (Ivanovch, Ivanovicch, Ivanovihc) or
-// its n (Ivanvna), so that a typo in a patronymic does not make it a
-// surname (Petrova, Ivanov have neither).
+// more, with a misspelling of one: an ending from v or w within one edit
+// of vich or vna that keeps the suffix's c or h (Ivanovch, Ivanovicch,
+// Ivanovihc) or its n (Ivanovan), so that a typo in a patronymic does not
+// make it a surname (Petrova, Ivanov, Remadna are none).
 func isPatronymic[T text](t T) bool {
 	for _, suf := range patronymicSuffixes {
 		if n := len(t) - len(suf); n >= 3 && string(t[n:]) == suf {
@@ -339,7 +339,7 @@ func isPatronymic[T text](t T) bool {
 					keep = true
 				}
 			}
-			if keep && (tail[0] == 'v' || tail[0] == 'w' || tail[0] == suf[1]) {
+			if keep && (tail[0] == 'v' || tail[0] == 'w') {
 				if _, ok := editDistanceWithin(tail, suf, 1); ok {
 					return true
 				}
@@ -384,9 +384,10 @@ func tokenSim(a, b *Token, ia, ib *tokInfo) (MatchKind, float64) {
 		}
 		return Initial, simInitial
 	}
-	if a.Script == Hangul || b.Script == Hangul {
-		// Hangul is romanized exactly: different syllables are
-		// different names, however alike their romanizations.
+	if exactScript(a.Script) || exactScript(b.Script) {
+		// Hangul and Han are romanized exactly, syllable by syllable:
+		// different syllables are different names, however alike
+		// their romanizations (成 cheng is not chen).
 		return Unmatched, 0
 	}
 	if (ia.flags^ib.flags)&infoPatronymic != 0 {
@@ -484,6 +485,10 @@ func equivalentSim(a, b *Token, ia, ib *tokInfo) float64 {
 	return min(s, simEquivalent)
 }
 
+// exactScript reports the scripts romanized syllable by syllable, whose
+// tokens never meet as Fuzzy: Hangul and Han.
+func exactScript(s Script) bool { return s == Hangul || s == Han }
+
 // isKoreanKeyed reports whether t's key is a Korean syllable key.
 func isKoreanKeyed(t *Token) bool {
 	if t.Script == Hangul {
@@ -521,7 +526,7 @@ func compoundSim(a, b, c *Token, ia, ib, ic *tokInfo) (MatchKind, float64) {
 		return Exact, simExact
 	}
 	if ic.mask == 0 || n > maxFuzzyLen || min(la, lb) <= allowedEdits(max(n, lc)) ||
-		a.Script == Hangul || b.Script == Hangul || c.Script == Hangul ||
+		exactScript(a.Script) || exactScript(b.Script) || exactScript(c.Script) ||
 		ic.syl != 0 || ia.syl != 0 && ib.syl != 0 {
 		// Nor does one syllable meet two (Choi is not Cho Il).
 		return Unmatched, 0
