@@ -17,6 +17,10 @@ func TestSpellingClasses(t *testing.T) {
 		{"Pak Jeonghyeok", "PAK Jong Hyok", 0.9, 1, "run-together Revised Romanization"},
 		{"Kim U'n-so'g", "KIM Un Sok", 0.9, 1, "McCune-Reischauer with apostrophes for breves"},
 		{"CHOE YeONG HWA", "CHOE Yong Hwa", 0.9, 1, "odd casing"},
+		// Korean namesakes.
+		{"Kim Yong Chol Ha Yun", "KIM Yong Chol", 0, 0.85, "two given-name syllables the listed name lacks"},
+		{"영철 하윤 김", "YUN Chol", 0, 0.75, "three syllables the listed name lacks"},
+		{"Hyon Sop", "SIM Hyon Sop", 0.85, 1, "a payee may leave the surname out"},
 		// Non-Korean DPRK-linked persons.
 		{"Oo Kyaw Win", "U KYAW WIN", 0.9, 1, "Burmese honorific U written Oo"},
 		{"Daw Khin Ma", "KHIN MA", 0.9, 1, "Burmese honorific Daw"},

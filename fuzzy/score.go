@@ -189,7 +189,11 @@ func Compare(query, listed string) Result {
 // JONG MAN") and cost fully; tokens only one name has are an omission (a
 // middle name, a patronymic) and cost o = 0.1 when the names agree on at
 // least two words, o = 0.35 otherwise: one shared word ("KIM" against "KIM
-// JONG UN", "Tomasz Abdullah" against "ABDULLAH") is weak evidence. Words
+// JONG UN", "Tomasz Abdullah" against "ABDULLAH") is weak evidence. Two
+// Korean names (every strong token a Korean syllable) have no optional
+// parts: a given-name syllable only one has (not a surname at either end,
+// which payees may leave out) costs o = 0.35 too (Kim Yong Chol Ha Yun is
+// a namesake of KIM Yong Chol). Words
 // agree through pairs of similarity 0.8 or more that join no weak token and
 // no single letter, and through initials when neither name has a legal
 // form (an initial in a company name is no evidence: "S. KUZNETSOV"
@@ -729,7 +733,8 @@ func (sc *scorer) score(q, l []Token, iq, il []tokInfo) float64 {
 	uq, remQ := unmatchedCosts(q, iq, matchedQ, uq)
 	ul, remL := unmatchedCosts(l, il, matchedL, ul)
 	om := omissionCost
-	if sc.strongWords() <= 1 {
+	if sc.strongWords() <= 1 || koreanNames(q, iq) && koreanNames(l, il) &&
+		(givenLeftOver(q, matchedQ) || givenLeftOver(l, matchedL)) {
 		om = omissionSingle
 	}
 	den := w + conflictCost*(min(uq, ul)+remQ+remL) + om*max(uq-ul, ul-uq)
@@ -737,6 +742,50 @@ func (sc *scorer) score(q, l []Token, iq, il []tokInfo) float64 {
 		return 0
 	}
 	return min(1, max(0, s/den))
+}
+
+// koreanNames reports whether every strong token of ts is a Korean
+// syllable. A Korean name has no optional parts: a given-name syllable one
+// of two Korean names lacks (Kim Yong Chol Ha Yun against KIM Yong Chol)
+// is a namesake's, not an omitted middle name, and costs as when the names
+// share one word (omissionSingle); see givenLeftOver.
+func koreanNames(ts []Token, in []tokInfo) bool {
+	n := 0
+	for i := range ts {
+		if ts[i].Weak {
+			continue
+		}
+		if in[i].flags&infoKoreanKeyed == 0 {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// givenLeftOver reports whether a strong token of the Korean name ts not
+// in matched is a given-name syllable: not a surname at either end of the
+// name (a payee may leave the surname out: Hyon Sop for SIM Hyon Sop).
+func givenLeftOver(ts []Token, matched uint64) bool {
+	first, last := -1, -1
+	for i := range ts {
+		if !ts[i].Weak {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i := range ts {
+		if ts[i].Weak || matched&(1<<uint(i)) != 0 {
+			continue
+		}
+		if (i == first || i == last) && koreanSurnameKeys[ts[i].Key] {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // unmatchedCosts returns u plus the costs of the tokens of ts not in
