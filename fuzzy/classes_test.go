@@ -32,11 +32,20 @@ func TestSpellingClasses(t *testing.T) {
 		// Han and kana.
 		{"习近平", "Xi Jinping", 0.95, 1, "Han in pinyin"},
 		{"成 朱", "CHEN Zhu", 0, 0.8, "Han syllables are exact: cheng is not chen"},
+		{"习近朋", "习近平", 0, 0.8, "pinyin has no variant keys: jinpeng is not jinping"},
 		// Organizations.
 		{"Korea Mining Development Trade", "KOREA MINING DEVELOPMENT TRADING CORPORATION", 0.95, 1, "Trade = Trading"},
 		{"Korea Computer Tech Center", "KOREA COMPUTER TECHNOLOGY CENTER", 0.9, 1, "Tech = Technology"},
 		{"Way Bank", "WAYBANK", 0.95, 1, "split word"},
 		{"Waybank LLC", "WAY BANK", 0.9, 1, "run-together word"},
+		{"Banco Santander S.A.", "Banco Santander Mexico S.A.", 0, 0.85, "a country only one company name has"},
+		{"Bowne Global Solutions, Inc.", "Bowne Global Solutions II, Inc.", 0, 0.9, "a number only one company name has costs more than an omitted word (0.97)"},
+		// Short typos.
+		{"KIM SKO CHOL", "KIM SOK CHOL", 0.9, 1, "two letters swapped in a short syllable"},
+		{"HAN YYU-RO", "HAN YU-RO", 0.9, 1, "a letter doubled in a short syllable"},
+		{"MOHAMAD ESA AKHUND", "MOHAMMAD ESSA AKHUND", 0.9, 1, "Esa = Essa = Isa"},
+		{"Han Chol", "Ahn Chol", 0, 0.8, "two Korean surnames do not meet as a typo"},
+		{"Ali Hassan", "Ari Hassan", 0, 0.8, "a substituted letter in a short word is no typo"},
 	}
 	for _, tt := range tests {
 		r := Compare(tt.payee, tt.listed)

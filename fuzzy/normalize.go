@@ -502,7 +502,11 @@ func Tokenize(s string) []Token {
 					continue
 				}
 				start := len(keys)
-				keys = appendVariantKey(keys, part)
+				if w.script != Han {
+					// Pinyin is exact: 近朋 jinpeng is not 近平
+					// jinping, though their variant keys agree.
+					keys = appendVariantKey(keys, part)
+				}
 				if w.script == Greek {
 					keys = greekKey(keys, start)
 				}

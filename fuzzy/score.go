@@ -4,6 +4,10 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // DefaultThreshold is the score from which we suggest a listed name be
@@ -38,6 +42,11 @@ const (
 	// omissionSingle is omissionCost when the names share at most one
 	// pair: a single shared word ("KIM" in "KIM JONG UN") is weak evidence.
 	omissionSingle = 0.35
+	// omissionCompany is omissionCost when either name is a company's
+	// (has a legal form): a word only one company name has names
+	// another company (a subsidiary, a country branch) more often than it
+	// is left out.
+	omissionCompany = 0.5
 	// displacedFactor discounts a pair matched out of the names' order.
 	displacedFactor = 0.25
 	// fuzzyBeta scales the distance of a fuzzy match: similarity
@@ -57,6 +66,9 @@ const (
 	// simSplit is the similarity of two words and two words spelling the
 	// same letters split elsewhere.
 	simSplit = 0.9
+	// simShortTypo is the similarity of two short words one typing slip
+	// apart (see shortTypo).
+	simShortTypo = 0.85
 	// strongSim is the least similarity of a pair that counts as an
 	// agreeing word (see strongWords).
 	strongSim = 0.8
@@ -410,10 +422,66 @@ func tokenSim(a, b *Token, ia, ib *tokInfo) (MatchKind, float64) {
 		}
 		return Fuzzy, s
 	}
+	if !a.Weak && !b.Weak && (ia.syl == 0 || ib.syl == 0) && shortTypo(a.Text, b.Text) {
+		return Fuzzy, simShortTypo
+	}
 	if la < lb && isAbbreviation(a.Text, b.Text, ia, ib) || lb < la && isAbbreviation(b.Text, a.Text, ib, ia) {
 		return Abbreviation, simAbbreviation
 	}
 	return Unmatched, 0
+}
+
+// shortTypo reports whether a and b, words of letters too short for Fuzzy
+// (one of two or three letters, the other of at most four), are one
+// typing slip apart: two adjacent letters swapped (Sko, Sok) or a letter
+// doubled (Yyu, Yu; Esa, Essa). Both keep the word's letters, which a
+// substitution does not (Ali is not Ari). Two different Korean syllables
+// never meet so (Han is not Ahn): the caller checks.
+func shortTypo(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 2 || len(a) > 3 || len(b) > 4 || len(b)-len(a) > 1 || !isLowerWord(a) || !isLowerWord(b) {
+		return false
+	}
+	if len(a) == len(b) {
+		for i := 0; i+1 < len(a); i++ {
+			if a[i] != b[i] {
+				return a[i] == b[i+1] && a[i+1] == b[i] && a[i] != a[i+1] && a[i+2:] == b[i+2:]
+			}
+		}
+		return false
+	}
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == b[i+1] && b[:i]+b[i+1:] == a {
+			return true
+		}
+	}
+	return false
+}
+
+// appendShortTypos appends to dst the words one typing slip from w (see
+// shortTypo), for the Index to look up.
+func appendShortTypos(dst []string, w string) []string {
+	if len(w) < 2 || len(w) > 4 || !isLowerWord(w) {
+		return dst
+	}
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] != w[i+1] {
+			v := w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:]
+			if shortTypo(w, v) {
+				dst = append(dst, v)
+			}
+		} else if v := w[:i] + w[i+1:]; shortTypo(w, v) {
+			dst = append(dst, v)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		if v := w[:i+1] + w[i:]; shortTypo(w, v) {
+			dst = append(dst, v)
+		}
+	}
+	return dst
 }
 
 // syllableSim is the similarity of two different syllables of a syllabic
@@ -737,12 +805,75 @@ func (sc *scorer) score(q, l []Token, iq, il []tokInfo) float64 {
 		(givenLeftOver(q, matchedQ) || givenLeftOver(l, matchedL)) {
 		om = omissionSingle
 	}
+	if (companyName(iq) || companyName(il)) && (qualifierLeftOver(q, matchedQ) || qualifierLeftOver(l, matchedL)) {
+		// A country or a number only one company name has names
+		// another company: Banco Santander Mexico S.A. is not Banco
+		// Santander S.A., Bowne Global Solutions II not Bowne Global
+		// Solutions.
+		om = max(om, omissionCompany)
+	}
 	den := w + conflictCost*(min(uq, ul)+remQ+remL) + om*max(uq-ul, ul-uq)
 	if den <= 0 || s <= 0 {
 		return 0
 	}
 	return min(1, max(0, s/den))
 }
+
+// companyName reports whether a name has a legal form or generic company
+// word (see legalForms).
+func companyName(in []tokInfo) bool {
+	for i := range in {
+		if in[i].flags&infoLegal != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifierLeftOver reports whether a token of ts not in matched is a
+// country (see countryWords) or a number (II, 3).
+func qualifierLeftOver(ts []Token, matched uint64) bool {
+	for i := range ts {
+		if matched&(1<<uint(i)) == 0 && (countryWords[ts[i].Text] || isNumeral(ts[i].Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNumeral reports digits or a Roman numeral of two letters or more (a
+// single I, V or X may be an initial).
+func isNumeral(t string) bool {
+	if t == "" {
+		return false
+	}
+	digits, roman := true, len(t) >= 2
+	for i := 0; i < len(t); i++ {
+		digits = digits && t[i] >= '0' && t[i] <= '9'
+		roman = roman && (t[i] == 'i' || t[i] == 'v' || t[i] == 'x')
+	}
+	return digits || roman
+}
+
+// countryWords are the normalized English names of the countries and
+// regions of ISO 3166 (golang.org/x/text/language/display) written in one
+// word, and the words of Hong Kong.
+var countryWords = func() map[string]bool {
+	m := map[string]bool{"hong": true, "kong": true, "usa": true, "uk": true, "uae": true}
+	names := display.English.Regions()
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			r, err := language.ParseRegion(string([]rune{a, b}))
+			if err != nil || !r.IsCountry() {
+				continue
+			}
+			if n := Normalize(names.Name(r)); n != "" && strings.IndexByte(n, ' ') < 0 {
+				m[n] = true
+			}
+		}
+	}
+	return m
+}()
 
 // koreanNames reports whether every strong token of ts is a Korean
 // syllable. A Korean name has no optional parts: a given-name syllable one

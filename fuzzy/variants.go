@@ -82,7 +82,7 @@ var variantFixed = map[string]string{
 	"allah": "allah", "ullah": "allah", "ulla": "allah", "illah": "allah", "alla": "allah", "ollah": "allah",
 	"ali": "ali", "aly": "ali", "alee": "ali", "aliy": "ali",
 	"umar": "umar", "omar": "umar", "omer": "umar", "omor": "umar",
-	"isa": "isa", "issa": "isa", "eisa": "isa", "eesa": "isa",
+	"isa": "isa", "issa": "isa", "eisa": "isa", "eesa": "isa", "esa": "isa", "essa": "isa",
 	"said": "said", "saeed": "said", "sayed": "said", "saied": "said", "sayeed": "said", "saiid": "said",
 	"syed": "said", "sayyid": "said", "seyed": "said", "seyyed": "said",
 	// Burmese honorifics, written U or Oo (Mr), Daw (Mrs), Maung or Mg,
