@@ -38,6 +38,9 @@ func TestSpellingClasses(t *testing.T) {
 		{"Korea Computer Tech Center", "KOREA COMPUTER TECHNOLOGY CENTER", 0.9, 1, "Tech = Technology"},
 		{"Way Bank", "WAYBANK", 0.95, 1, "split word"},
 		{"Waybank LLC", "WAY BANK", 0.9, 1, "run-together word"},
+		{"Limited Liability Company Mokran", "MOKRAN LLC", 0.95, 1, "a legal form spelled out in front"},
+		{"Korea Mining Dev Trade Corp", "KOREA MINING DEVELOPMENT TRADING CORPORATION", 0.9, 1, "Dev = Development"},
+		{"Kim Myunggi", "KIM Myong Ki", 0.9, 1, "final ng before initial g in a run-together given name"},
 		{"Banco Santander S.A.", "Banco Santander Mexico S.A.", 0, 0.85, "a country only one company name has"},
 		{"Bowne Global Solutions, Inc.", "Bowne Global Solutions II, Inc.", 0, 0.9, "a number only one company name has costs more than an omitted word (0.97)"},
 		// Short typos.

@@ -335,9 +335,11 @@ var koreanNameSyllables = func() map[string]uint8 {
 	return m
 }()
 
-// geminate reports whether w has the same consonant on both sides of i.
+// geminate reports whether w has the same consonant on both sides of i,
+// other than a final ng before an initial g (Myunggi, Yeonggil: 명기,
+// 영길), which Korean names often have and English words rarely.
 func geminate(w string, i int) bool {
-	return w[i-1] == w[i] && !isVowel(w[i])
+	return w[i-1] == w[i] && !isVowel(w[i]) && !(w[i] == 'g' && i >= 2 && w[i-2] == 'n')
 }
 
 // korSpell is a romanized syllable spelling: its key in any position and,

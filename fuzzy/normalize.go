@@ -422,7 +422,10 @@ func (n *normalizer) other(r rune) {
 // A legal form written as letters ends a company name: two or more words of
 // one or two letters after at least one other word that spell a legal
 // form together are one weak token (S.R.L. -> srl, B.V. -> bv, Sp. z o.o.
-// -> spzoo), and the name is not Korean-looking.
+// -> spzoo), and the name is not Korean-looking. A legal form spelled out
+// in weak words anywhere in a name is one weak token keyed as its short
+// form (Limited Liability Company -> limitedliabilitycompany, key llc;
+// Joint Stock Company -> jsc).
 //
 // The token texts, in order, spell Normalize(s) without its spaces; they
 // differ from its words only where a run-together name was split or a
@@ -525,6 +528,39 @@ func Tokenize(s string) []Token {
 		ks := string(keys)
 		for _, k := range kspans {
 			toks[k.tok].Key = ks[k.start:k.end]
+		}
+	}
+	return joinLegalPhrases(toks)
+}
+
+// legalPhrases are legal forms spelled out in several words, each a weak
+// word of its own, that one short form abbreviates: Limited Liability
+// Company is LLC, Joint Stock Company JSC, anywhere in a name.
+var legalPhrases = map[string]string{
+	"limitedliabilitycompany": "llc", "jointstockcompany": "jsc", "openjointstockcompany": "ojsc",
+	"closedjointstockcompany": "cjsc", "publicjointstockcompany": "pjsc",
+}
+
+// joinLegalPhrases joins the runs of weak tokens that spell a legal form
+// of legalPhrases into one weak token keyed as its short form.
+func joinLegalPhrases(toks []Token) []Token {
+	for i := 0; i+2 < len(toks); i++ {
+		if !toks[i].Weak {
+			continue
+		}
+		for n := min(4, len(toks)-i); n >= 3; n-- {
+			var b [48]byte
+			t := b[:0]
+			weak := true
+			for _, tk := range toks[i : i+n] {
+				weak = weak && tk.Weak
+				t = append(t, tk.Text...)
+			}
+			if k, ok := legalPhrases[string(t)]; ok && weak && k != "" {
+				toks[i] = Token{Text: string(t), Key: k, Script: toks[i].Script, Weak: true}
+				toks = append(toks[:i+1], toks[i+n:]...)
+				break
+			}
 		}
 	}
 	return toks

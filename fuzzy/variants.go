@@ -68,7 +68,7 @@ var variantAlias = map[string]string{
 	// Word forms of company names (Tech = Technology is an abbreviation).
 	"technologies": "technology", "technological": "technology",
 	"industries": "industry", "industrial": "industry",
-	"enterprises": "enterprise",
+	"enterprises": "enterprise", "dev": "development",
 }
 
 // variantFixed gives fixed keys to short name particles and words whose
