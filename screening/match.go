@@ -103,6 +103,9 @@ func (s *Screener) decide(p *Payee, q *query, c *candidate) (Match, bool) {
 		if x, ok := typeEvidence(p.Type, e.Type); ok {
 			ev = append(ev, x)
 		}
+		if x, ok := craftEvidence(p.Type, e.Type, c.name.score); ok {
+			ev = append(ev, x)
+		}
 		if q.hasDOB && len(e.BirthDates) > 0 {
 			d := dobEvidence(q.dob, e.BirthDates)
 			ev = append(ev, d)
@@ -173,6 +176,23 @@ func typeEvidence(t PayeeType, et lists.EntityType) (Evidence, bool) {
 		return Evidence{Field: "type", Query: t.String(), Listed: et.String(), Effect: Neutral, Detail: "same type"}, true
 	}
 	return Evidence{}, false
+}
+
+// craftNearExact is the name score a payee that is not a person needs to
+// match a listed vessel or aircraft.
+const craftNearExact = 0.95
+
+// craftEvidence excludes a listed vessel or aircraft whose name a payee
+// that is not known to be a person (a person is excluded by typeEvidence)
+// merely resembles: a ship's name is one common word (STAR, PREMIER,
+// ELIZABET), and a company called Stark LLC, Priemer UG or Elizabeth Ltd
+// is not that ship.
+func craftEvidence(t PayeeType, et lists.EntityType, score float64) (Evidence, bool) {
+	if t == Person || et != lists.Vessel && et != lists.Aircraft || score >= craftNearExact {
+		return Evidence{}, false
+	}
+	return Evidence{Field: "name", Effect: Excludes, Score: round4(score),
+		Detail: fmt.Sprintf("a listed %s is matched only by its name as listed (score %.2f < %.2f)", et, score, craftNearExact)}, true
 }
 
 // dobEvidence compares the payee's date of birth with the listed ones and
