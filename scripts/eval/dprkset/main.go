@@ -49,8 +49,9 @@
 //   - kr_namesake: a South Korean payee (country KR) sharing the surname
 //     and a given-name syllable of a listed Korean person, with a syllable
 //     or given name the listed person does not have and another birth
-//     date (one or two years away from every listed one, or any date when
-//     none is listed): expect clear.
+//     date (one or two years before the earliest listed year or after the
+//     latest, ranges included, or any date when none is listed): expect
+//     clear.
 //
 // A listed person with no date of birth yields no namesake with a
 // contradicting date, only one with an arbitrary date. Names are those of
@@ -421,9 +422,28 @@ func (g *gen) namesakes(e *lists.Entity, sur string, given []string) {
 	neg := func(name, dob string) {
 		g.add(row{name: name, typ: "person", dob: dob, country: "KR", expect: "clear", category: "kr_namesake"})
 	}
+	// Another birth date: one or two years before the earliest listed
+	// year or after the latest (ranges included), so that it differs from
+	// every listed date.
+	lo, hi := 0, 0
+	for _, b := range e.BirthDates {
+		from, to := b.From.Year, b.From.Year
+		if b.IsRange() {
+			to = b.To.Year
+		}
+		if from > 1900 && (lo == 0 || from < lo) {
+			lo = from
+		}
+		if to > hi {
+			hi = to
+		}
+	}
 	dob := func() string {
-		if len(e.BirthDates) > 0 && e.BirthDates[0].From.Year > 1900 {
-			y := e.BirthDates[0].From.Year + pick(g, []int{-2, -1, 1, 2})
+		if lo > 0 {
+			y := lo - 1 - g.rng.IntN(2)
+			if g.rng.IntN(2) == 0 {
+				y = hi + 1 + g.rng.IntN(2)
+			}
 			return fmt.Sprintf("%04d-%02d-%02d", y, 1+g.rng.IntN(12), 1+g.rng.IntN(28))
 		}
 		return fmt.Sprintf("%04d-%02d-%02d", 1950+g.rng.IntN(50), 1+g.rng.IntN(12), 1+g.rng.IntN(28))
