@@ -255,12 +255,11 @@ func (ix *Index) probeToken(t *Token, in *tokInfo, s *searchScratch) []probeTarg
 			}
 		}
 		if !exactScript(t.Script) && !t.Weak && len(t.Text) <= 4 {
-			var buf [12]string
-			for _, v := range appendShortTypos(buf[:0], t.Text) {
-				if id, ok := ix.textID[v]; ok && ix.textInf[id].flags&textFuzzy != 0 && (in.syl == 0 || ix.textInf[id].syl == 0) {
+			forShortTypos(t.Text, func(v []byte) {
+				if id, ok := ix.textID[string(v)]; ok && ix.textInf[id].flags&textFuzzy != 0 && (in.syl == 0 || ix.textInf[id].syl == 0) {
 					s.addTarget(targetText, id, simShortTypo)
 				}
-			}
+			})
 		}
 		ix.probeAbbreviations(t.Text, in, s)
 	}

@@ -460,28 +460,33 @@ func shortTypo(a, b string) bool {
 	return false
 }
 
-// appendShortTypos appends to dst the words one typing slip from w (see
-// shortTypo), for the Index to look up.
-func appendShortTypos(dst []string, w string) []string {
+// forShortTypos calls f with each word one typing slip from w (see
+// shortTypo), for the Index to look up; the slice f gets is reused.
+func forShortTypos(w string, f func(v []byte)) {
 	if len(w) < 2 || len(w) > 4 || !isLowerWord(w) {
-		return dst
+		return
 	}
+	var buf [5]byte
 	for i := 0; i+1 < len(w); i++ {
 		if w[i] != w[i+1] {
-			v := w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:]
-			if shortTypo(w, v) {
-				dst = append(dst, v)
+			v := append(buf[:0], w...)
+			v[i], v[i+1] = v[i+1], v[i]
+			if shortTypo(w, string(v)) {
+				f(v)
 			}
-		} else if v := w[:i] + w[i+1:]; shortTypo(w, v) {
-			dst = append(dst, v)
+		} else {
+			v := append(append(buf[:0], w[:i]...), w[i+1:]...)
+			if shortTypo(w, string(v)) {
+				f(v)
+			}
 		}
 	}
 	for i := 0; i < len(w); i++ {
-		if v := w[:i+1] + w[i:]; shortTypo(w, v) {
-			dst = append(dst, v)
+		v := append(append(buf[:0], w[:i+1]...), w[i:]...)
+		if shortTypo(w, string(v)) {
+			f(v)
 		}
 	}
-	return dst
 }
 
 // syllableSim is the similarity of two different syllables of a syllabic
