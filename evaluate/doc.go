@@ -27,7 +27,8 @@
 // review threshold lowered to the bottom of the sweep, so that each row's
 // result holds every match any swept threshold could produce. Decisions at
 // a threshold t are then re-derived from the matches' evidence with the
-// screening package's rules, without screening again:
+// screening package's own rule, [screening.FactsOf] and
+// [screening.Decide], without screening again:
 //
 //   - a match whose name score is below the review threshold keeps only its
 //     identifier evidence: it decides block on an identifier that blocks,

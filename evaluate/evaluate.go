@@ -201,22 +201,25 @@ type Evaluation struct {
 func SweepPolicy(p screening.Policy, floor float64) screening.Policy {
 	q := p
 	q.Review = min(p.Review, floor)
-	lower := func(m map[string]screening.Thresholds) map[string]screening.Thresholds {
-		if m == nil {
-			return nil
-		}
-		out := make(map[string]screening.Thresholds, len(m))
-		for k, t := range m {
-			if t.Review > 0 {
-				t.Review = min(t.Review, floor)
-			}
-			out[k] = t
-		}
-		return out
-	}
-	q.Sources = lower(p.Sources)
-	q.Programs = lower(p.Programs)
+	q.Sources = lowerReview(p.Sources, floor)
+	q.Programs = lowerReview(p.Programs, floor)
 	return q
+}
+
+// lowerReview returns a copy of m with every review threshold set lowered
+// to floor.
+func lowerReview[K comparable](m map[K]screening.Thresholds, floor float64) map[K]screening.Thresholds {
+	if m == nil {
+		return nil
+	}
+	out := make(map[K]screening.Thresholds, len(m))
+	for k, t := range m {
+		if t.Review > 0 {
+			t.Review = min(t.Review, floor)
+		}
+		out[k] = t
+	}
+	return out
 }
 
 // Evaluate screens every labelled row against set once, under
@@ -292,11 +295,14 @@ func Run(ctx context.Context, s *screening.Screener, p screening.Policy, labels 
 // minReview is the lowest review threshold of p over every override.
 func minReview(p *screening.Policy) float64 {
 	t := p.Review
-	for _, m := range []map[string]screening.Thresholds{p.Sources, p.Programs} {
-		for _, o := range m {
-			if o.Review > 0 {
-				t = min(t, o.Review)
-			}
+	for _, o := range p.Sources {
+		if o.Review > 0 {
+			t = min(t, o.Review)
+		}
+	}
+	for _, o := range p.Programs {
+		if o.Review > 0 {
+			t = min(t, o.Review)
 		}
 	}
 	return t

@@ -15,10 +15,10 @@ import (
 	"github.com/payscreen/payscreen/screening"
 )
 
-// sampleLabels reads testdata/sample_labels.csv.
+// sampleLabels reads ../testdata/labels/sample_labels.csv.
 func sampleLabels(tb testing.TB) *Labels {
 	tb.Helper()
-	f, err := os.Open("testdata/sample_labels.csv")
+	f, err := os.Open("../testdata/labels/sample_labels.csv")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func testPolicies() []struct {
 		{"high", with(func(p *screening.Policy) { p.Review, p.Block = 0.93, 0.99 })},
 		{"equal", with(func(p *screening.Policy) { p.Review, p.Block = 0.9, 0.9 })},
 		{"source override", with(func(p *screening.Policy) {
-			p.Sources = map[string]screening.Thresholds{"un": {Review: 0.9, Block: 0.97}}
+			p.Sources = map[lists.ListID]screening.Thresholds{{Source: lists.UN}: {Review: 0.9, Block: 0.97}}
 		})},
 		{"program override", with(func(p *screening.Policy) {
 			p.Programs = map[string]screening.Thresholds{"DPRK": {Review: 0.7}, "DPRK3": {Block: 0.9}}
@@ -291,54 +291,21 @@ func TestSweep(t *testing.T) {
 	}
 }
 
-func TestMatchDecide(t *testing.T) {
-	th := screening.Thresholds{Review: 0.8, Block: 0.95}
-	tests := []struct {
-		name   string
-		m      matchFacts
-		want   screening.Decision
-		ok     bool
-		reason string
-	}{
-		{"below review", matchFacts{hasName: true, nameScore: 0.79}, screening.Clear, false, "a name below the review threshold is no match"},
-		{"review", matchFacts{hasName: true, nameScore: 0.8}, screening.Review, true, "the threshold itself reaches review"},
-		{"uncorroborated", matchFacts{hasName: true, nameScore: 1}, screening.Review, true, "block needs corroboration"},
-		{"corroborated", matchFacts{hasName: true, nameScore: 0.95, corroborates: true}, screening.Block, true, "near-exact and corroborated"},
-		{"corroborated low", matchFacts{hasName: true, nameScore: 0.94, corroborates: true}, screening.Review, true, "below the block threshold"},
-		{"contradicted", matchFacts{hasName: true, nameScore: 1, corroborates: true, contradicts: true}, screening.Review, true, "a contradiction prevents block"},
-		{"name capped", matchFacts{hasName: true, nameScore: 1, corroborates: true, nameCaps: true}, screening.Review, true, "a single token or weak alias caps at review"},
-		{"id capped", matchFacts{hasName: true, nameScore: 1, corroborates: true, hasIDs: true, idCaps: true}, screening.Review, true, "an e-mail hit caps the match too, as screening does"},
-		{"excluded", matchFacts{hasName: true, nameScore: 1, excludes: true}, screening.Clear, false, "a strong contradiction dismisses a name-only match"},
-		{"excluded with id", matchFacts{hasName: true, nameScore: 1, excludes: true, hasIDs: true}, screening.Review, true, "an identifier keeps the match"},
-		{"id blocks", matchFacts{hasIDs: true, idBlocks: true}, screening.Block, true, "a listed BIC blocks whatever the name"},
-		{"id blocks below review", matchFacts{hasName: true, nameScore: 0.5, hasIDs: true, idBlocks: true, excludes: true}, screening.Block, true, "blocks before anything else"},
-		{"id only", matchFacts{hasName: true, nameScore: 0.7, hasIDs: true, corroborates: true}, screening.Review, true, "a name below review leaves the identifier: review"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, ok := tt.m.decide(th)
-			if got != tt.want || ok != tt.ok {
-				t.Errorf("decide = %s, %v; want %s, %v (%s)", got, ok, tt.want, tt.ok, tt.reason)
-			}
-		})
-	}
-}
-
 func TestThresholdsFor(t *testing.T) {
 	p := screening.DefaultPolicy()
-	p.Sources = map[string]screening.Thresholds{"un": {Review: 0.85}}
+	p.Sources = map[lists.ListID]screening.Thresholds{{Source: lists.UN}: {Review: 0.85}}
 	p.Programs = map[string]screening.Thresholds{"DPRK": {Review: 0.7}, "SDGT": {Block: 0.9}, "IRGC": {Review: 0.75, Block: 0.97}}
 	tests := []struct {
-		src      string
+		src      lists.ListID
 		programs []string
 		dprk     bool
 		want     screening.Thresholds
 		reason   string
 	}{
-		{"ofac_sdn", nil, false, screening.Thresholds{Review: 0.8, Block: 0.95}, "the overall thresholds"},
-		{"un", nil, false, screening.Thresholds{Review: 0.85, Block: 0.95}, "the source's review, the overall block"},
-		{"un", nil, true, screening.Thresholds{Review: 0.7, Block: 0.95}, "the DPRK key over the source"},
-		{"ofac_sdn", []string{"SDGT", "IRGC"}, false, screening.Thresholds{Review: 0.75, Block: 0.9}, "the lowest of several programs"},
+		{lists.ListID{Source: lists.OFACSDN}, nil, false, screening.Thresholds{Review: 0.8, Block: 0.95}, "the overall thresholds"},
+		{lists.ListID{Source: lists.UN}, nil, false, screening.Thresholds{Review: 0.85, Block: 0.95}, "the source's review, the overall block"},
+		{lists.ListID{Source: lists.UN}, nil, true, screening.Thresholds{Review: 0.7, Block: 0.95}, "the DPRK key over the source"},
+		{lists.ListID{Source: lists.OFACSDN}, []string{"SDGT", "IRGC"}, false, screening.Thresholds{Review: 0.75, Block: 0.9}, "the lowest of several programs"},
 	}
 	for _, tt := range tests {
 		if got := p.ThresholdsFor(tt.src, tt.programs, tt.dprk); got != tt.want {

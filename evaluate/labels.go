@@ -104,22 +104,15 @@ type Labels struct {
 // that has a category column.
 const Uncategorized = "(none)"
 
-// LabelFormat is the format of a labels file.
-type LabelFormat uint8
+// LabelFormat is the format of a labels file: the payroll formats, which
+// its rows are read in.
+type LabelFormat = payroll.Format
 
 // Label file formats.
 const (
-	CSV   LabelFormat = iota // CSV with a header line, as payroll.NewCSVReader reads
-	JSONL                    // JSON Lines, as payroll.NewJSONLReader reads
+	CSV   = payroll.CSV   // CSV with a header line, as payroll.NewCSVReader reads
+	JSONL = payroll.JSONL // JSON Lines, as payroll.NewJSONLReader reads
 )
-
-// String returns "csv" or "jsonl".
-func (f LabelFormat) String() string {
-	if f == JSONL {
-		return "jsonl"
-	}
-	return "csv"
-}
 
 // ReadLabels reads a whole labels file; name is used in errors. Every row
 // must be readable and labelled: a labels file with a bad row would give
@@ -135,7 +128,7 @@ func ReadLabels(r io.Reader, name string, format LabelFormat) (*Labels, error) {
 	var labels []rawLabel
 	var rows screening.RowReader
 	hasCat := false
-	switch format {
+	switch format.Resolve(name) {
 	case CSV:
 		labels, hasCat, err = readCSVLabels(data, name)
 		if err != nil {

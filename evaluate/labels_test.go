@@ -11,7 +11,7 @@ import (
 )
 
 func TestReadLabelsFixture(t *testing.T) {
-	f, err := os.Open("testdata/sample_labels.csv")
+	f, err := os.Open("../testdata/labels/sample_labels.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestReadLabelsMalformedRows(t *testing.T) {
 }
 
 func FuzzReadLabels(f *testing.F) {
-	for _, name := range []string{"testdata/sample_labels.csv", "testdata/sample_labels.jsonl"} {
+	for _, name := range []string{"../testdata/labels/sample_labels.csv", "testdata/sample_labels.jsonl"} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)

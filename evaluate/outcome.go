@@ -3,25 +3,20 @@ package evaluate
 import (
 	"strings"
 
+	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
 )
 
-// matchFacts is what the re-derivation of a match's decision needs from
-// its evidence. See the package documentation for the rules.
+// matchFacts is a match as the re-derivation of its decision needs it:
+// which list entry it is and [screening.FactsOf] its evidence. See the
+// package documentation for the rules.
 type matchFacts struct {
-	source   string // Match.SourceName()
+	source   string // the list's text form (Match.Source.String())
 	entityID string
-	src      string // the source's stable name, for per-source thresholds
+	list     lists.ListID // for per-list thresholds
 	programs []string
 	dprk     bool
-
-	hasName   bool    // a name reached the sweep's review threshold
-	nameScore float64 // its score, as reported
-	hasIDs    bool    // identifier evidence (wallet, BIC, IBAN, document, ...)
-	idBlocks  bool    // an identifier that blocks
-	idCaps    bool    // an identifier that caps the match at review
-	// Evidence that depends on the name being matched.
-	excludes, corroborates, contradicts, nameCaps bool
+	facts    screening.MatchFacts
 }
 
 // rowFacts is one screened row.
@@ -29,12 +24,6 @@ type rowFacts struct {
 	flags   screening.Decision // the highest decision of the result's flags
 	matches []matchFacts
 }
-
-// nameFields are the evidence fields that are not identifier evidence: the
-// ones the screener adds only with a matched name, and the neutral
-// "network" annotation any match may carry; every other field is
-// identifier evidence.
-var nameFields = map[string]bool{"name": true, "type": true, "dob": true, "country": true, "allow_list": true, "network": true}
 
 func factsOf(r *screening.Result) rowFacts {
 	f := rowFacts{}
@@ -46,64 +35,16 @@ func factsOf(r *screening.Result) rowFacts {
 	f.matches = make([]matchFacts, 0, len(r.Matches))
 	for i := range r.Matches {
 		m := &r.Matches[i]
-		mf := matchFacts{
-			source:   m.SourceName(),
+		f.matches = append(f.matches, matchFacts{
+			source:   m.Source.String(),
 			entityID: m.EntityID,
-			src:      m.SourceName(),
+			list:     m.Source,
 			programs: m.Programs,
 			dprk:     m.DPRK,
-		}
-		for _, e := range m.Evidence {
-			if !nameFields[e.Field] {
-				mf.hasIDs = true
-				switch e.Effect {
-				case screening.Blocks:
-					mf.idBlocks = true
-				case screening.Caps:
-					mf.idCaps = true
-				}
-				continue
-			}
-			switch e.Effect {
-			case screening.Matches:
-				if e.Field == "name" {
-					mf.hasName, mf.nameScore = true, e.Score
-				}
-			case screening.Excludes:
-				mf.excludes = true
-			case screening.Corroborates:
-				mf.corroborates = true
-			case screening.Contradicts:
-				mf.contradicts = true
-			case screening.Caps:
-				mf.nameCaps = true
-			}
-		}
-		f.matches = append(f.matches, mf)
+			facts:    screening.FactsOf(m.Evidence),
+		})
 	}
 	return f
-}
-
-// decide re-derives the decision of the match under thresholds th; ok is
-// false when the match would not be reported at all.
-func (m *matchFacts) decide(th screening.Thresholds) (d screening.Decision, ok bool) {
-	nameOK := m.hasName && m.nameScore >= th.Review
-	switch {
-	case !nameOK && !m.hasIDs:
-		return screening.Clear, false
-	case m.idBlocks:
-		return screening.Block, true
-	case !nameOK:
-		return screening.Review, true
-	case m.excludes:
-		if !m.hasIDs {
-			return screening.Clear, false
-		}
-		return screening.Review, true
-	case m.nameScore >= th.Block && m.corroborates && !m.contradicts && !m.nameCaps && !m.idCaps:
-		return screening.Block, true
-	}
-	return screening.Review, true
 }
 
 // wants reports whether the match is the one the label asks for.
@@ -134,18 +75,12 @@ func (f *rowFacts) judge(p *screening.Policy, l *Label) verdict {
 	topS := -1.0
 	for i := range f.matches {
 		m := &f.matches[i]
-		th := p.ThresholdsFor(m.src, m.programs, m.dprk)
-		d, ok := m.decide(th)
-		if !ok {
+		mv := screening.Decide(m.facts, p.ThresholdsFor(m.list, m.programs, m.dprk))
+		if !mv.Reported {
 			continue
 		}
 		v.matched = true
-		// The score a result reports: 1 for an identifier hit that blocks
-		// or stands without the name, else the name's.
-		s := m.nameScore
-		if m.idBlocks || !m.hasName || m.nameScore < th.Review {
-			s = 1
-		}
+		d, s := mv.Decision, mv.Score
 		if d > topD || d == topD && s > topS {
 			topD, topS, v.top = d, s, m.source+":"+m.entityID
 		}
@@ -163,8 +98,8 @@ func (f *rowFacts) bestScore(l *Label) float64 {
 	s := 0.0
 	for i := range f.matches {
 		m := &f.matches[i]
-		if m.hasName && m.wants(l) {
-			s = max(s, m.nameScore)
+		if m.facts.Name && m.wants(l) {
+			s = max(s, m.facts.NameScore)
 		}
 	}
 	return s

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
 )
 
@@ -86,7 +87,7 @@ func TestSuggestNoPositives(t *testing.T) {
 func TestWritePolicyFile(t *testing.T) {
 	p := screening.DefaultPolicy()
 	p.Review, p.Block = 0.87, 0.93
-	p.Sources = map[string]screening.Thresholds{"un": {Review: 0.9}}
+	p.Sources = map[lists.ListID]screening.Thresholds{{Source: lists.UN}: {Review: 0.9}}
 	p.Programs = map[string]screening.Thresholds{"DPRK": {Review: 0.75, Block: 0.9}}
 	p.MaxListAge = "72h0m0s"
 	for _, ext := range []string{".json", ".yaml", ".yml"} {

@@ -1,12 +1,14 @@
 package ident
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseIBAN(t *testing.T) {
@@ -31,24 +33,19 @@ func TestParseIBAN(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := ParseIBAN(tt.in)
-			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
-				t.Fatalf("ParseIBAN(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
-			}
-			if string(got) != tt.want {
-				t.Errorf("ParseIBAN(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
-			}
+			require.ErrorIs(t, err, tt.err, "ParseIBAN(%q) (%s)", tt.in, tt.reason) // a nil tt.err wants no error
+			assert.Equal(t, tt.want, string(got), "ParseIBAN(%q) = %q (%s)", tt.in, got, tt.reason)
 		})
 	}
 }
 
 func TestIBANParts(t *testing.T) {
 	i, err := ParseIBAN("GB29NWBK60161331926819")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if i.Country() != "GB" || i.BBAN() != "NWBK60161331926819" || i.Paper() != "GB29 NWBK 6016 1331 9268 19" || i.IsSEPA() != true {
-		t.Errorf("parts of %s: %s %s %q %v", i, i.Country(), i.BBAN(), i.Paper(), i.IsSEPA())
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "GB", i.Country(), "parts of %s", i)
+	assert.Equal(t, "NWBK60161331926819", i.BBAN(), "parts of %s", i)
+	assert.Equal(t, "GB29 NWBK 6016 1331 9268 19", i.Paper(), "parts of %s", i)
+	assert.True(t, i.IsSEPA(), "parts of %s", i)
 }
 
 // TestIBANSharedExamples validates every valid IBAN example of the shared
@@ -56,29 +53,23 @@ func TestIBANParts(t *testing.T) {
 func TestIBANSharedExamples(t *testing.T) {
 	dir := sharedVectors(t, "iban-examples")
 	files, err := filepath.Glob(filepath.Join(dir, "*-ibans"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no example files in %s: %v", dir, err)
-	}
+	require.NoError(t, err, "no example files in %s", dir)
+	require.NotEmpty(t, files, "no example files in %s", dir)
 	files = append(files, sharedVectors(t, "iban_valid_swift_registry_examples.txt"))
 	n := 0
 	for _, f := range files {
 		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for _, line := range strings.Split(string(b), "\n") {
 			if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
 				continue
 			}
 			n++
-			if _, err := ParseIBAN(line); err != nil {
-				t.Errorf("%s: valid example %q rejected: %v", filepath.Base(f), line, err)
-			}
+			_, err := ParseIBAN(line)
+			assert.NoError(t, err, "%s: valid example %q rejected", filepath.Base(f), line)
 		}
 	}
-	if n < 1000 {
-		t.Errorf("only %d examples read, want over 1000", n)
-	}
+	assert.Greater(t, n, 1000, "examples read")
 }
 
 // TestIBANRegistryMatchesShared checks the generated registry table
@@ -97,9 +88,7 @@ func TestIBANRegistryMatchesShared(t *testing.T) {
 			t.Errorf("registry %s: have %+v, shared %v", r[0], c, r[:4])
 		}
 	}
-	if seen != len(ibanCountries) {
-		t.Errorf("shared registry has %d countries, table %d", seen, len(ibanCountries))
-	}
+	assert.Equal(t, len(ibanCountries), seen)
 }
 
 // TestBankVectors runs the IBAN, ABA and BIC rows of the shared
@@ -146,12 +135,8 @@ func TestParseBIC(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := ParseBIC(tt.in)
-			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
-				t.Fatalf("ParseBIC(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
-			}
-			if string(got) != tt.want {
-				t.Fatalf("ParseBIC(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
-			}
+			require.ErrorIs(t, err, tt.err, "ParseBIC(%q) (%s)", tt.in, tt.reason) // a nil tt.err wants no error
+			require.Equal(t, tt.want, string(got), "ParseBIC(%q) = %q (%s)", tt.in, got, tt.reason)
 			if err == nil && (got.Country() != tt.country || got.Branch() != tt.branch) {
 				t.Errorf("ParseBIC(%q): country %s branch %s, want %s %s (%s)", tt.in, got.Country(), got.Branch(), tt.country, tt.branch, tt.reason)
 			}
@@ -159,9 +144,7 @@ func TestParseBIC(t *testing.T) {
 	}
 	a, _ := ParseBIC("KKBCKPPY")
 	b, _ := ParseBIC("KKBCKPPYXXX")
-	if !a.Same(b) {
-		t.Errorf("BIC8 and its XXX branch must be the same office")
-	}
+	assert.True(t, a.Same(b), "BIC8 and its XXX branch must be the same office")
 }
 
 func TestParseABA(t *testing.T) {
@@ -183,9 +166,7 @@ func TestParseABA(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			_, err := ParseABA(tt.in)
-			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
-				t.Errorf("ParseABA(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
-			}
+			assert.ErrorIs(t, err, tt.err, "ParseABA(%q) (%s)", tt.in, tt.reason) // a nil tt.err wants no error
 		})
 	}
 }
@@ -193,9 +174,8 @@ func TestParseABA(t *testing.T) {
 func TestErrorsDoNotLeakValue(t *testing.T) {
 	const secret = "GB29NWBK6016133192681X"
 	_, err := ParseIBAN(secret)
-	if err == nil || strings.Contains(err.Error(), "NWBK6016") {
-		t.Errorf("error %v must not contain the account number", err)
-	}
+	assert.Error(t, err)
+	assert.NotContains(t, err.Error(), "NWBK6016")
 }
 
 func FuzzParseIBAN(f *testing.F) {
@@ -206,16 +186,13 @@ func FuzzParseIBAN(f *testing.F) {
 		i, err := ParseIBAN(s)
 		if err != nil {
 			var e *Error
-			if !errors.As(err, &e) {
-				t.Fatalf("error %v is not an *Error", err)
-			}
+			require.ErrorAs(t, err, &e)
 			return
 		}
 		// A valid IBAN round-trips through its paper form.
 		j, err := ParseIBAN(i.Paper())
-		if err != nil || j != i {
-			t.Fatalf("round trip of %q via %q: %q, %v", i, i.Paper(), j, err)
-		}
+		require.NoError(t, err, "round trip of %q via %q", i, i.Paper())
+		require.Equal(t, i, j, "round trip of %q via %q", i, i.Paper())
 	})
 }
 

@@ -2,10 +2,12 @@ package ident
 
 import (
 	"encoding/csv"
-	"errors"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestCryptoVectors checks every row of the shared crypto and segwit
@@ -55,13 +57,9 @@ func TestCryptoKey(t *testing.T) {
 		{" TAYhjpL8pPs8T84FSM329nffQpc6jD8GBM ", "TAYhjpL8pPs8T84FSM329nffQpc6jD8GBM", true, "surrounding spaces are ignored"},
 	}
 	for _, tt := range tests {
-		if got := CryptoKey(tt.a) == CryptoKey(tt.b); got != tt.same {
-			t.Errorf("CryptoKey(%q) == CryptoKey(%q) is %v, want %v (%s)", tt.a, tt.b, got, tt.same, tt.reason)
-		}
+		assert.Equal(t, tt.same, CryptoKey(tt.a) == CryptoKey(tt.b), "CryptoKey(%q) == CryptoKey(%q) (%s)", tt.a, tt.b, tt.reason)
 		pa, _ := ParseCryptoAddress(tt.a)
-		if pa.Key != CryptoKey(tt.a) {
-			t.Errorf("ParseCryptoAddress(%q).Key = %q, CryptoKey = %q: they must agree", tt.a, pa.Key, CryptoKey(tt.a))
-		}
+		assert.Equal(t, CryptoKey(tt.a), pa.Key, "ParseCryptoAddress(%q).Key: they must agree", tt.a)
 	}
 }
 
@@ -71,14 +69,10 @@ func TestCryptoKey(t *testing.T) {
 func TestOFACDPRKAddresses(t *testing.T) {
 	p := strings.Replace(sharedVectors(t, "README.md"), "vectors/README.md", "dprk/ofac_dprk_crypto_addresses.csv", 1)
 	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	formats := map[CryptoFormat]int{}
 	for _, r := range rows[1:] {
 		a, err := ParseCryptoAddress(r[1])
@@ -92,9 +86,9 @@ func TestOFACDPRKAddresses(t *testing.T) {
 		t.Errorf("%d addresses, want 118", len(rows)-1)
 	}
 	t.Logf("formats of the %d listed DPRK addresses: %v", len(rows)-1, formats)
-	if formats[CryptoTron] == 0 || formats[CryptoEVM] == 0 || formats[CryptoBase58Check] == 0 {
-		t.Errorf("expected Tron, EVM and Base58Check addresses among them, got %v", formats)
-	}
+	assert.NotZero(t, formats[CryptoTron], "Tron, EVM and Base58Check addresses expected among %v", formats)
+	assert.NotZero(t, formats[CryptoEVM], "Tron, EVM and Base58Check addresses expected among %v", formats)
+	assert.NotZero(t, formats[CryptoBase58Check], "Tron, EVM and Base58Check addresses expected among %v", formats)
 }
 
 func TestParseCryptoAddressErrors(t *testing.T) {
@@ -111,12 +105,8 @@ func TestParseCryptoAddressErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a, err := ParseCryptoAddress(tt.in)
-		if !errors.Is(err, tt.err) {
-			t.Errorf("ParseCryptoAddress(%q) error = %v, want %v (%s)", tt.in, err, tt.err, tt.reason)
-		}
-		if a.Key != CryptoKey(tt.in) {
-			t.Errorf("ParseCryptoAddress(%q).Key = %q, want the exact-match key %q", tt.in, a.Key, CryptoKey(tt.in))
-		}
+		assert.ErrorIs(t, err, tt.err, "ParseCryptoAddress(%q) error (%s)", tt.in, tt.reason)
+		assert.Equal(t, CryptoKey(tt.in), a.Key, "ParseCryptoAddress(%q).Key", tt.in)
 	}
 }
 
@@ -131,9 +121,7 @@ func FuzzParseCryptoAddress(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := ParseCryptoAddress(s)
-		if a.Key != CryptoKey(s) {
-			t.Fatalf("Key %q differs from CryptoKey %q", a.Key, CryptoKey(s))
-		}
+		require.Equal(t, CryptoKey(s), a.Key)
 		if err == nil && (a.Format == CryptoUnknown || len(a.Tags) == 0) {
 			t.Fatalf("valid address %q without format or tags", s)
 		}

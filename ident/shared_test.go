@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // sharedVectors returns the path of a file under ../shared/vectors. When
@@ -27,9 +29,7 @@ func sharedVectors(tb testing.TB, rel string) string {
 func readTSV(tb testing.TB, rel string) [][]string {
 	tb.Helper()
 	f, err := os.Open(sharedVectors(tb, rel))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	defer f.Close()
 	var rows [][]string
 	sc := bufio.NewScanner(f)
@@ -40,8 +40,6 @@ func readTSV(tb testing.TB, rel string) [][]string {
 		}
 		rows = append(rows, strings.Split(line, "\t"))
 	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, sc.Err())
 	return rows
 }

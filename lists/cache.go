@@ -94,7 +94,7 @@ func readCacheMeta(dir string, src Source) (*cacheMeta, error) {
 	}
 	var m cacheMeta
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("lists: cache metadata %s: %w: %v", cacheMetaPath(dir, src), ErrMalformed, err)
+		return nil, fmt.Errorf("lists: cache metadata %s: %w: %w", cacheMetaPath(dir, src), ErrMalformed, err)
 	}
 	switch {
 	case m.Schema != cacheSchema:

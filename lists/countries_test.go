@@ -1,6 +1,10 @@
 package lists
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 func TestCountryCode(t *testing.T) {
 	tests := []struct {
@@ -28,9 +32,8 @@ func TestCountryCode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, ok := CountryCode(tt.in)
-		if !ok || got != tt.want {
-			t.Errorf("CountryCode(%q) = %q, %v; want %q (%s)", tt.in, got, ok, tt.want, tt.reason)
-		}
+		assert.True(t, ok, "CountryCode(%q) (%s)", tt.in, tt.reason)
+		assert.Equal(t, tt.want, got, "CountryCode(%q) (%s)", tt.in, tt.reason)
 	}
 	for _, in := range []string{"", "na", "Korea", "Region: Kafia Kingi", "Moscow"} {
 		if got, ok := CountryCode(in); ok {
@@ -59,18 +62,14 @@ func TestCountryCodes(t *testing.T) {
 			continue
 		}
 		for i := range got {
-			if got[i] != tt.want[i] {
-				t.Errorf("CountryCodes(%q) = %v, want %v (%s)", tt.in, got, tt.want, tt.reason)
-			}
+			assert.Equal(t, tt.want[i], got[i], "CountryCodes(%q) = %v, want %v (%s)", tt.in, got, tt.want, tt.reason)
 		}
 	}
 }
 
 func TestIsDPRKProgram(t *testing.T) {
 	for _, p := range []string{"DPRK", "DPRK2", "DPRK3", "DPRK4", "DPRK-NKSPEA", "PRK", "Democratic People's Republic of Korea", "Democratic People’s Republic of Korea"} {
-		if !IsDPRKProgram(p) {
-			t.Errorf("IsDPRKProgram(%q) = false, want true", p)
-		}
+		assert.True(t, IsDPRKProgram(p), "IsDPRKProgram(%q) = false", p)
 	}
 	for _, p := range []string{"SDGT", "RUSSIA-EO14024", "IRAN", "Korea, South", "NPWMD", "CYBER2"} {
 		if IsDPRKProgram(p) {

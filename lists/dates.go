@@ -24,7 +24,7 @@ func ParseISODate(s string) (Date, error) {
 		*nums[i], _ = strconv.Atoi(p)
 	}
 	if err := d.validate(); err != nil {
-		return Date{}, fmt.Errorf("%w: %q: %v", ErrDate, s, err)
+		return Date{}, fmt.Errorf("%w: %q: %w", ErrDate, s, err)
 	}
 	return d, nil
 }
@@ -58,7 +58,7 @@ func (d Date) validate() error {
 func NewDate(year, month, day int) (Date, error) {
 	d := Date{Year: year, Month: month, Day: day}
 	if err := d.validate(); err != nil {
-		return Date{}, fmt.Errorf("%w: %v", ErrDate, err)
+		return Date{}, fmt.Errorf("%w: %w", ErrDate, err)
 	}
 	return d, nil
 }
@@ -121,7 +121,7 @@ func parseDayMonthYear(s string) (Date, error) {
 		return bad()
 	}
 	if err := d.validate(); err != nil {
-		return Date{}, fmt.Errorf("%w: %q: %v", ErrDate, s, err)
+		return Date{}, fmt.Errorf("%w: %q: %w", ErrDate, s, err)
 	}
 	return d, nil
 }

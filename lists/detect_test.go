@@ -8,6 +8,9 @@ import (
 	"io"
 	"os"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestDetectFormat(t *testing.T) {
@@ -75,18 +78,15 @@ func TestDetectFormat(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f, src, err := DetectFormat(tt.file, []byte(tt.head))
 			if tt.err != nil {
-				if !errors.Is(err, tt.err) {
-					t.Fatalf("DetectFormat(%q) error = %v, want %v (%s)", tt.file, err, tt.err, tt.reason)
-				}
+				require.ErrorIs(t, err, tt.err, "DetectFormat(%q) error (%s)", tt.file, tt.reason)
 				var de *DetectError
-				if !errors.As(err, &de) || de.File != tt.file {
-					t.Errorf("error %v does not name the file %q", err, tt.file)
-				}
+				assert.ErrorAs(t, err, &de)
+				assert.Equal(t, tt.file, de.File)
 				return
 			}
-			if err != nil || f != tt.format || src != tt.source {
-				t.Fatalf("DetectFormat(%q) = %v, %v, %v; want %v, %v (%s)", tt.file, f, src, err, tt.format, tt.source, tt.reason)
-			}
+			require.NoError(t, err, "DetectFormat(%q) (%s)", tt.file, tt.reason)
+			require.Equal(t, tt.format, f, "DetectFormat(%q) (%s)", tt.file, tt.reason)
+			require.Equal(t, tt.source, src, "DetectFormat(%q) (%s)", tt.file, tt.reason)
 		})
 	}
 }
@@ -121,19 +121,15 @@ func TestDetectFormatShared(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.rel, func(t *testing.T) {
 			head, err := readHead(sharedList(t, tt.rel))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			f, src, err := DetectFormat(tt.rel, head)
 			if tt.err != nil {
-				if !errors.Is(err, tt.err) {
-					t.Fatalf("DetectFormat = %v, %v, %v; want error %v", f, src, err, tt.err)
-				}
+				require.ErrorIs(t, err, tt.err, "DetectFormat = %v, %v", f, src)
 				return
 			}
-			if err != nil || f != tt.format || src != tt.source {
-				t.Fatalf("DetectFormat = %v, %v, %v; want %v, %v", f, src, err, tt.format, tt.source)
-			}
+			require.NoError(t, err)
+			require.Equal(t, tt.format, f)
+			require.Equal(t, tt.source, src)
 		})
 	}
 }
@@ -142,21 +138,15 @@ func TestDetectFormatShared(t *testing.T) {
 func TestReadHeadBzip2(t *testing.T) {
 	p := sharedList(t, "ofac/2025-11-advanced/SDN_ADVANCED.XML.bz2")
 	head, err := readHead(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	want := make([]byte, DetectHeadSize)
 	if _, err := io.ReadFull(bzip2.NewReader(f), want); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(head, want) {
-		t.Errorf("readHead of a .bz2 file is not its decompressed start")
-	}
+	assert.True(t, bytes.Equal(head, want), "readHead of a .bz2 file is not its decompressed start")
 }
 
 func FuzzDetectFormat(f *testing.F) {
@@ -174,18 +164,13 @@ func FuzzDetectFormat(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name string, head []byte) {
 		format, src, err := DetectFormat(name, head)
 		if err != nil {
-			if format != FormatUnknown || src != SourceUnknown {
-				t.Fatalf("error %v with format %v source %v", err, format, src)
-			}
+			require.Equal(t, FormatUnknown, format, "error %v with a format or a source", err)
+			require.Equal(t, SourceUnknown, src, "error %v with a format or a source", err)
 			var de *DetectError
-			if !errors.As(err, &de) {
-				t.Fatalf("error %v is not a *DetectError", err)
-			}
+			require.ErrorAs(t, err, &de)
 			return
 		}
-		if format == FormatUnknown {
-			t.Fatalf("no error but unknown format")
-		}
+		require.NotEqual(t, FormatUnknown, format, "no error but unknown format")
 	})
 }
 

@@ -17,6 +17,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // unFixture returns a UN consolidated list in the official format with n
@@ -87,10 +90,8 @@ func newTestPublisher(t *testing.T) *testPublisher {
 		conditional:  map[string]int{},
 	}
 	for _, n := range []string{"sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"} {
-		b, err := os.ReadFile(filepath.Join("testdata", "download", "ofac", n))
-		if err != nil {
-			t.Fatal(err)
-		}
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "lists", "ofac", n))
+		require.NoError(t, err)
 		p.files["/ofac/"+strings.ToUpper(n)] = b
 	}
 	p.files["/un/consolidated.xml"] = unFixture(20, "2026-02-27")
@@ -186,9 +187,7 @@ func cacheState(t *testing.T, dir string) map[string]string {
 		state[strings.TrimPrefix(p, dir)] = string(b)
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return state
 }
 
@@ -229,16 +228,14 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 	ctx := t.Context()
 
 	report, err := d.Update(ctx)
-	if err != nil {
-		t.Fatalf("first update: %v", err)
-	}
+	require.NoError(t, err, "first update")
 	if got := outcomes(report); got[OFACSDN] != Updated || got[UN] != Updated {
 		t.Fatalf("first update outcomes = %v, want both updated", got)
 	}
 	un := report.Sources[1]
-	if un.Entities != 20 || un.Previous != 0 || un.Files[0].SHA256 != sha(p.files["/un/consolidated.xml"]) {
-		t.Errorf("UN update = %+v; want 20 entities, none before, sha of the served file", un)
-	}
+	assert.Equal(t, 20, un.Entities, "UN update %+v", un)
+	assert.Zero(t, un.Previous, "UN update %+v", un)
+	assert.Equal(t, sha(p.files["/un/consolidated.xml"]), un.Files[0].SHA256, "UN update %+v", un)
 	for path := range p.files {
 		if req, cond := p.count(path); req != 1 || cond != 0 {
 			t.Errorf("%s: %d requests, %d conditional; want 1 unconditional", path, req, cond)
@@ -246,24 +243,20 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 	}
 
 	set, err := LoadCache(ctx, dir, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(set.Lists) != 2 || set.Lists[0].Source != OFACSDN || set.Lists[1].Source != UN {
 		t.Fatalf("LoadCache lists = %v, want OFAC SDN then UN", set.Versions())
 	}
 	ofac := set.Lists[0]
-	if ofac.Published != p.lastModified || ofac.PublishedFrom != PublishedFromLastModified {
-		t.Errorf("OFAC CSV published %v from %q, want the Last-Modified %v", ofac.Published, ofac.PublishedFrom, p.lastModified)
-	}
+	assert.Equal(t, p.lastModified, ofac.Published)
+	assert.Equal(t, PublishedFromLastModified, ofac.PublishedFrom)
 	if len(ofac.Files) != 4 || ofac.Files[0].Name != "sdn.csv" || ofac.Files[0].SHA256 != sha(p.files["/ofac/SDN.CSV"]) ||
 		ofac.Files[3].Name != "sdn_comments.csv" || ofac.Files[3].Size != int64(len(p.files["/ofac/SDN_COMMENTS.CSV"])) {
 		t.Errorf("OFAC files = %+v", ofac.Files)
 	}
 	unList := set.Lists[1]
-	if unList.PublishedFrom != PublishedFromContent || unList.Published.Format("2006-01-02") != "2026-02-27" {
-		t.Errorf("UN published %v from %q, want 2026-02-27 from content", unList.Published, unList.PublishedFrom)
-	}
+	assert.Equal(t, PublishedFromContent, unList.PublishedFrom, "UN published %v", unList.Published)
+	assert.Equal(t, "2026-02-27", unList.Published.Format("2006-01-02"), "the UN list is dated by its content")
 	firstRetrieved := unList.Retrieved
 	if firstRetrieved.IsZero() || time.Since(firstRetrieved) > time.Minute {
 		t.Errorf("UN retrieved %v, want now", firstRetrieved)
@@ -282,9 +275,7 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 	p.reset()
 	time.Sleep(10 * time.Millisecond)
 	report, err = d.Update(ctx)
-	if err != nil {
-		t.Fatalf("second update: %v", err)
-	}
+	require.NoError(t, err, "second update")
 	if got := outcomes(report); got[OFACSDN] != NotModified || got[UN] != NotModified {
 		t.Fatalf("second update outcomes = %v, want both not modified", got)
 	}
@@ -297,9 +288,7 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 		t.Errorf("snapshots after 304 = %v, want unchanged %v", got, firstSnapshots)
 	}
 	set, err = LoadCache(ctx, dir, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if !set.Lists[1].Retrieved.After(firstRetrieved) {
 		t.Errorf("retrieved %v after a 304, want later than %v", set.Lists[1].Retrieved, firstRetrieved)
 	}
@@ -307,18 +296,14 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 	// Third run: the UN list changed; OFAC did not.
 	p.set("/un/consolidated.xml", unFixture(21, "2026-03-01"))
 	report, err = d.Update(ctx)
-	if err != nil {
-		t.Fatalf("third update: %v", err)
-	}
+	require.NoError(t, err, "third update")
 	if got := outcomes(report); got[OFACSDN] != NotModified || got[UN] != Updated {
 		t.Fatalf("third update outcomes = %v, want OFAC not modified, UN updated", got)
 	}
 	if un := report.Sources[1]; un.Entities != 21 || un.Previous != 20 {
 		t.Errorf("UN update = %d entities, %d before; want 21, 20", un.Entities, un.Previous)
 	}
-	if got := snapshots(); len(got) != 2 {
-		t.Errorf("snapshots = %v, want the new and the previous", got)
-	}
+	assert.Len(t, snapshots(), 2)
 	// Fourth: changed again; the oldest snapshot is pruned.
 	p.set("/un/consolidated.xml", unFixture(22, "2026-03-02"))
 	if _, err := d.Update(ctx); err != nil {
@@ -328,12 +313,9 @@ func TestUpdateFirstThenNotModified(t *testing.T) {
 		t.Errorf("snapshots = %v, want two, without the first %v", got, firstSnapshots)
 	}
 	set, err = LoadCache(ctx, dir, LoadOptions{Sources: []Source{UN}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(set.Lists) != 1 || len(set.Lists[0].Entities) != 22 {
-		t.Errorf("LoadCache(UN) = %d lists, want the UN list of 22 entities", len(set.Lists))
-	}
+	require.NoError(t, err)
+	assert.Len(t, set.Lists, 1)
+	assert.Len(t, set.Lists[0].Entities, 22)
 }
 
 func slicesContain(s []string, v string) bool {
@@ -357,12 +339,8 @@ func TestUpdateRetriesThenSucceeds(t *testing.T) {
 	d := p.downloader(t.TempDir())
 	d.Sources = []Source{UN}
 	report, err := d.Update(t.Context())
-	if err != nil {
-		t.Fatalf("update after two 500s: %v", err)
-	}
-	if report.Sources[0].Outcome != Updated {
-		t.Errorf("outcome %v, want updated", report.Sources[0].Outcome)
-	}
+	require.NoError(t, err, "update after two 500s")
+	assert.Equal(t, Updated, report.Sources[0].Outcome)
 	if req, _ := p.count("/un/consolidated.xml"); req != 3 {
 		t.Errorf("%d requests, want 3 (two 500s then 200)", req)
 	}
@@ -472,27 +450,21 @@ func TestUpdateFailures(t *testing.T) {
 				d.Force = false
 			}
 			report, err := d.Update(t.Context())
-			if !errors.Is(err, tt.err) {
-				t.Fatalf("Update error = %v, want %v (%s)", err, tt.err, tt.reason)
-			}
+			require.ErrorIs(t, err, tt.err, "%s", tt.reason)
 			got := outcomes(report)
-			if got[UN] != Failed || got[OFACSDN] == Failed {
-				t.Errorf("outcomes = %v, want UN failed and OFAC not (%s)", got, tt.reason)
-			}
+			assert.Equal(t, Failed, got[UN], "outcomes = %v (%s)", got, tt.reason)
+			assert.NotEqual(t, Failed, got[OFACSDN], "outcomes = %v (%s)", got, tt.reason)
 			var de *DownloadError
-			if !errors.As(err, &de) || de.Source != UN || !strings.HasSuffix(de.URL, unPath) {
-				t.Fatalf("error %v is not a DownloadError naming UN and its URL", err)
-			}
-			if !strings.Contains(err.Error(), "un") || !strings.Contains(err.Error(), p.srv.URL+unPath) {
-				t.Errorf("error text %q does not name source and URL", err)
-			}
+			require.ErrorAs(t, err, &de)
+			require.Equal(t, UN, de.Source)
+			require.True(t, strings.HasSuffix(de.URL, unPath))
+			assert.Contains(t, err.Error(), "un", "error text %q does not name source and URL", err)
+			assert.Contains(t, err.Error(), p.srv.URL+unPath, "error text %q does not name source and URL", err)
 			if tt.status != 0 && de.Status != tt.status {
 				t.Errorf("status %d, want %d", de.Status, tt.status)
 			}
 			if tt.attempts != 0 {
-				if de.Attempts != tt.attempts {
-					t.Errorf("attempts %d, want %d (%s)", de.Attempts, tt.attempts, tt.reason)
-				}
+				assert.Equal(t, tt.attempts, de.Attempts, "%s", tt.reason)
 				if req, _ := p.count(unPath); req != tt.attempts {
 					t.Errorf("%d requests, want %d", req, tt.attempts)
 				}
@@ -509,13 +481,10 @@ func TestUpdateFailures(t *testing.T) {
 					after[f] = b
 				}
 			}
-			if fmt.Sprint(after) != fmt.Sprint(before) {
-				t.Errorf("the failed update changed the UN cache")
-			}
+			assert.Equal(t, fmt.Sprint(before), fmt.Sprint(after), "the failed update changed the UN cache")
 			set, err := LoadCache(t.Context(), dir, LoadOptions{Sources: []Source{UN}})
-			if err != nil || len(set.Lists[0].Entities) != 20 {
-				t.Errorf("LoadCache after the failure: %v; want the previous UN list", err)
-			}
+			assert.NoError(t, err, "LoadCache after the failure")
+			assert.Len(t, set.Lists[0].Entities, 20, "LoadCache after the failure")
 		})
 	}
 }
@@ -545,9 +514,7 @@ func TestUpdateShrinkForce(t *testing.T) {
 		p.set("/un/consolidated.xml", unFixture(tt.n, "2026-03-01"))
 		d.MaxShrink, d.Force = tt.maxShrink, tt.force
 		report, err := d.Update(t.Context())
-		if got := report.Sources[0].Outcome; got != tt.want {
-			t.Fatalf("%d entities: outcome %v (%v), want %v (%s)", tt.n, got, err, tt.want, tt.reason)
-		}
+		require.Equal(t, tt.want, report.Sources[0].Outcome, "%d entities (%v) (%s)", tt.n, err, tt.reason)
 		if tt.want == Failed && !errors.Is(err, ErrShrunk) {
 			t.Errorf("error %v, want ErrShrunk", err)
 		}
@@ -571,9 +538,7 @@ func TestUpdateCanceled(t *testing.T) {
 	d.Force = true
 	start := time.Now()
 	report, err := d.Update(ctx)
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("error %v, want context.Canceled", err)
-	}
+	require.ErrorIs(t, err, context.Canceled)
 	if time.Since(start) > 5*time.Second {
 		t.Errorf("cancellation took %v", time.Since(start))
 	}
@@ -601,9 +566,8 @@ func TestUpdateAttemptTimeout(t *testing.T) {
 	d.Sources = []Source{UN}
 	d.AttemptTimeout = 100 * time.Millisecond
 	report, err := d.Update(t.Context())
-	if err != nil || report.Sources[0].Outcome != Updated {
-		t.Fatalf("update after a timed-out attempt: %v, %v", report.Sources, err)
-	}
+	require.NoError(t, err, "update after a timed-out attempt: %v", report.Sources)
+	require.Equal(t, Updated, report.Sources[0].Outcome, "update after a timed-out attempt: %v", report.Sources)
 }
 
 // TestUpdateReplacesDamagedCache checks that a cached file changed on
@@ -617,21 +581,25 @@ func TestUpdateReplacesDamagedCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, err := readCacheMeta(dir, UN)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	damaged := m.snapshotPaths(dir)[0]
-	if err := os.WriteFile(damaged, []byte("<CONSOLIDATED_LIST/>"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(damaged, []byte("<CONSOLIDATED_LIST/>"), 0o644))
 	if _, err := LoadCache(t.Context(), dir, LoadOptions{}); !errors.Is(err, ErrIntegrity) {
 		t.Errorf("LoadCache of a damaged file: %v, want ErrIntegrity", err)
 	}
+	if err := os.Rename(damaged, damaged+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadCache(t.Context(), dir, LoadOptions{}); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("LoadCache with a cached file gone: %v, want fs.ErrNotExist", err)
+	}
+	if err := os.Rename(damaged+".moved", damaged); err != nil {
+		t.Fatal(err)
+	}
 	p.reset()
 	report, err := d.Update(t.Context())
-	if err != nil || report.Sources[0].Outcome != Updated {
-		t.Fatalf("update of a damaged cache: %+v, %v; want updated", report.Sources, err)
-	}
+	require.NoError(t, err, "update of a damaged cache: %+v", report.Sources)
+	require.Equal(t, Updated, report.Sources[0].Outcome, "update of a damaged cache: %+v", report.Sources)
 	if _, cond := p.count("/un/consolidated.xml"); cond != 0 {
 		t.Errorf("%d conditional requests for a damaged file, want 0", cond)
 	}
@@ -680,9 +648,7 @@ func TestLoadCacheEmpty(t *testing.T) {
 	if _, err := LoadCache(t.Context(), dir, LoadOptions{Sources: []Source{UN, EU}}); !errors.Is(err, ErrNoList) {
 		t.Errorf("LoadCache requiring the EU list: %v, want ErrNoList", err)
 	}
-	if err := os.WriteFile(cacheMetaPath(dir, UN), []byte("{"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(cacheMetaPath(dir, UN), []byte("{"), 0o644))
 	if _, err := LoadCache(t.Context(), dir, LoadOptions{}); !errors.Is(err, ErrMalformed) {
 		t.Errorf("LoadCache with a damaged sidecar: %v, want ErrMalformed", err)
 	}
@@ -701,9 +667,7 @@ func TestOfficialFeeds(t *testing.T) {
 	}
 	check := func(f Feed) {
 		t.Helper()
-		if err := f.validate(); err != nil {
-			t.Error(err)
-		}
+		assert.NoError(t, f.validate())
 		for _, ff := range f.Files {
 			// The cache file name must be recognized as the feed's format,
 			// or the downloaded file would be refused.
@@ -717,13 +681,9 @@ func TestOfficialFeeds(t *testing.T) {
 		}
 	}
 	feeds := OfficialFeeds()
-	if len(feeds) != len(Sources) {
-		t.Fatalf("%d official feeds, want one per source", len(feeds))
-	}
+	require.Len(t, feeds, len(Sources))
 	for i, f := range feeds {
-		if f.Source != Sources[i] {
-			t.Errorf("feed %d is %s, want %s", i, f.Source, Sources[i])
-		}
+		assert.Equal(t, Sources[i], f.Source, "feed %d", i)
 		check(f)
 	}
 	for _, src := range Sources {

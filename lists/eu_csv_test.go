@@ -11,6 +11,9 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const euRealCSV = "eu/2024-01/eu_csl.csv"
@@ -29,15 +32,11 @@ type euCSVScan struct {
 func euScanCSV(t *testing.T, path string) euCSVScan {
 	t.Helper()
 	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
 	r.Comma = ';'
 	rows, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	col := map[string]int{}
 	for i, h := range rows[0] {
 		col[h] = i
@@ -97,14 +96,10 @@ func euScanCSV(t *testing.T, path string) euCSVScan {
 func TestParseEUCSVReal(t *testing.T) {
 	path := sharedList(t, euRealCSV)
 	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	l, err := ParseEUCSV(File{Name: "eu_csl.csv", R: f})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	scan := euScanCSV(t, path)
 	c := l.Counts()
 
@@ -114,9 +109,8 @@ func TestParseEUCSVReal(t *testing.T) {
 	if !scan.contiguous {
 		t.Log("the rows of some entity are not contiguous")
 	}
-	if l.Entities[0].ID != scan.firstID || l.Entities[len(l.Entities)-1].ID != scan.lastID {
-		t.Errorf("entities run %s..%s, want %s..%s in file order", l.Entities[0].ID, l.Entities[len(l.Entities)-1].ID, scan.firstID, scan.lastID)
-	}
+	assert.Equal(t, scan.firstID, l.Entities[0].ID)
+	assert.Equal(t, scan.lastID, l.Entities[len(l.Entities)-1].ID)
 
 	var fka, listed, birthDates, addresses, nationalities int
 	byID := map[IDType]int{}
@@ -162,9 +156,7 @@ func TestParseEUCSVReal(t *testing.T) {
 		{"emails", byID[IDEmail], scan.contacts["EMAIL"]},
 		{"websites", byID[IDWebsite], scan.contacts["WEB"]},
 	} {
-		if tt.got != tt.want {
-			t.Errorf("%s: parser %d, scan %d", tt.what, tt.got, tt.want)
-		}
+		assert.Equal(t, tt.want, tt.got, "%s", tt.what)
 	}
 
 	// Pinned figures of the 2024-01-24 publication.
@@ -196,9 +188,7 @@ func TestParseEUCSVReal(t *testing.T) {
 		{"nationalities", nationalities, 1943},
 		{"listed (designation date)", listed, 3865},
 	} {
-		if tt.got != tt.want {
-			t.Errorf("%s = %d, want %d", tt.what, tt.got, tt.want)
-		}
+		assert.Equal(t, tt.want, tt.got, "%s", tt.what)
 	}
 }
 
@@ -206,9 +196,7 @@ func TestParseEUCSVReal(t *testing.T) {
 // field against their rows.
 func TestParseEUCSVRealEntities(t *testing.T) {
 	l, err := ParseEUCSV(openShared(t, euRealCSV))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	byID := map[string]*Entity{}
 	for i := range l.Entities {
 		e := &l.Entities[i]
@@ -377,9 +365,8 @@ func TestParseEUCSVMalformed(t *testing.T) {
 				t.Fatalf("got a list and err %v, want an error (%s)", err, tt.reason)
 			}
 			var pe *ParseError
-			if !errors.As(err, &pe) || !errors.Is(err, tt.wantErr) {
-				t.Fatalf("err = %v, want a *ParseError wrapping %v (%s)", err, tt.wantErr, tt.reason)
-			}
+			require.ErrorAs(t, err, &pe, "%s", tt.reason)
+			require.ErrorIs(t, err, tt.wantErr, "%s", tt.reason)
 			if pe.File != "fsf.csv" || (tt.line != 0 && pe.Line != tt.line) || !strings.Contains(pe.Element, tt.element) || pe.Field != tt.field {
 				t.Errorf("error at %s:%d element %q field %q, want line %d element %q field %q (%s): %v",
 					pe.File, pe.Line, pe.Element, pe.Field, tt.line, tt.element, tt.field, tt.reason, err)
@@ -393,9 +380,7 @@ func TestParseEUCSVMalformed(t *testing.T) {
 func TestParseEUCSVRowOrder(t *testing.T) {
 	header, rows := euCSVFixture(t)
 	want, err := ParseEUCSV(File{Name: "fsf.csv", R: strings.NewReader(euJoinCSV(header, rows))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	tests := []struct {
 		name   string
 		rows   func() []string
@@ -430,9 +415,7 @@ func TestParseEUCSVRowOrder(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ParseEUCSV(File{Name: "fsf.csv", R: strings.NewReader(euJoinCSV(header, tt.rows()))})
-			if err != nil {
-				t.Fatalf("%v (%s)", err, tt.reason)
-			}
+			require.NoError(t, err, "%s", tt.reason)
 			euDiffEntities(t, got.Entities, tt.want())
 		})
 	}
@@ -451,9 +434,7 @@ func TestEUCSVIDNumber(t *testing.T) {
 		{"12345 (id-National identification card)", "", "12345 (id-National identification card)", "no type code to look for"},
 	}
 	for _, tt := range tests {
-		if got := euCSVIDNumber(tt.in, tt.code); got != tt.want {
-			t.Errorf("euCSVIDNumber(%q, %q) = %q, want %q (%s)", tt.in, tt.code, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, euCSVIDNumber(tt.in, tt.code), "euCSVIDNumber(%q, %q) (%s)", tt.in, tt.code, tt.reason)
 	}
 }
 
@@ -479,9 +460,8 @@ func TestEUCSVContactInfo(t *testing.T) {
 	}
 	for _, tt := range tests {
 		contacts, rest := euCSVContactInfo(tt.in)
-		if !reflect.DeepEqual(contacts, tt.contacts) || rest != tt.rest {
-			t.Errorf("euCSVContactInfo(%q) = %v, %q, want %v, %q (%s)", tt.in, contacts, rest, tt.contacts, tt.rest, tt.reason)
-		}
+		assert.Equal(t, tt.contacts, contacts, "euCSVContactInfo(%q) (%s)", tt.in, tt.reason)
+		assert.Equal(t, tt.rest, rest, "euCSVContactInfo(%q) (%s)", tt.in, tt.reason)
 	}
 }
 
@@ -492,9 +472,9 @@ func TestParseEUCSVReadError(t *testing.T) {
 	b := euReadFixture(t, "fsf-1.1.csv")
 	_, err := ParseEUCSV(File{Name: "fsf.csv", R: io.MultiReader(bytes.NewReader(b[:3000]), iotest.ErrReader(boom))})
 	var pe *ParseError
-	if !errors.Is(err, boom) || !errors.As(err, &pe) || errors.Is(err, ErrMalformed) {
-		t.Fatalf("err = %v, want a *ParseError wrapping the read error only", err)
-	}
+	require.ErrorIs(t, err, boom)
+	require.ErrorAs(t, err, &pe)
+	require.NotErrorIs(t, err, ErrMalformed)
 }
 
 func FuzzParseEUCSV(f *testing.F) {
@@ -529,9 +509,7 @@ func FuzzParseEUCSV(f *testing.F) {
 // entities) from memory.
 func BenchmarkParseEUCSV(b *testing.B) {
 	data, err := os.ReadFile(sharedList(b, euRealCSV))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -9,15 +9,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // euOpenFixture opens a file of testdata/eu; it is closed when the test ends.
 func euOpenFixture(tb testing.TB, name string) File {
 	tb.Helper()
 	f, err := os.Open("testdata/eu/" + name)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	tb.Cleanup(func() { f.Close() })
 	return File{Name: name, R: f}
 }
@@ -26,18 +27,14 @@ func euOpenFixture(tb testing.TB, name string) File {
 func euReadFixture(tb testing.TB, name string) []byte {
 	tb.Helper()
 	b, err := os.ReadFile("testdata/eu/" + name)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return b
 }
 
 // euDiffEntities reports, entity by entity, how got differs from want.
 func euDiffEntities(t *testing.T, got, want []Entity) {
 	t.Helper()
-	if len(got) != len(want) {
-		t.Errorf("got %d entities, want %d", len(got), len(want))
-	}
+	assert.Len(t, got, len(want))
 	for i := 0; i < len(got) && i < len(want); i++ {
 		if !reflect.DeepEqual(got[i], want[i]) {
 			g, _ := json.MarshalIndent(got[i], "", "  ")
@@ -145,24 +142,18 @@ func euFixtureEntities() []Entity {
 
 func TestParseEUXMLFixture(t *testing.T) {
 	l, err := ParseEUXML(euOpenFixture(t, "fsf-1.1.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Source != EU || l.Format != FormatEUXML || l.PublishedFrom != PublishedFromContent || l.Files != nil {
 		t.Errorf("list header = %v %v %q files %v", l.Source, l.Format, l.PublishedFrom, l.Files)
 	}
 	want := time.Date(2026, 3, 10, 18, 2, 11, 125e6, time.FixedZone("", 3600))
-	if !l.Published.Equal(want) {
-		t.Errorf("Published = %v, want %v (the export's generationDate)", l.Published, want)
-	}
+	assert.True(t, l.Published.Equal(want), "Published = %v, want %v (the export's generationDate)", l.Published, want)
 	euDiffEntities(t, l.Entities, euFixtureEntities())
 }
 
 func TestParseEUCSVFixture(t *testing.T) {
 	l, err := ParseEUCSV(euOpenFixture(t, "fsf-1.1.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Source != EU || l.Format != FormatEUCSV || l.PublishedFrom != PublishedFromContent || l.Files != nil {
 		t.Errorf("list header = %v %v %q files %v", l.Source, l.Format, l.PublishedFrom, l.Files)
 	}
@@ -199,9 +190,7 @@ func TestEUScript(t *testing.T) {
 		{"12345 -", "", "no letters"},
 	}
 	for _, tt := range tests {
-		if got := ScriptOf(tt.in); got != tt.want {
-			t.Errorf("ScriptOf(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, ScriptOf(tt.in), "ScriptOf(%q) (%s)", tt.in, tt.reason)
 	}
 }
 
@@ -225,9 +214,9 @@ func TestEUAliasRemark(t *testing.T) {
 	}
 	for _, tt := range tests {
 		weak, former, only := euAliasRemark(tt.in)
-		if weak != tt.weak || former != tt.former || only != tt.only {
-			t.Errorf("euAliasRemark(%q) = %v, %v, %v, want %v, %v, %v (%s)", tt.in, weak, former, only, tt.weak, tt.former, tt.only, tt.reason)
-		}
+		assert.Equal(t, tt.weak, weak, "euAliasRemark(%q) (%s)", tt.in, tt.reason)
+		assert.Equal(t, tt.former, former, "euAliasRemark(%q) (%s)", tt.in, tt.reason)
+		assert.Equal(t, tt.only, only, "euAliasRemark(%q) (%s)", tt.in, tt.reason)
 	}
 }
 
@@ -298,20 +287,14 @@ func TestEUBirthdate(t *testing.T) {
 			err := c.birthdate(&e, &tt.in)
 			if tt.wantErr != nil {
 				var fe *euFieldError
-				if !errors.Is(err, tt.wantErr) || !errors.As(err, &fe) || fe.Attr != tt.attr {
-					t.Fatalf("err = %v, want %v in attribute %s (%s)", err, tt.wantErr, tt.attr, tt.reason)
-				}
+				require.ErrorIs(t, err, tt.wantErr, "%s", tt.reason)
+				require.ErrorAs(t, err, &fe, "%s", tt.reason)
+				require.Equal(t, tt.attr, fe.Attr, "%s", tt.reason)
 				return
 			}
-			if err != nil {
-				t.Fatalf("err = %v (%s)", err, tt.reason)
-			}
-			if !reflect.DeepEqual(e.BirthDates, tt.want) {
-				t.Errorf("BirthDates = %+v, want %+v (%s)", e.BirthDates, tt.want, tt.reason)
-			}
-			if got := strings.Join(c.remarks, "\n"); got != tt.remarks {
-				t.Errorf("remarks = %q, want %q (%s)", got, tt.remarks, tt.reason)
-			}
+			require.NoError(t, err, "%s", tt.reason)
+			assert.Equal(t, tt.want, e.BirthDates, "%s", tt.reason)
+			assert.Equal(t, tt.remarks, strings.Join(c.remarks, "\n"), "%s", tt.reason)
 		})
 	}
 }
@@ -360,9 +343,7 @@ func TestEUIDType(t *testing.T) {
 		{"newcode", "Something", IDOther, "unknown code and description"},
 	}
 	for _, tt := range tests {
-		if got := euIDType(tt.code, tt.desc); got != tt.want {
-			t.Errorf("euIDType(%q, %q) = %v, want %v (%s)", tt.code, tt.desc, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, euIDType(tt.code, tt.desc), "euIDType(%q, %q) (%s)", tt.code, tt.desc, tt.reason)
 	}
 }
 
@@ -388,18 +369,15 @@ func TestEUNamesPrimary(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var c euConverter
 			var e Entity
-			if err := c.names(&e, tt.aliases); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, c.names(&e, tt.aliases))
 			var got []string
 			var kinds []NameKind
 			for _, n := range e.Names {
 				got = append(got, n.Full)
 				kinds = append(kinds, n.Kind)
 			}
-			if !reflect.DeepEqual(got, tt.want) || !reflect.DeepEqual(kinds, tt.kinds) {
-				t.Errorf("names = %q %v, want %q %v (%s)", got, kinds, tt.want, tt.kinds, tt.reason)
-			}
+			assert.Equal(t, tt.want, got, "%s", tt.reason)
+			assert.Equal(t, tt.kinds, kinds, "%s", tt.reason)
 		})
 	}
 }

@@ -3,7 +3,6 @@ package lists
 import (
 	"bufio"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -180,28 +179,12 @@ func (r *euReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// euXMLError classifies an error of the XML decoder. readErr is the error of
-// the underlying reader, if any: it is passed on as it is.
+// euXMLError classifies an error of the XML decoder with [xmlCause].
+// readErr is the error of the underlying reader, if any: it is passed on
+// as it is.
 func euXMLError(file string, line int, element string, err, readErr error) error {
-	var se *xml.SyntaxError
-	switch {
-	case readErr != nil:
-		err = readErr
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		err = fmt.Errorf("%w: %w", ErrTruncated, err)
-	case errors.As(err, &se):
-		line = se.Line
-		switch {
-		case strings.Contains(se.Msg, "unexpected EOF"):
-			err = fmt.Errorf("%w: %w", ErrTruncated, err)
-		case strings.Contains(se.Msg, "UTF-8"):
-			err = fmt.Errorf("%w: %w", ErrEncoding, err)
-		default:
-			err = fmt.Errorf("%w: %w", ErrMalformed, err)
-		}
-	case errors.Is(err, ErrEncoding):
-	default:
-		err = fmt.Errorf("%w: %w", ErrMalformed, err)
+	if readErr != nil {
+		return &ParseError{File: file, Line: line, Element: element, Err: readErr}
 	}
-	return &ParseError{File: file, Line: line, Element: element, Err: err}
+	return &ParseError{File: file, Line: xmlErrorLine(err, line), Element: element, Err: xmlCause(err)}
 }

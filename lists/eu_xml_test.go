@@ -9,19 +9,19 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestParseEUXMLExcerpt checks the two records of the shared excerpt of the
 // official export field by field.
 func TestParseEUXMLExcerpt(t *testing.T) {
 	l, err := ParseEUXML(openShared(t, "eu/2026-08-excerpt/fsf-1.1-excerpt.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := time.Date(2026, 8, 5, 16, 47, 4, 449e6, time.FixedZone("", 2*3600))
-	if !l.Published.Equal(want) || l.PublishedFrom != PublishedFromContent {
-		t.Errorf("Published = %v from %q, want %v from content", l.Published, l.PublishedFrom, want)
-	}
+	assert.True(t, l.Published.Equal(want), "Published %v, want %v from the content", l.Published, want)
+	assert.Equal(t, PublishedFromContent, l.PublishedFrom, "Published %v, want %v from the content", l.Published, want)
 	euDiffEntities(t, l.Entities, []Entity{
 		{
 			Source: EU, ID: "13", Type: Person,
@@ -112,12 +112,11 @@ func TestParseEUXMLMalformed(t *testing.T) {
 				t.Fatalf("got a list of %d entities and err %v, want an error (%s)", len(l.Entities), err, tt.reason)
 			}
 			var pe *ParseError
-			if !errors.As(err, &pe) || !errors.Is(err, tt.wantErr) {
-				t.Fatalf("err = %v, want a *ParseError wrapping %v (%s)", err, tt.wantErr, tt.reason)
-			}
-			if pe.File != "fsf.xml" || !strings.Contains(pe.Element, tt.element) || pe.Field != tt.field {
-				t.Errorf("error at file %q element %q field %q, want fsf.xml, %q, %q (%s): %v", pe.File, pe.Element, pe.Field, tt.element, tt.field, tt.reason, err)
-			}
+			require.ErrorAs(t, err, &pe, "%s", tt.reason)
+			require.ErrorIs(t, err, tt.wantErr, "%s", tt.reason)
+			assert.Equal(t, "fsf.xml", pe.File, "%s: %v", tt.reason, err)
+			assert.Contains(t, pe.Element, tt.element, "%s: %v", tt.reason, err)
+			assert.Equal(t, tt.field, pe.Field, "%s: %v", tt.reason, err)
 		})
 	}
 }
@@ -146,18 +145,17 @@ func TestParseEUXMLReadError(t *testing.T) {
 	r := io.MultiReader(bytes.NewReader(fixture[:3000]), iotest.ErrReader(boom))
 	_, err := ParseEUXML(File{Name: "fsf.xml", R: r})
 	var pe *ParseError
-	if !errors.Is(err, boom) || !errors.As(err, &pe) || errors.Is(err, ErrMalformed) || errors.Is(err, ErrTruncated) {
-		t.Fatalf("err = %v, want a *ParseError wrapping the read error only", err)
-	}
+	require.ErrorIs(t, err, boom)
+	require.ErrorAs(t, err, &pe)
+	require.NotErrorIs(t, err, ErrMalformed)
+	require.NotErrorIs(t, err, ErrTruncated)
 }
 
 // TestParseEUXMLChunked reads the fixture one byte at a time.
 func TestParseEUXMLChunked(t *testing.T) {
 	fixture := euReadFixture(t, "fsf-1.1.xml")
 	l, err := ParseEUXML(File{Name: "fsf.xml", R: iotest.OneByteReader(bytes.NewReader(fixture))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	euDiffEntities(t, l.Entities, euFixtureEntities())
 }
 

@@ -237,7 +237,7 @@ func (p *indParser) line(n int, b []byte) error {
 		program: vals["program"], source: vals["source"], note: vals["note"]}
 	t, err := ParseIndicatorType(vals["type"])
 	if err != nil {
-		return fail("type", fmt.Errorf("%w: %v", ErrMalformed, err))
+		return fail("type", fmt.Errorf("%w: %w", ErrMalformed, err))
 	}
 	r.typ = t
 	d, err := ParseISODate(vals["date"])
@@ -253,7 +253,7 @@ func (p *indParser) line(n int, b []byte) error {
 	}
 	v, err := checkIndicatorValue(t, r.value)
 	if err != nil {
-		return fail("value", fmt.Errorf("%w: %s %v", ErrMalformed, t, err))
+		return fail("value", fmt.Errorf("%w: %s %w", ErrMalformed, t, err))
 	}
 	r.value = v
 	if p.latest.Before(d) {
@@ -314,7 +314,7 @@ func indDecodeError(b []byte, err error) error {
 		if jerr == nil {
 			jerr = errors.New("not an object")
 		}
-		return fmt.Errorf("%w: not a JSON object: %v", ErrMalformed, jerr)
+		return fmt.Errorf("%w: not a JSON object: %w", ErrMalformed, jerr)
 	}
 	for _, k := range sortedRawKeys(obj) {
 		if !indFields[k] {
@@ -324,7 +324,7 @@ func indDecodeError(b []byte, err error) error {
 	if err == nil {
 		err = errors.New("more than one JSON value")
 	}
-	return fmt.Errorf("%w: %v", ErrMalformed, err)
+	return fmt.Errorf("%w: %w", ErrMalformed, err)
 }
 
 // indFieldError carries the field of a decoding error up to the line.

@@ -2,32 +2,29 @@ package lists
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func readIndicatorFixture(tb testing.TB) []byte {
 	tb.Helper()
 	b, err := os.ReadFile("testdata/indicators/feed.jsonl")
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return b
 }
 
 func TestParseIndicatorsFixture(t *testing.T) {
 	l, err := ParseIndicators("my_feed", File{Name: "feed.jsonl", R: bytes.NewReader(readIndicatorFixture(t))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if l.Source != Indicators || l.Feed != "my_feed" || l.Format != FormatIndicators {
-		t.Errorf("list is %s/%q/%s, want dprk_indicators/my_feed/indicators", l.Source, l.Feed, l.Format)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, Indicators, l.Source)
+	assert.Equal(t, "my_feed", l.Feed)
+	assert.Equal(t, FormatIndicators, l.Format)
 	if want := time.Date(2025, 1, 23, 0, 0, 0, 0, time.UTC); !l.Published.Equal(want) || l.PublishedFrom != PublishedFromContent {
 		t.Errorf("published %v from %q, want the latest indicator date %v from content", l.Published, l.PublishedFrom, want)
 	}
@@ -35,18 +32,13 @@ func TestParseIndicatorsFixture(t *testing.T) {
 	for i, e := range l.Entities {
 		ids[i] = e.ID
 	}
-	if want := []string{"acme", "wallets-only", "bank", "alias-only"}; !reflect.DeepEqual(ids, want) {
-		t.Fatalf("entities %v, want %v in order of first appearance", ids, want)
-	}
+	require.Equal(t, []string{"acme", "wallets-only", "bank", "alias-only"}, ids)
 
 	acme := l.Entities[0]
 	wantNames := []Name{{Full: "Acme Remote Talent LLC", Kind: Primary}, {Full: "Acme Remote Talent", Kind: AKA}}
-	if !reflect.DeepEqual(acme.Names, wantNames) {
-		t.Errorf("acme names %+v, want the actor's name first, then the name indicator", acme.Names)
-	}
-	if !acme.DPRK || !reflect.DeepEqual(acme.Programs, []string{"DPRK"}) {
-		t.Errorf("acme programs %v DPRK %v, want [DPRK] true", acme.Programs, acme.DPRK)
-	}
+	assert.Equal(t, wantNames, acme.Names, "then the name indicator")
+	assert.True(t, acme.DPRK)
+	assert.Equal(t, []string{"DPRK"}, acme.Programs)
 	if acme.Listed != (Date{2024, 5, 16}) {
 		t.Errorf("acme listed %s, want its earliest date 2024-05-16", acme.Listed)
 	}
@@ -59,26 +51,19 @@ func TestParseIndicatorsFixture(t *testing.T) {
 		{IDWebsite, "https://acme-remote.example/"},
 		{IDPhone, "+1 (555) 010-7788"},
 	}
-	if len(acme.Identifiers) != len(wantIDs) {
-		t.Fatalf("acme has %d identifiers, want %d (the repeated e-mail kept once): %+v", len(acme.Identifiers), len(wantIDs), acme.Identifiers)
-	}
+	require.Len(t, acme.Identifiers, len(wantIDs), "the repeated e-mail kept once")
 	for i, w := range wantIDs {
 		got := acme.Identifiers[i]
-		if got.Type != w.t || got.Value != w.value {
-			t.Errorf("acme identifier %d = %s %q, want %s %q", i, got.Type, got.Value, w.t, w.value)
-		}
+		assert.Equal(t, w.t, got.Type, "acme identifier %d", i)
+		assert.Equal(t, w.value, got.Value, "acme identifier %d", i)
 	}
-	if n := acme.Identifiers[0].Note; n != "https://example.org/advisory-1 (Example advisory 1), 2024-05-16; recruiting address" {
-		t.Errorf("provenance note %q", n)
-	}
-	if !strings.Contains(acme.Remarks, "2024-05-16 https://example.org/advisory-1") || !strings.Contains(acme.Remarks, "2025-01-23 https://example.org/advisory-2") {
-		t.Errorf("remarks %q do not list both sources", acme.Remarks)
-	}
+	assert.Equal(t, "https://example.org/advisory-1 (Example advisory 1), 2024-05-16; recruiting address", acme.Identifiers[0].Note)
+	assert.Contains(t, acme.Remarks, "2024-05-16 https://example.org/advisory-1")
+	assert.Contains(t, acme.Remarks, "2025-01-23 https://example.org/advisory-2")
 
 	w := l.Entities[1]
-	if len(w.Names) != 0 || !reflect.DeepEqual(w.Crypto, []CryptoAddress{{Currency: "USDT", Address: "0x97b1043abd9e6fc31681635166d430a458d14f9c"}}) {
-		t.Errorf("wallets-only entity: names %v crypto %+v", w.Names, w.Crypto)
-	}
+	assert.Empty(t, w.Names, "wallets-only entity")
+	assert.Equal(t, []CryptoAddress{{Currency: "USDT", Address: "0x97b1043abd9e6fc31681635166d430a458d14f9c"}}, w.Crypto, "wallets-only entity")
 	if w.DPRK || len(w.Programs) != 0 {
 		t.Errorf("wallets-only entity has programs %v DPRK %v, want none: no program given", w.Programs, w.DPRK)
 	}
@@ -88,21 +73,18 @@ func TestParseIndicatorsFixture(t *testing.T) {
 	for _, id := range bank.Identifiers {
 		types = append(types, id.Type.String()+"="+id.Value)
 	}
-	if want := []string{"swift_bic=KMBKKPPY", "iban=DE89 3704 0044 0532 0130 00", "account=000123456789"}; !reflect.DeepEqual(types, want) {
-		t.Errorf("bank identifiers %v, want %v", types, want)
-	}
-	if len(bank.Names) != 2 || bank.Names[0].Full != "Example Bank" || bank.Names[1].Full != "Example Bank Branch" {
-		t.Errorf("bank names %+v: the repeated actor name counts once", bank.Names)
-	}
+	assert.Equal(t, []string{"swift_bic=KMBKKPPY", "iban=DE89 3704 0044 0532 0130 00", "account=000123456789"}, types)
+	assert.Len(t, bank.Names, 2, "the repeated actor name counts once")
+	assert.Equal(t, "Example Bank", bank.Names[0].Full, "the repeated actor name counts once")
+	assert.Equal(t, "Example Bank Branch", bank.Names[1].Full, "the repeated actor name counts once")
 
 	only := l.Entities[3]
-	if !reflect.DeepEqual(only.Names, []Name{{Full: "Only Alias Name", Kind: Primary}}) {
-		t.Errorf("alias-only names %+v: without an actor name the first name indicator is primary", only.Names)
-	}
+	assert.Equal(t, []Name{{Full: "Only Alias Name", Kind: Primary}}, only.Names, "without an actor name the first name indicator is primary")
 	c := l.Counts()
-	if c.Entities != 4 || c.Identifiers != 7 || c.Crypto["USDT"] != 1 || c.DPRK != 1 {
-		t.Errorf("counts %+v", c)
-	}
+	assert.Equal(t, 4, c.Entities, "counts %+v", c)
+	assert.Equal(t, 7, c.Identifiers, "counts %+v", c)
+	assert.Equal(t, 1, c.Crypto["USDT"], "counts %+v", c)
+	assert.Equal(t, 1, c.DPRK, "counts %+v", c)
 }
 
 func TestParseIndicatorsErrors(t *testing.T) {
@@ -149,19 +131,15 @@ func TestParseIndicatorsErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseIndicators(tt.feed, File{Name: "x.jsonl", R: strings.NewReader(tt.input)})
-			if !errors.Is(err, tt.want) {
-				t.Fatalf("err = %v, want %v (%s)", err, tt.want, tt.reason)
-			}
+			require.ErrorIs(t, err, tt.want, "%s", tt.reason)
 			if tt.want == ErrFeedName {
 				return
 			}
 			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("err %T is not a *ParseError", err)
-			}
-			if pe.File != "x.jsonl" || pe.Line != tt.line || pe.Field != tt.field {
-				t.Errorf("error at %s:%d field %q, want x.jsonl:%d field %q (%s)", pe.File, pe.Line, pe.Field, tt.line, tt.field, tt.reason)
-			}
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, "x.jsonl", pe.File, "%s", tt.reason)
+			assert.Equal(t, tt.line, pe.Line, "%s", tt.reason)
+			assert.Equal(t, tt.field, pe.Field, "%s", tt.reason)
 		})
 	}
 }
@@ -170,25 +148,20 @@ func TestParseIndicatorsBOMAndBlankLines(t *testing.T) {
 	in := "\xEF\xBB\xBF" + `{"type":"name","value":"X Y","entity":"e","source":"s","date":"2024-01-02"}` + "\r\n\r\n" +
 		`{"type":"phone","value":"+44 20 7946 0000","entity":"e","source":"s","date":"2024-01-03"}` + "\n"
 	l, err := ParseIndicators("f", File{Name: "x", R: strings.NewReader(in)})
-	if err != nil {
-		t.Fatalf("a leading BOM, CRLF line ends and blank lines are accepted: %v", err)
-	}
-	if len(l.Entities) != 1 || len(l.Entities[0].Identifiers) != 1 {
-		t.Errorf("got %+v", l.Entities)
-	}
+	require.NoError(t, err, "a leading BOM, CRLF line ends and blank lines are accepted")
+	assert.Len(t, l.Entities, 1)
+	assert.Len(t, l.Entities[0].Identifiers, 1)
 }
 
 func TestBuiltinIndicators(t *testing.T) {
 	l, err := BuiltinIndicators()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Feed != BuiltinIndicatorFeed || l.Source != Indicators || l.Sample {
 		t.Errorf("built-in feed is %s/%q sample=%v", l.Source, l.Feed, l.Sample)
 	}
-	if len(l.Files) != 1 || len(l.Files[0].SHA256) != 64 || l.Files[0].Size == 0 {
-		t.Errorf("files %+v: the embedded file is identified by its sha256", l.Files)
-	}
+	assert.Len(t, l.Files, 1, "the embedded file is identified by its sha256")
+	assert.Len(t, l.Files[0].SHA256, 64, "the embedded file is identified by its sha256")
+	assert.NotZero(t, l.Files[0].Size, "the embedded file is identified by its sha256")
 	for _, e := range l.Entities {
 		if !e.DPRK {
 			t.Errorf("entity %s is not marked DPRK: every built-in indicator is a DPRK IT-worker indicator", e.ID)
@@ -204,9 +177,7 @@ func TestBuiltinIndicators(t *testing.T) {
 			names = append(names, n.Full)
 		}
 	}
-	if !reflect.DeepEqual(names, []string{"Volasys Silverstar"}) {
-		t.Errorf("built-in names %v; update this test and lists/indicators/README.md together", names)
-	}
+	assert.Equal(t, []string{"Volasys Silverstar"}, names, "update this test and lists/indicators/README.md together")
 }
 
 func FuzzParseIndicators(f *testing.F) {
@@ -221,9 +192,7 @@ func FuzzParseIndicators(f *testing.F) {
 		}
 		if err != nil {
 			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %T is not a *ParseError: %v", err, err)
-			}
+			require.ErrorAs(t, err, &pe)
 			return
 		}
 		if len(l.Entities) == 0 || l.Published.IsZero() {

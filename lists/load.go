@@ -272,9 +272,9 @@ func readErr(err error) error {
 	var se bzip2.StructuralError
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("%w: %v", ErrTruncated, err)
+		return fmt.Errorf("%w: %w", ErrTruncated, err)
 	case errors.As(err, &se):
-		return fmt.Errorf("%w: bzip2: %v", ErrMalformed, err)
+		return fmt.Errorf("%w: bzip2: %w", ErrMalformed, err)
 	}
 	return err
 }

@@ -9,27 +9,25 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-// copyTestFile copies testdata/download/<from> to dir/<to>.
+// copyTestFile copies ../testdata/lists/<from> (fixtures shared with
+// cmd/payscreen) to dir/<to>.
 func copyTestFile(t *testing.T, from, dir, to string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "download", filepath.FromSlash(from)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "lists", filepath.FromSlash(from)))
+	require.NoError(t, err)
 	return writeTestFile(t, dir, to, b)
 }
 
 func writeTestFile(t *testing.T, dir, name string, b []byte) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+	require.NoError(t, os.WriteFile(p, b, 0o644))
 	return p
 }
 
@@ -96,7 +94,7 @@ func TestLoadDir(t *testing.T) {
 		{
 			name: "bzip2 copy",
 			setup: func(t *testing.T, dir string) {
-				copyTestFile(t, "consolidated.xml.bz2", dir, "consolidated.xml.bz2")
+				copyTestFile(t, "un/consolidated.xml.bz2", dir, "consolidated.xml.bz2")
 			},
 			want:   "un/un_xml/consolidated.xml.bz2",
 			reason: "a .bz2 copy is decompressed transparently",
@@ -187,10 +185,8 @@ func TestLoadDir(t *testing.T) {
 		{
 			name: "truncated bzip2",
 			setup: func(t *testing.T, dir string) {
-				b, err := os.ReadFile(filepath.Join("testdata", "download", "consolidated.xml.bz2"))
-				if err != nil {
-					t.Fatal(err)
-				}
+				b, err := os.ReadFile(filepath.Join("..", "testdata", "lists", "un", "consolidated.xml.bz2"))
+				require.NoError(t, err)
 				writeTestFile(t, dir, "consolidated.xml.bz2", b[:len(b)-40])
 			},
 			err: ErrTruncated, inErr: "consolidated.xml.bz2",
@@ -203,20 +199,12 @@ func TestLoadDir(t *testing.T) {
 			tt.setup(t, dir)
 			set, err := LoadDir(t.Context(), dir, LoadOptions{})
 			if tt.err != nil {
-				if !errors.Is(err, tt.err) {
-					t.Fatalf("LoadDir error = %v, want %v (%s)", err, tt.err, tt.reason)
-				}
-				if !strings.Contains(err.Error(), tt.inErr) {
-					t.Errorf("error %q does not name %q", err, tt.inErr)
-				}
+				require.ErrorIs(t, err, tt.err, "%s", tt.reason)
+				assert.Contains(t, err.Error(), tt.inErr, "the error names the file (%s)", tt.reason)
 				return
 			}
-			if err != nil {
-				t.Fatalf("LoadDir: %v (%s)", err, tt.reason)
-			}
-			if got := describeSet(set); got != tt.want {
-				t.Errorf("LoadDir = %s, want %s (%s)", got, tt.want, tt.reason)
-			}
+			require.NoError(t, err, "LoadDir (%s)", tt.reason)
+			assert.Equal(t, tt.want, describeSet(set), "%s", tt.reason)
 		})
 	}
 }
@@ -224,40 +212,31 @@ func TestLoadDir(t *testing.T) {
 func TestLoadDirFileInfo(t *testing.T) {
 	dir := t.TempDir()
 	copyOFACQuartet(t, dir)
-	copyTestFile(t, "consolidated.xml.bz2", dir, "consolidated.xml.bz2")
+	copyTestFile(t, "un/consolidated.xml.bz2", dir, "consolidated.xml.bz2")
 	mtime := time.Date(2025, 12, 2, 8, 0, 0, 0, time.UTC)
 	for _, n := range []string{"sdn.csv", "alt.csv", "add.csv"} {
 		os.Chtimes(filepath.Join(dir, n), mtime.Add(time.Hour), mtime.Add(time.Hour))
 	}
 	os.Chtimes(filepath.Join(dir, "sdn_comments.csv"), mtime, mtime)
 	set, err := LoadDir(t.Context(), dir, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ofac, un := set.Lists[0], set.Lists[1]
 	for i, n := range []string{"sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"} {
 		b, err := os.ReadFile(filepath.Join(dir, n))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if f := ofac.Files[i]; f.Name != n || f.SHA256 != sha(b) || f.Size != int64(len(b)) {
 			t.Errorf("file %d = %+v, want %s of %d bytes, sha256 %s", i, f, n, len(b), sha(b))
 		}
 	}
-	if !ofac.Published.Equal(mtime) || ofac.PublishedFrom != PublishedFromFileTime {
-		t.Errorf("OFAC CSV published %v from %q, want the oldest file time %v", ofac.Published, ofac.PublishedFrom, mtime)
-	}
-	if !ofac.Retrieved.IsZero() {
-		t.Errorf("local files have Retrieved %v, want zero", ofac.Retrieved)
-	}
+	assert.True(t, ofac.Published.Equal(mtime), "OFAC CSV published %v, want the oldest file time %v", ofac.Published, mtime)
+	assert.Equal(t, PublishedFromFileTime, ofac.PublishedFrom, "OFAC CSV published %v, want the oldest file time %v", ofac.Published, mtime)
+	assert.True(t, ofac.Retrieved.IsZero(), "local files have Retrieved %v", ofac.Retrieved)
 	// The .bz2 copy is identified by the sha256 of the XML it holds.
 	xml := unFixture(3, "2026-02-27")
 	if f := un.Files[0]; f.Name != "consolidated.xml.bz2" || f.SHA256 != sha(xml) || f.Size != int64(len(xml)) {
 		t.Errorf("bz2 file = %+v, want the sha256 %s and size %d of the decompressed XML", f, sha(xml), len(xml))
 	}
-	if un.PublishedFrom != PublishedFromContent {
-		t.Errorf("UN published from %q, want content", un.PublishedFrom)
-	}
+	assert.Equal(t, PublishedFromContent, un.PublishedFrom)
 
 	// Staleness by file time.
 	now := mtime.Add(10 * 24 * time.Hour)
@@ -276,16 +255,13 @@ func TestLoadDirsAndFiles(t *testing.T) {
 	ctx := t.Context()
 
 	set, err := LoadDirs(ctx, []string{b, a}, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if got := describeSet(set); !strings.HasPrefix(got, "ofac_sdn/") || !strings.HasSuffix(got, "un/un_xml/consolidated.xml") {
 		t.Errorf("LoadDirs = %s, want OFAC then UN", got)
 	}
 	set, err = LoadDirs(ctx, []string{a, b}, LoadOptions{Sources: []Source{UN}})
-	if err != nil || describeSet(set) != "un/un_xml/consolidated.xml" {
-		t.Errorf("LoadDirs(Sources UN) = %v, %v; want only the UN list", set, err)
-	}
+	assert.NoError(t, err, "LoadDirs(Sources UN) = %v", set)
+	assert.Equal(t, "un/un_xml/consolidated.xml", describeSet(set), "LoadDirs(Sources UN) = %v", set)
 	if _, err := LoadDirs(ctx, []string{a}, LoadOptions{Sources: []Source{UN}}); !errors.Is(err, ErrNoList) {
 		t.Errorf("LoadDirs requiring UN from an OFAC folder: %v, want ErrNoList", err)
 	}
@@ -313,12 +289,8 @@ func TestLoadDirsAndFiles(t *testing.T) {
 		paths = append(paths, filepath.Join(a, n))
 	}
 	set, err = LoadFiles(ctx, append(paths, filepath.Join(b, "consolidated.xml")), LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := describeSet(set); got != "ofac_sdn/ofac_csv/sdn.csv+alt.csv+add.csv+sdn_comments.csv un/un_xml/consolidated.xml" {
-		t.Errorf("LoadFiles = %s", got)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "ofac_sdn/ofac_csv/sdn.csv+alt.csv+add.csv+sdn_comments.csv un/un_xml/consolidated.xml", describeSet(set))
 	if _, err := LoadFiles(ctx, paths[1:], LoadOptions{}); !errors.Is(err, ErrIncomplete) || !strings.Contains(err.Error(), "sdn_comments.csv") {
 		t.Errorf("LoadFiles without sdn_comments.csv: %v, want ErrIncomplete naming it", err)
 	}
@@ -370,17 +342,11 @@ func TestLoadDirShared(t *testing.T) {
 		t.Run(tt.dir, func(t *testing.T) {
 			set, err := LoadDir(t.Context(), sharedList(t, tt.dir), LoadOptions{})
 			if tt.err != nil {
-				if !errors.Is(err, tt.err) {
-					t.Fatalf("LoadDir = %v, want %v (%s)", err, tt.err, tt.reason)
-				}
+				require.ErrorIs(t, err, tt.err, "%s", tt.reason)
 				return
 			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := describeSet(set); got != tt.want {
-				t.Errorf("LoadDir = %s, want %s (%s)", got, tt.want, tt.reason)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, describeSet(set), "%s", tt.reason)
 			c := set.Lists[0].Counts()
 			if tt.entities != 0 && c.Entities != tt.entities {
 				t.Errorf("%d entities, want %d", c.Entities, tt.entities)
@@ -392,17 +358,13 @@ func TestLoadDirShared(t *testing.T) {
 			if tt.dir == "ofac/2025-11-advanced" {
 				// The README gives the sha256 of the XML inside the .bz2.
 				const want = "36c517bd264d8d97eff353eadd8d84427d5eb293505a8ce07271a5bc258c3117"
-				if got := set.Lists[0].Files[0].SHA256; got != want {
-					t.Errorf("SDN_ADVANCED.XML sha256 = %s, want %s", got, want)
-				}
+				assert.Equal(t, want, set.Lists[0].Files[0].SHA256)
 			}
 		})
 	}
 	// Two OFAC SDN publications together are a user error.
 	_, err := LoadDirs(t.Context(), []string{sharedList(t, "ofac/2025-12"), sharedList(t, "ofac/2025-02")}, LoadOptions{})
-	if !errors.Is(err, ErrConflict) {
-		t.Errorf("LoadDirs of the December and February OFAC lists: %v, want ErrConflict", err)
-	}
+	assert.ErrorIs(t, err, ErrConflict, "LoadDirs of the December and February OFAC lists")
 }
 
 // BenchmarkLoadAll loads the current real list of every source.
@@ -414,19 +376,15 @@ func BenchmarkLoadAll(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		set, err := LoadDirs(b.Context(), dirs, LoadOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if len(set.Lists) != len(dirs) {
-			b.Fatalf("%d lists", len(set.Lists))
-		}
+		require.NoError(b, err)
+		require.Len(b, set.Lists, len(dirs))
 	}
 }
 
 func ExampleLoadDir() {
-	// testdata/download/ofac holds a small publication of the OFAC SDN list
+	// ../testdata/lists/ofac holds a small publication of the OFAC SDN list
 	// in the legacy CSV format: four files read as one list.
-	set, err := LoadDir(context.Background(), "testdata/download/ofac", LoadOptions{})
+	set, err := LoadDir(context.Background(), "../testdata/lists/ofac", LoadOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return

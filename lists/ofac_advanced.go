@@ -2,7 +2,6 @@ package lists
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -1460,7 +1459,7 @@ func ofacAdvDate(x *ofacAdvYMD, full bool) (Date, error) {
 		*nums[i], _ = strconv.Atoi(s)
 	}
 	if err := d.validate(); err != nil {
-		return Date{}, fmt.Errorf("%w: %v", ErrDate, err)
+		return Date{}, fmt.Errorf("%w: %w", ErrDate, err)
 	}
 	return d, nil
 }
@@ -1531,19 +1530,7 @@ func ofacAdvLastDay(year, month int) int {
 // xmlError maps a decoder error to a *ParseError.
 func (p *ofacAdvParser) xmlError(err error, elem string) error {
 	line, _ := p.d.InputPos()
-	sentinel := ErrMalformed
-	var se *xml.SyntaxError
-	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &se) && strings.Contains(se.Msg, "unexpected EOF"):
-		sentinel = ErrTruncated
-	case errors.As(err, &se) && (strings.Contains(se.Msg, "UTF-8") || strings.Contains(se.Msg, "charset")),
-		strings.Contains(err.Error(), "CharsetReader"):
-		sentinel = ErrEncoding
-	}
-	if se != nil && se.Line > 0 {
-		line = se.Line
-	}
-	return &ParseError{File: p.file, Line: line, Element: elem, Err: fmt.Errorf("%w: %v", sentinel, err)}
+	return &ParseError{File: p.file, Line: xmlErrorLine(err, line), Element: elem, Err: xmlCause(err)}
 }
 
 func (p *ofacAdvParser) errorf(sentinel error, elem, field, format string, args ...any) error {

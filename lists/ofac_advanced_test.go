@@ -18,6 +18,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const (
@@ -31,9 +34,7 @@ const (
 func ofacAdvReadFixture(tb testing.TB) string {
 	tb.Helper()
 	b, err := os.ReadFile(ofacAdvFixture)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return string(b)
 }
 
@@ -124,9 +125,7 @@ func ofacAdvFixtureEntities() []Entity {
 // ofacAdvDiff reports the first differing entity as JSON.
 func ofacAdvDiff(t *testing.T, got, want []Entity) {
 	t.Helper()
-	if len(got) != len(want) {
-		t.Errorf("got %d entities, want %d", len(got), len(want))
-	}
+	assert.Len(t, got, len(want))
 	for i := range min(len(got), len(want)) {
 		if !reflect.DeepEqual(got[i], want[i]) {
 			g, _ := json.MarshalIndent(got[i], "", "  ")
@@ -139,9 +138,7 @@ func ofacAdvDiff(t *testing.T, got, want []Entity) {
 func TestParseOFACAdvancedFixture(t *testing.T) {
 	doc := ofacAdvReadFixture(t)
 	l, err := ofacAdvParseString(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Source != OFACSDN || l.Format != FormatOFACAdvanced || l.PublishedFrom != PublishedFromContent || l.Files != nil {
 		t.Errorf("list = %v %v %q files %v, want ofac_sdn ofac_advanced_xml content nil", l.Source, l.Format, l.PublishedFrom, l.Files)
 	}
@@ -176,9 +173,7 @@ func TestParseOFACAdvancedVariants(t *testing.T) {
 		reason: "a document whose sanctions entries are all on non-SDN lists is CONS_ADVANCED.XML: Source OFACNonSDN, Listed from its own entries",
 		edit:   func(s string) string { return strings.ReplaceAll(s, `ListID="1550"`, `ListID="91507"`) },
 		check: func(t *testing.T, l *List) {
-			if l.Source != OFACNonSDN {
-				t.Errorf("Source = %v, want ofac_cons", l.Source)
-			}
+			assert.Equal(t, OFACNonSDN, l.Source)
 			for _, e := range l.Entities {
 				if e.Source != OFACNonSDN {
 					t.Errorf("entity %s Source = %v", e.ID, e.Source)
@@ -196,9 +191,8 @@ func TestParseOFACAdvancedVariants(t *testing.T) {
 			return s[:i] + "<SanctionsEntries />" + s[j+len("</SanctionsEntries>"):]
 		},
 		check: func(t *testing.T, l *List) {
-			if l.Source != OFACSDN || len(l.Entities) != 3 {
-				t.Fatalf("Source %v, %d entities", l.Source, len(l.Entities))
-			}
+			require.Equal(t, OFACSDN, l.Source)
+			require.Len(t, l.Entities, 3)
 			for _, e := range l.Entities {
 				// DPRK may still be set: the remarks cite the North Korea
 				// Sanctions Regulations.
@@ -222,21 +216,15 @@ func TestParseOFACAdvancedVariants(t *testing.T) {
 		},
 		check: func(t *testing.T, l *List) {
 			want := DateOfBirth{From: Date{1982, 3, 1}, To: Date{1983, 2, 27}}
-			if got := l.Entities[0].BirthDates[3]; got != want {
-				t.Errorf("BirthDates[3] = %v, want %v", got, want)
-			}
+			assert.Equal(t, want, l.Entities[0].BirthDates[3])
 		},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			edited := tt.edit(doc)
-			if edited == doc {
-				t.Fatal("edit changed nothing")
-			}
+			require.NotEqual(t, doc, edited, "edit changed nothing")
 			l, err := ofacAdvParseString(edited)
-			if err != nil {
-				t.Fatalf("%v (%s)", err, tt.reason)
-			}
+			require.NoError(t, err, "%s", tt.reason)
 			tt.check(t, l)
 		})
 	}
@@ -252,9 +240,7 @@ func TestParseOFACAdvancedErrors(t *testing.T) {
 		return doc[:i+len(marker)]
 	}
 	replace := func(old, new string) string {
-		if !strings.Contains(doc, old) {
-			t.Fatalf("%q not in fixture", old)
-		}
+		require.Contains(t, doc, old)
 		return strings.Replace(doc, old, new, 1)
 	}
 	tests := []struct {
@@ -429,22 +415,12 @@ func TestParseOFACAdvancedErrors(t *testing.T) {
 			if l != nil {
 				t.Errorf("got a list with the error")
 			}
-			if !errors.Is(err, tt.want) {
-				t.Errorf("error %v does not wrap %v (%s)", err, tt.want, tt.reason)
-			}
+			assert.ErrorIs(t, err, tt.want, "%s", tt.reason)
 			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %T %v is not a *ParseError", err, err)
-			}
-			if pe.File != "SDN_ADVANCED.XML" {
-				t.Errorf("File = %q", pe.File)
-			}
-			if !strings.Contains(pe.Element, tt.element) {
-				t.Errorf("Element = %q, want it to contain %q (%v)", pe.Element, tt.element, err)
-			}
-			if pe.Field != tt.field {
-				t.Errorf("Field = %q, want %q (%v)", pe.Field, tt.field, err)
-			}
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, "SDN_ADVANCED.XML", pe.File)
+			assert.Contains(t, pe.Element, tt.element, "%v", err)
+			assert.Equal(t, tt.field, pe.Field, "%v", err)
 			if tt.doc != "" && pe.Line <= 0 {
 				t.Errorf("Line = %d, want a line number (%v)", pe.Line, err)
 			}
@@ -498,9 +474,7 @@ func TestOFACAdvPeriod(t *testing.T) {
 			if !errors.Is(err, tt.err) || (tt.err == nil) != (err == nil) {
 				t.Fatalf("error %v, want %v (%s)", err, tt.err, tt.reason)
 			}
-			if got != tt.want {
-				t.Errorf("got %v, want %v (%s)", got, tt.want, tt.reason)
-			}
+			assert.Equal(t, tt.want, got, "%s", tt.reason)
 		})
 	}
 }
@@ -518,18 +492,17 @@ func FuzzParseOFACAdvanced(f *testing.F) {
 		}
 		if err != nil {
 			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %T %v is not a *ParseError", err, err)
-			}
+			require.ErrorAs(t, err, &pe)
 			return
 		}
 		if len(l.Entities) == 0 || l.Published.IsZero() {
 			t.Fatalf("a list without entities or publish date")
 		}
 		for _, e := range l.Entities {
-			if e.ID == "" || len(e.Names) == 0 || e.Names[0].Kind != Primary || e.Names[0].Full == "" {
-				t.Fatalf("entity %q without ID or primary name: %+v", e.ID, e.Names)
-			}
+			require.NotEmpty(t, e.ID)
+			require.NotEmpty(t, e.Names)
+			require.Equal(t, Primary, e.Names[0].Kind)
+			require.NotEmpty(t, e.Names[0].Full)
 		}
 	})
 }
@@ -591,28 +564,22 @@ func TestParseOFACAdvancedReal(t *testing.T) {
 	f, sum := ofacAdvOpenReal(t)
 	start := time.Now()
 	l, err := ParseOFACAdvanced(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	t.Logf("parsed %d entities in %v (decompressing alongside)", len(l.Entities), time.Since(start))
-	if got := sum(); got != ofacAdvRealSHA256 {
-		t.Fatalf("sha256 of the XML read = %s, want %s", got, ofacAdvRealSHA256)
-	}
+	require.Equal(t, ofacAdvRealSHA256, sum())
 	byID := make(map[string]*Entity, len(l.Entities))
 	for i := range l.Entities {
 		byID[l.Entities[i].ID] = &l.Entities[i]
 	}
 
 	t.Run("list", func(t *testing.T) {
-		if l.Source != OFACSDN || l.Format != FormatOFACAdvanced || l.PublishedFrom != PublishedFromContent {
-			t.Errorf("list %v %v %q", l.Source, l.Format, l.PublishedFrom)
-		}
+		assert.Equal(t, OFACSDN, l.Source)
+		assert.Equal(t, FormatOFACAdvanced, l.Format)
+		assert.Equal(t, PublishedFromContent, l.PublishedFrom)
 		if want := time.Date(2025, 11, 19, 0, 0, 0, 0, time.UTC); !l.Published.Equal(want) {
 			t.Errorf("Published = %v, want %v", l.Published, want)
 		}
-		if len(byID) != len(l.Entities) {
-			t.Errorf("%d distinct IDs for %d entities", len(byID), len(l.Entities))
-		}
+		assert.Len(t, byID, len(l.Entities))
 	})
 
 	t.Run("counts", func(t *testing.T) {
@@ -632,9 +599,7 @@ func TestParseOFACAdvancedReal(t *testing.T) {
 			Crypto: map[string]int{"ARB": 1, "BCH": 7, "BNB": 1, "BSC": 1, "BSV": 1, "BTG": 1, "DASH": 3, "ETC": 1,
 				"ETH": 77, "LTC": 11, "SOL": 1, "TRX": 29, "USDC": 2, "USDT": 93, "XBT": 519, "XMR": 8, "XRP": 1, "XVG": 1, "ZEC": 3},
 		}
-		if !reflect.DeepEqual(c, want) {
-			t.Errorf("counts\ngot  %+v\nwant %+v", c, want)
-		}
+		assert.Equal(t, want, c, "counts")
 		var names, primaries, scripts, dobs, pobs, nats, cits, titles, genders, vessels, addrs int
 		for i := range l.Entities {
 			e := &l.Entities[i]
@@ -659,9 +624,10 @@ func TestParseOFACAdvancedReal(t *testing.T) {
 			if e.Vessel != nil {
 				vessels++
 			}
-			if e.ID == "" || len(e.Names) == 0 || e.Names[0].Kind != Primary || e.Names[0].Script != "" {
-				t.Errorf("entity %q: no ID or no Latin primary name first", e.ID)
-			}
+			assert.NotEmpty(t, e.ID, "no ID or no Latin primary name first")
+			assert.NotEmpty(t, e.Names, "no ID or no Latin primary name first")
+			assert.Equal(t, Primary, e.Names[0].Kind, "no ID or no Latin primary name first")
+			assert.Empty(t, e.Names[0].Script, "no ID or no Latin primary name first")
 			if len(e.Programs) == 0 || e.Listed.IsZero() {
 				t.Errorf("entity %s: programs %v listed %v", e.ID, e.Programs, e.Listed)
 			}
@@ -673,9 +639,7 @@ func TestParseOFACAdvancedReal(t *testing.T) {
 		// 5,127 Gender features; 1,367 parties with vessel features; 22,074
 		// Location features, 215 of them with other-script renderings.
 		wantAll := []int{48482, 22698, 5530, 7984, 4862, 5522, 1172, 1216, 5127, 1367, 22074 + 215}
-		if !reflect.DeepEqual(got, wantAll) {
-			t.Errorf("names, primaries, non-Latin names, DOBs, POBs, nationalities, citizenships, titles, genders, vessels, addresses\ngot  %v\nwant %v", got, wantAll)
-		}
+		assert.Equal(t, wantAll, got, "names, primaries, non-Latin names, DOBs, POBs, nationalities, citizenships, titles, genders, vessels, addresses")
 	})
 
 	t.Run("entities", func(t *testing.T) {
@@ -766,9 +730,7 @@ func TestParseOFACAdvancedReal(t *testing.T) {
 			for _, a := range e.Crypto {
 				ok = ok || a == (CryptoAddress{Currency: r.tag, Address: r.address})
 			}
-			if !ok {
-				t.Errorf("entity %s lacks %s address %s", r.uid, r.tag, r.address)
-			}
+			assert.True(t, ok, "entity %s lacks %s address %s", r.uid, r.tag, r.address)
 			found++
 		}
 		t.Logf("%d of %d DPRK crypto addresses found on their entities; %d rows name entities not in this snapshot", found, len(rows), absent)
@@ -836,9 +798,7 @@ func ofacAdvDPRKCrypto(tb testing.TB) []ofacAdvCryptoRow {
 	}
 	defer f.Close()
 	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	col := map[string]int{}
 	for i, h := range recs[0] {
 		col[h] = i
@@ -875,9 +835,7 @@ func ofacAdvSDNCSV(tb testing.TB) [][]string {
 // bzip2-compressed bytes in memory: decompression included.
 func BenchmarkParseOFACAdvanced(b *testing.B) {
 	bz, err := os.ReadFile(sharedList(b, ofacAdvReal))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.ReportAllocs()
 	for b.Loop() {
 		l, err := ParseOFACAdvanced(File{Name: "SDN_ADVANCED.XML", R: bzip2.NewReader(bytes.NewReader(bz))})
@@ -891,13 +849,9 @@ func BenchmarkParseOFACAdvanced(b *testing.B) {
 // decompressed bytes in memory, and reports the heap the list retains.
 func BenchmarkParseOFACAdvancedXML(b *testing.B) {
 	bz, err := os.ReadFile(sharedList(b, ofacAdvReal))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	xmlBytes, err := io.ReadAll(bzip2.NewReader(bytes.NewReader(bz)))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.SetBytes(int64(len(xmlBytes)))
 	b.ReportAllocs()
 	var l *List

@@ -198,7 +198,7 @@ func ofacCSVReadAll(r io.Reader) ([]byte, error) {
 func ofacCSVReadError(name string, want int, rec []string, err error) error {
 	var ce *csv.ParseError
 	if !errors.As(err, &ce) {
-		return &ParseError{File: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+		return &ParseError{File: name, Err: fmt.Errorf("%w: %w", ErrMalformed, err)}
 	}
 	pe := &ParseError{File: name, Line: ce.Line}
 	switch {
@@ -207,9 +207,9 @@ func ofacCSVReadError(name string, want int, rec []string, err error) error {
 		pe.Err = fmt.Errorf("%w: %d fields, want %d", ErrFieldCount, len(rec), want)
 	case errors.Is(ce.Err, csv.ErrQuote) && ce.StartLine != ce.Line:
 		pe.Line = ce.StartLine
-		pe.Err = fmt.Errorf("%w: quoted field not terminated (still open at line %d): %v", ErrMalformed, ce.Line, ce.Err)
+		pe.Err = fmt.Errorf("%w: quoted field not terminated (still open at line %d): %w", ErrMalformed, ce.Line, ce.Err)
 	default:
-		pe.Err = fmt.Errorf("%w: column %d: %v", ErrMalformed, ce.Column, ce.Err)
+		pe.Err = fmt.Errorf("%w: column %d: %w", ErrMalformed, ce.Column, ce.Err)
 	}
 	return pe
 }

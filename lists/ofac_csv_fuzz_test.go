@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzParseOFACCSV feeds arbitrary sdn.csv, alt.csv, add.csv and
@@ -50,9 +52,9 @@ func FuzzParseOFACCSV(f *testing.F) {
 			}
 			return
 		}
-		if len(l.Entities) == 0 || l.Source != OFACSDN || l.Format != FormatOFACCSV {
-			t.Fatalf("list %v/%v with %d entities", l.Source, l.Format, len(l.Entities))
-		}
+		require.NotEmpty(t, l.Entities)
+		require.Equal(t, OFACSDN, l.Source)
+		require.Equal(t, FormatOFACCSV, l.Format)
 		ids := map[string]bool{}
 		for i := range l.Entities {
 			e := &l.Entities[i]
@@ -101,9 +103,8 @@ func checkOFACCSVRemarksFields(t *testing.T, e *Entity, remarks string) {
 	// fuzzer fast on large inputs by checking small remarks only.
 	small := len(remarks) <= 4096
 	for _, n := range e.Names[min(1, len(e.Names)):] {
-		if n.Kind == Primary || n.Full == "" {
-			t.Fatalf("alias %+v", n)
-		}
+		require.NotEqual(t, Primary, n.Kind, "alias %+v", n)
+		require.NotEmpty(t, n.Full, "alias %+v", n)
 		if small && n.Strength == Weak && !strings.Contains(remarks, n.Full) {
 			t.Fatalf("weak alias %q is not in the remarks", n.Full)
 		}
@@ -124,8 +125,6 @@ func checkOFACCSVRemarksFields(t *testing.T, e *Entity, remarks string) {
 		}
 	}
 	for _, c := range append(append([]string(nil), e.Nationalities...), e.Citizenships...) {
-		if len(c) != 2 {
-			t.Fatalf("country code %q", c)
-		}
+		require.Len(t, c, 2)
 	}
 }

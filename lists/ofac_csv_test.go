@@ -10,6 +10,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // ofacCSVFixture opens the files of testdata/ofac_csv/<dir> that exist.
@@ -92,9 +95,7 @@ const ofacCSVFixture102Remarks = "Organization Established Date 01 Jan 1985; Org
 
 func TestParseOFACCSVFixture(t *testing.T) {
 	l, err := ParseOFACCSV(OFACSDN, ofacCSVFixture(t, "sdn"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Source != OFACSDN || l.Format != FormatOFACCSV || !l.Published.IsZero() || l.PublishedFrom != "" || l.Files != nil {
 		t.Errorf("list header = %v %v %v %q %v; want OFACSDN, FormatOFACCSV, no date, no files (the loader fills them)",
 			l.Source, l.Format, l.Published, l.PublishedFrom, l.Files)
@@ -205,9 +206,7 @@ func TestParseOFACCSVFixture(t *testing.T) {
 			Programs:  []string{"CUBA"},
 		},
 	}
-	if len(l.Entities) != len(want) {
-		t.Fatalf("got %d entities, want %d", len(l.Entities), len(want))
-	}
+	require.Len(t, l.Entities, len(want))
 	for i := range want {
 		checkOFACCSVEntity(t, &l.Entities[i], &want[i])
 	}
@@ -215,9 +214,7 @@ func TestParseOFACCSVFixture(t *testing.T) {
 
 func TestParseOFACCSVWindows1252(t *testing.T) {
 	l, err := ParseOFACCSV(OFACSDN, ofacCSVFixture(t, "cp1252"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var names []string
 	for _, e := range l.Entities {
 		for _, n := range e.Names {
@@ -225,9 +222,7 @@ func TestParseOFACCSVWindows1252(t *testing.T) {
 		}
 	}
 	want := []string{"MÜLLER, Jürgen", "JÜRGEN – THE BANKER", "SOCIÉTÉ GÉNÉRALE DE TEST", "SOCIETE GENERALE DE TEST €"}
-	if !reflect.DeepEqual(names, want) {
-		t.Errorf("names = %q, want %q: a file that is not UTF-8 is read as Windows-1252 (0x96 is an en dash, 0x80 the euro)", names, want)
-	}
+	assert.Equal(t, want, names, "a file that is not UTF-8 is read as Windows-1252 (0x96 is an en dash, 0x80 the euro)")
 	if got := ofacCSVEntityByID(t, l, "201").BirthDates; len(got) != 1 || got[0].From != (Date{1961, 3, 5}) {
 		t.Errorf("201 BirthDates = %v, want 1961-03-05", got)
 	}
@@ -280,9 +275,7 @@ func TestParseOFACCSVVariants(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l, err := ParseOFACCSV(OFACSDN, ofacCSVFilesOf(tt.files))
-			if err != nil {
-				t.Fatalf("ParseOFACCSV: %v (%s)", err, tt.reason)
-			}
+			require.NoError(t, err, "ParseOFACCSV (%s)", tt.reason)
 			var got [][]string
 			for _, e := range l.Entities {
 				var n []string
@@ -291,18 +284,12 @@ func TestParseOFACCSVVariants(t *testing.T) {
 				}
 				got = append(got, n)
 			}
-			if !reflect.DeepEqual(got, tt.wantNames) {
-				t.Errorf("names = %q, want %q (%s)", got, tt.wantNames, tt.reason)
-			}
+			assert.Equal(t, tt.wantNames, got, "%s", tt.reason)
 		})
 	}
 	l, err := ParseOFACCSV(OFACSDN, ofacCSVFilesOf(map[string]string{"sdn.csv": ofacCSVRow + "\x1a", "alt.csv": `1,7,"aka","ALEPH","spelling"` + "\r\n\x1a"}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := l.Entities[0].Remarks; got != "alias ALEPH: spelling" {
-		t.Errorf("Remarks = %q, want the alias remark kept as %q", got, "alias ALEPH: spelling")
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "alias ALEPH: spelling", l.Entities[0].Remarks)
 }
 
 func TestParseOFACCSVMalformed(t *testing.T) {
@@ -386,16 +373,12 @@ func TestParseOFACCSVMalformed(t *testing.T) {
 			if l != nil {
 				t.Errorf("ParseOFACCSV returned a list with its error")
 			}
-			if !errors.Is(err, tt.want) {
-				t.Errorf("error %v does not wrap %v (%s)", err, tt.want, tt.reason)
-			}
+			assert.ErrorIs(t, err, tt.want, "%s", tt.reason)
 			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v (%T) is not a *ParseError", err, err)
-			}
-			if pe.File != tt.file || pe.Line != tt.line || pe.Field != tt.field {
-				t.Errorf("ParseError at %s:%d field %q, want %s:%d field %q (%s): %v", pe.File, pe.Line, pe.Field, tt.file, tt.line, tt.field, tt.reason, err)
-			}
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, tt.file, pe.File, "%s: %v", tt.reason, err)
+			assert.Equal(t, tt.line, pe.Line, "%s: %v", tt.reason, err)
+			assert.Equal(t, tt.field, pe.Field, "%s: %v", tt.reason, err)
 		})
 	}
 }
@@ -436,9 +419,8 @@ func TestParseOFACCSVErrors(t *testing.T) {
 		Alt:     File{R: strings.NewReader(`9,7,"aka","A",-0- ` + "\r\n\x1a")},
 	})
 	var pe *ParseError
-	if !errors.As(err, &pe) || pe.File != "cons_alt.csv" {
-		t.Errorf("error for an unnamed non-SDN alias file = %v, want a ParseError naming cons_alt.csv", err)
-	}
+	assert.ErrorAs(t, err, &pe)
+	assert.Equal(t, "cons_alt.csv", pe.File)
 }
 
 // ofacCSVSharedDPRK returns the path of a file under ../shared/dprk, with
@@ -470,26 +452,18 @@ func ofacCSVUnparsed(l *List) map[string]int {
 
 func TestParseOFACCSVRealSDN(t *testing.T) {
 	l, err := ParseOFACCSV(OFACSDN, ofacCSVShared(t, "ofac/2025-12", OFACSDN))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	c := l.Counts()
 	if c.Entities != 18494 || c.StrongAliases != 20107 || c.WeakAliases != 4336 || c.DPRK != 668 {
 		t.Errorf("counts: %d entities, %d strong and %d weak aliases, %d DPRK; want 18494, 20107 (alt.csv rows), 4336 (a.k.a./f.k.a./n.k.a. in remarks), 668 (538 under a DPRK program + 130 under NPWMD/CYBER citing the North Korea Sanctions Regulations)",
 			c.Entities, c.StrongAliases, c.WeakAliases, c.DPRK)
 	}
 	wantTypes := map[EntityType]int{Person: 7329, Organization: 9408, Vessel: 1415, Aircraft: 342}
-	if !reflect.DeepEqual(c.ByType, wantTypes) {
-		t.Errorf("by type = %v, want %v", c.ByType, wantTypes)
-	}
+	assert.Equal(t, wantTypes, c.ByType)
 	wantCrypto := map[string]int{"XBT": 519, "USDT": 93, "ETH": 77, "TRX": 29, "LTC": 11, "XMR": 8, "BCH": 7, "ZEC": 3, "DASH": 3,
 		"USDC": 2, "BTG": 1, "ETC": 1, "BSV": 1, "XVG": 1, "XRP": 1, "ARB": 1, "BSC": 1, "SOL": 1}
-	if !reflect.DeepEqual(c.Crypto, wantCrypto) {
-		t.Errorf("crypto by currency = %v, want %v (760 'Digital Currency Address' items)", c.Crypto, wantCrypto)
-	}
-	if c.Identifiers != 23776 {
-		t.Errorf("identifiers = %d, want 23776", c.Identifiers)
-	}
+	assert.Equal(t, wantCrypto, c.Crypto, "760 'Digital Currency Address' items")
+	assert.Equal(t, 23776, c.Identifiers)
 	addresses, vessels, remarks := 0, 0, 0
 	for _, e := range l.Entities {
 		addresses += len(e.Addresses)
@@ -501,29 +475,22 @@ func TestParseOFACCSVRealSDN(t *testing.T) {
 		}
 	}
 	// add.csv has 24,244 rows, of which 3,150 have every column null.
-	if addresses != 21094 || vessels != 1412 || remarks != 18152 {
-		t.Errorf("%d addresses, %d entities with vessel details, %d with remarks; want 21094, 1412, 18152", addresses, vessels, remarks)
-	}
+	assert.Equal(t, 21094, addresses)
+	assert.Equal(t, 1412, vessels)
+	assert.Equal(t, 18152, remarks)
 	// Every DOB item of the real list is read; only these items, which are
 	// not what their label promises, are left to Remarks.
 	wantUnparsed := map[string]int{"nationality possibly Palestinian": 3, "Passport issued in Sarajevo, Bosnia-Herzegovina": 1}
-	if got := ofacCSVUnparsed(l); !reflect.DeepEqual(got, wantUnparsed) {
-		t.Errorf("unparsed remark items = %v, want %v", got, wantUnparsed)
-	}
+	assert.Equal(t, wantUnparsed, ofacCSVUnparsed(l))
 
 	t.Run("DPRK crypto", func(t *testing.T) {
 		f, err := os.Open(ofacCSVSharedDPRK(t, "ofac_dprk_crypto_addresses.csv"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		defer f.Close()
 		rows, err := csv.NewReader(f).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(rows) != 119 || !reflect.DeepEqual(rows[0][:3], []string{"ofac_tag", "address_as_published", "sdn_uid"}) {
-			t.Fatalf("ofac_dprk_crypto_addresses.csv: %d rows, header %q; want 118 addresses under a header", len(rows), rows[0])
-		}
+		require.NoError(t, err)
+		require.Len(t, rows, 119, "ofac_dprk_crypto_addresses.csv, header %q", rows[0])
+		require.Equal(t, []string{"ofac_tag", "address_as_published", "sdn_uid"}, rows[0][:3], "ofac_dprk_crypto_addresses.csv, header %q", rows[0])
 		for _, r := range rows[1:] {
 			e := ofacCSVEntityByID(t, l, r[2])
 			found := false
@@ -614,45 +581,33 @@ func TestParseOFACCSVRealSDN(t *testing.T) {
 
 func TestParseOFACCSVRealSDNOlder(t *testing.T) {
 	l, err := ParseOFACCSV(OFACSDN, ofacCSVShared(t, "ofac/2025-02", OFACSDN))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	c := l.Counts()
 	if c.Entities != 16989 || c.StrongAliases != 19486 || c.WeakAliases != 4104 || c.DPRK != 636 {
 		t.Errorf("counts: %d entities, %d strong and %d weak aliases, %d DPRK; want 16989, 19486, 4104, 636",
 			c.Entities, c.StrongAliases, c.WeakAliases, c.DPRK)
 	}
 	wantTypes := map[EntityType]int{Person: 7295, Organization: 8334, Vessel: 986, Aircraft: 374}
-	if !reflect.DeepEqual(c.ByType, wantTypes) {
-		t.Errorf("by type = %v, want %v", c.ByType, wantTypes)
-	}
-	if n := c.Crypto["XBT"] + c.Crypto["ETH"]; n != 590 {
-		t.Errorf("XBT+ETH addresses = %d, want 590", n)
-	}
+	assert.Equal(t, wantTypes, c.ByType)
+	assert.Equal(t, 590, c.Crypto["XBT"]+c.Crypto["ETH"])
 }
 
 func TestParseOFACCSVRealNonSDN(t *testing.T) {
 	l, err := ParseOFACCSV(OFACNonSDN, ofacCSVShared(t, "ofac-nonsdn/2025-12", OFACNonSDN))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	c := l.Counts()
 	if c.Entities != 442 || c.StrongAliases != 1073 || c.WeakAliases != 72 || c.DPRK != 0 || c.Identifiers != 1284 {
 		t.Errorf("counts: %d entities, %d strong and %d weak aliases, %d DPRK, %d identifiers; want 442, 1073, 72, 0, 1284",
 			c.Entities, c.StrongAliases, c.WeakAliases, c.DPRK, c.Identifiers)
 	}
 	wantTypes := map[EntityType]int{Person: 79, Organization: 363}
-	if !reflect.DeepEqual(c.ByType, wantTypes) {
-		t.Errorf("by type = %v, want %v", c.ByType, wantTypes)
-	}
+	assert.Equal(t, wantTypes, c.ByType)
 	for _, e := range l.Entities {
 		if e.Source != OFACNonSDN {
 			t.Fatalf("entity %s has source %v", e.ID, e.Source)
 		}
 	}
-	if got := ofacCSVUnparsed(l); len(got) != 0 {
-		t.Errorf("unparsed remark items = %v, want none", got)
-	}
+	assert.Empty(t, ofacCSVUnparsed(l))
 	// cons_comments.csv continues ten remarks; 17016 is one of them.
 	if e := ofacCSVEntityByID(t, l, "17016"); len(e.Remarks) <= 1000 || !strings.HasSuffix(e.Remarks, ".") {
 		t.Errorf("17016 remarks (%d chars) not joined with cons_comments.csv", len(e.Remarks))

@@ -2,9 +2,10 @@ package lists
 
 import (
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestSplitOFACRemarks(t *testing.T) {
@@ -29,9 +30,7 @@ func TestSplitOFACRemarks(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			splitOFACRemarks(tt.in, func(s string) { got = append(got, s) })
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("splitOFACRemarks(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
-			}
+			assert.Equal(t, tt.want, got, "splitOFACRemarks(%q) (%s)", tt.in, tt.reason)
 		})
 	}
 }
@@ -68,9 +67,7 @@ func TestParseOFACDOB(t *testing.T) {
 			if err != nil && !errors.Is(err, ErrDate) {
 				t.Errorf("parseOFACDOB(%q) error %v does not wrap ErrDate", tt.in, err)
 			}
-			if got != tt.want {
-				t.Errorf("parseOFACDOB(%q) = %+v, want %+v (%s)", tt.in, got, tt.want, tt.reason)
-			}
+			assert.Equal(t, tt.want, got, "parseOFACDOB(%q) (%s)", tt.in, tt.reason)
 		})
 	}
 }
@@ -102,9 +99,8 @@ func TestParseOFACIDValue(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, ok := parseOFACIDValue(tt.in)
-			if ok != tt.ok || got != tt.want {
-				t.Errorf("parseOFACIDValue(%q) = %+v, %v; want %+v, %v (%s)", tt.in, got, ok, tt.want, tt.ok, tt.reason)
-			}
+			assert.Equal(t, tt.ok, ok, "parseOFACIDValue(%q) (%s)", tt.in, tt.reason)
+			assert.Equal(t, tt.want, got, "parseOFACIDValue(%q) (%s)", tt.in, tt.reason)
 		})
 	}
 }
@@ -206,12 +202,8 @@ func TestParseOFACRemarks(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got Entity
 			unparsed := parseOFACRemarks(&got, tt.remarks)
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("parseOFACRemarks(%q)\n got %+v\nwant %+v\n(%s)", tt.remarks, got, tt.want, tt.reason)
-			}
-			if !reflect.DeepEqual(unparsed, tt.unparsed) {
-				t.Errorf("unparsed = %q, want %q (%s)", unparsed, tt.unparsed, tt.reason)
-			}
+			assert.Equal(t, tt.want, got, "parseOFACRemarks(%q)\n(%s)", tt.remarks, tt.reason)
+			assert.Equal(t, tt.unparsed, unparsed, "%s", tt.reason)
 		})
 	}
 }
@@ -226,9 +218,8 @@ func TestOFACCSVLabels(t *testing.T) {
 			t.Errorf("label %q listed twice", l)
 		}
 		seen[l] = true
-		if strings.TrimSpace(l) != l || l == "" {
-			t.Errorf("label %q has surrounding space", l)
-		}
+		assert.Equal(t, l, strings.TrimSpace(l))
+		assert.NotEmpty(t, l)
 		_, known := ofacBaseIDType(l)
 		_, extra := ofacExtraIDType(l)
 		if !known && !extra && l != "TELEX" {

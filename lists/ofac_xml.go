@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -349,58 +348,14 @@ func ofacXMLEntity(x *ofacXMLEntry, file string, line int) (Entity, error) {
 		return fail("uid", fmt.Errorf("%w: uid %q is not a number", ErrMalformed, uid))
 	}
 	e := Entity{ID: uid}
-	switch t := strings.ToLower(xmlCollapseSpace(x.SDNType)); t {
-	case "individual":
-		e.Type = Person
-	case "entity":
-		e.Type = Organization
-	case "vessel":
-		e.Type = Vessel
-	case "aircraft":
-		e.Type = Aircraft
-	case "":
-		return fail("sdnType", fmt.Errorf("%w: no sdnType", ErrMissing))
-	default:
-		return fail("sdnType", fmt.Errorf("%w: unknown sdnType %q", ErrMalformed, x.SDNType))
+	var err error
+	if e.Type, err = ofacXMLType(x.SDNType); err != nil {
+		return fail("sdnType", err)
 	}
-
-	last, first := xmlCollapseSpace(x.LastName), xmlCollapseSpace(x.FirstName)
-	if last == "" {
-		return fail("lastName", fmt.Errorf("%w: no lastName", ErrMissing))
+	var field string
+	if e.Names, field, err = ofacXMLNames(x, e.Type); err != nil {
+		return fail(field, err)
 	}
-	e.Names = make([]Name, 0, 1+len(x.AKAs))
-	e.Names = append(e.Names, ofacXMLName(e.Type, last, first))
-	for i, a := range x.AKAs {
-		field := fmt.Sprintf("akaList/aka[%d]", i+1)
-		n := ofacXMLName(e.Type, xmlCollapseSpace(a.LastName), xmlCollapseSpace(a.FirstName))
-		if n.Full == "" {
-			return fail(field+"/lastName", fmt.Errorf("%w: aka without a name", ErrMissing))
-		}
-		switch strings.ToLower(strings.TrimSpace(a.Type)) {
-		case "a.k.a.":
-			n.Kind = AKA
-		case "f.k.a.":
-			n.Kind = FKA
-		case "n.k.a.":
-			n.Kind = NKA
-		case "":
-			return fail(field+"/type", fmt.Errorf("%w: aka without type", ErrMissing))
-		default:
-			return fail(field+"/type", fmt.Errorf("%w: unknown aka type %q", ErrMalformed, a.Type))
-		}
-		switch strings.ToLower(strings.TrimSpace(a.Category)) {
-		case "strong":
-			n.Strength = Strong
-		case "weak":
-			n.Strength = Weak
-		case "":
-			return fail(field+"/category", fmt.Errorf("%w: aka without category", ErrMissing))
-		default:
-			return fail(field+"/category", fmt.Errorf("%w: unknown aka category %q", ErrMalformed, a.Category))
-		}
-		e.Names = append(e.Names, n)
-	}
-
 	for _, p := range x.Programs {
 		if p = xmlCollapseSpace(p); p != "" && !containsString(e.Programs, p) {
 			e.Programs = append(e.Programs, p)
@@ -412,12 +367,86 @@ func ofacXMLEntity(x *ofacXMLEntry, file string, line int) (Entity, error) {
 	if t := xmlCollapseSpace(x.Title); t != "" {
 		e.Titles = []string{t}
 	}
-
 	var remarks []string
 	if r := xmlCollapseSpace(x.Remarks); r != "" {
 		remarks = append(remarks, r)
 	}
-	for _, id := range x.IDs {
+	remarks = ofacXMLIDs(&e, x.IDs, remarks)
+	e.Addresses = ofacXMLAddresses(x.Addresses)
+	e.Nationalities, remarks = ofacXMLCountries(x.Nationalities, "nationality", remarks)
+	e.Citizenships, remarks = ofacXMLCountries(x.Citizenships, "citizenship", remarks)
+	if field, err = ofacXMLBirth(&e, x); err != nil {
+		return fail(field, err)
+	}
+	e.Vessel = ofacXMLVesselOf(x.Vessel)
+	e.Remarks = strings.Join(remarks, "; ")
+	return e, nil
+}
+
+// ofacXMLType maps an sdnType to an EntityType.
+func ofacXMLType(sdnType string) (EntityType, error) {
+	switch t := strings.ToLower(xmlCollapseSpace(sdnType)); t {
+	case "individual":
+		return Person, nil
+	case "entity":
+		return Organization, nil
+	case "vessel":
+		return Vessel, nil
+	case "aircraft":
+		return Aircraft, nil
+	case "":
+		return TypeUnknown, fmt.Errorf("%w: no sdnType", ErrMissing)
+	default:
+		return TypeUnknown, fmt.Errorf("%w: unknown sdnType %q", ErrMalformed, sdnType)
+	}
+}
+
+// ofacXMLNames returns the primary name and the akas of an entry, or the
+// field in error.
+func ofacXMLNames(x *ofacXMLEntry, t EntityType) ([]Name, string, error) {
+	last, first := xmlCollapseSpace(x.LastName), xmlCollapseSpace(x.FirstName)
+	if last == "" {
+		return nil, "lastName", fmt.Errorf("%w: no lastName", ErrMissing)
+	}
+	names := make([]Name, 0, 1+len(x.AKAs))
+	names = append(names, ofacXMLName(t, last, first))
+	for i, a := range x.AKAs {
+		field := fmt.Sprintf("akaList/aka[%d]", i+1)
+		n := ofacXMLName(t, xmlCollapseSpace(a.LastName), xmlCollapseSpace(a.FirstName))
+		if n.Full == "" {
+			return nil, field + "/lastName", fmt.Errorf("%w: aka without a name", ErrMissing)
+		}
+		switch strings.ToLower(strings.TrimSpace(a.Type)) {
+		case "a.k.a.":
+			n.Kind = AKA
+		case "f.k.a.":
+			n.Kind = FKA
+		case "n.k.a.":
+			n.Kind = NKA
+		case "":
+			return nil, field + "/type", fmt.Errorf("%w: aka without type", ErrMissing)
+		default:
+			return nil, field + "/type", fmt.Errorf("%w: unknown aka type %q", ErrMalformed, a.Type)
+		}
+		switch strings.ToLower(strings.TrimSpace(a.Category)) {
+		case "strong":
+			n.Strength = Strong
+		case "weak":
+			n.Strength = Weak
+		case "":
+			return nil, field + "/category", fmt.Errorf("%w: aka without category", ErrMissing)
+		default:
+			return nil, field + "/category", fmt.Errorf("%w: unknown aka category %q", ErrMalformed, a.Category)
+		}
+		names = append(names, n)
+	}
+	return names, "", nil
+}
+
+// ofacXMLIDs adds an entry's idList to e: crypto addresses, gender,
+// identifiers, and, as remarks, the rest.
+func ofacXMLIDs(e *Entity, ids []ofacXMLID, remarks []string) []string {
+	for _, id := range ids {
 		label, value := xmlCollapseSpace(id.IDType), strings.TrimSpace(id.IDNumber)
 		country := xmlCollapseSpace(id.IDCountry)
 		issued, expires := xmlCollapseSpace(id.IssueDate), xmlCollapseSpace(id.ExpirationDate)
@@ -464,8 +493,14 @@ func ofacXMLEntity(x *ofacXMLEntry, file string, line int) (Entity, error) {
 			remarks = append(remarks, r)
 		}
 	}
+	return remarks
+}
 
-	for _, a := range x.Addresses {
+// ofacXMLAddresses converts an entry's addressList, empty addresses left
+// out.
+func ofacXMLAddresses(list []ofacXMLAddress) []Address {
+	var out []Address
+	for _, a := range list {
 		var street []string
 		for _, s := range []string{a.Address1, a.Address2, a.Address3} {
 			if s = xmlCollapseSpace(s); s != "" {
@@ -490,12 +525,14 @@ func ofacXMLEntity(x *ofacXMLEntry, file string, line int) (Entity, error) {
 			continue
 		}
 		addr.Country, _ = CountryCode(addr.CountryName)
-		e.Addresses = append(e.Addresses, addr)
+		out = append(out, addr)
 	}
+	return out
+}
 
-	e.Nationalities, remarks = ofacXMLCountries(x.Nationalities, "nationality", remarks)
-	e.Citizenships, remarks = ofacXMLCountries(x.Citizenships, "citizenship", remarks)
-
+// ofacXMLBirth adds an entry's dates and places of birth to e, or returns
+// the field in error.
+func ofacXMLBirth(e *Entity, x *ofacXMLEntry) (string, error) {
 	for i, d := range x.BirthDates {
 		s := xmlCollapseSpace(d.DateOfBirth)
 		if s == "" {
@@ -503,7 +540,7 @@ func ofacXMLEntity(x *ofacXMLEntry, file string, line int) (Entity, error) {
 		}
 		b, err := ofacXMLBirthDate(s)
 		if err != nil {
-			return fail(fmt.Sprintf("dateOfBirthList/dateOfBirthItem[%d]/dateOfBirth", i+1), err)
+			return fmt.Sprintf("dateOfBirthList/dateOfBirthItem[%d]/dateOfBirth", i+1), err
 		}
 		e.BirthDates = append(e.BirthDates, b)
 	}
@@ -514,22 +551,26 @@ func ofacXMLEntity(x *ofacXMLEntry, file string, line int) (Entity, error) {
 		}
 		e.BirthPlaces = append(e.BirthPlaces, Place{Text: s, Country: ofacXMLPlaceCountry(s)})
 	}
+	return "", nil
+}
 
-	if v := x.Vessel; v != nil {
-		vi := VesselInfo{
-			CallSign: xmlCollapseSpace(v.CallSign),
-			Type:     xmlCollapseSpace(v.VesselType),
-			Flag:     xmlCollapseSpace(v.VesselFlag),
-			Owner:    xmlCollapseSpace(v.VesselOwner),
-			Tonnage:  xmlCollapseSpace(v.Tonnage),
-			GRT:      xmlCollapseSpace(v.GrossRegisteredTonnage),
-		}
-		if vi != (VesselInfo{}) {
-			e.Vessel = &vi
-		}
+// ofacXMLVesselOf converts an entry's vesselInfo; nil without any.
+func ofacXMLVesselOf(v *ofacXMLVessel) *VesselInfo {
+	if v == nil {
+		return nil
 	}
-	e.Remarks = strings.Join(remarks, "; ")
-	return e, nil
+	vi := VesselInfo{
+		CallSign: xmlCollapseSpace(v.CallSign),
+		Type:     xmlCollapseSpace(v.VesselType),
+		Flag:     xmlCollapseSpace(v.VesselFlag),
+		Owner:    xmlCollapseSpace(v.VesselOwner),
+		Tonnage:  xmlCollapseSpace(v.Tonnage),
+		GRT:      xmlCollapseSpace(v.GrossRegisteredTonnage),
+	}
+	if vi == (VesselInfo{}) {
+		return nil
+	}
+	return &vi
 }
 
 // ofacXMLNotAnID reports whether an idType that ofacIDType takes for an
@@ -699,33 +740,10 @@ func sanctionsXMLEnd(dec *xml.Decoder, file string) error {
 }
 
 // sanctionsXMLError turns a decoding error into a *ParseError with the
-// sentinel that fits: ErrTruncated for an unexpected end of file,
-// ErrEncoding for invalid UTF-8 or a non-UTF-8 declaration, ErrMalformed
-// for other syntax errors. Read errors of the underlying reader are wrapped
-// as they are.
+// sentinel [xmlCause] gives.
 func sanctionsXMLError(file string, dec *xml.Decoder, err error, element string) error {
 	line, _ := dec.InputPos()
-	pe := &ParseError{File: file, Line: line, Element: element, Err: err}
-	var se *xml.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		pe.Line = se.Line
-		switch {
-		case strings.HasPrefix(se.Msg, "unexpected EOF"):
-			pe.Err = fmt.Errorf("%w: %s", ErrTruncated, se.Msg)
-		case strings.Contains(se.Msg, "UTF-8"):
-			pe.Err = fmt.Errorf("%w: %s", ErrEncoding, se.Msg)
-		default:
-			pe.Err = fmt.Errorf("%w: %s", ErrMalformed, se.Msg)
-		}
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		pe.Err = fmt.Errorf("%w: unexpected end of file", ErrTruncated)
-	case errors.Is(err, ErrEncoding):
-	case strings.HasPrefix(err.Error(), "xml: "):
-		// Version and encoding declaration errors of encoding/xml.
-		pe.Err = fmt.Errorf("%w: %v", ErrMalformed, err)
-	}
-	return pe
+	return &ParseError{File: file, Line: xmlErrorLine(err, line), Element: element, Err: xmlCause(err)}
 }
 
 // xmlCollapseSpace trims s and collapses every run of white space (the

@@ -11,15 +11,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // xmlListTestdata returns the bytes of a file under testdata/.
 func xmlListTestdata(tb testing.TB, rel string) []byte {
 	tb.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(rel)))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return b
 }
 
@@ -48,9 +49,7 @@ func xmlListEntityDiff(got, want Entity, show bool) []string {
 // xmlListCheckEntities compares the entities of l with want, in order.
 func xmlListCheckEntities(t *testing.T, l *List, want []Entity, show bool) {
 	t.Helper()
-	if len(l.Entities) != len(want) {
-		t.Fatalf("got %d entities, want %d", len(l.Entities), len(want))
-	}
+	require.Len(t, l.Entities, len(want))
 	for i := range want {
 		if d := xmlListEntityDiff(l.Entities[i], want[i], show); len(d) > 0 {
 			t.Errorf("entity %s differs in %s", want[i].ID, strings.Join(d, ", "))
@@ -190,15 +189,11 @@ func TestParseOFACXMLFixtures(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(filepath.Base(tc.file), func(t *testing.T) {
 			l, err := ParseOFACXML(File{Name: "SDN.XML", R: bytes.NewReader(xmlListTestdata(t, tc.file))})
-			if err != nil {
-				t.Fatalf("%s: %v", tc.reason, err)
-			}
+			require.NoError(t, err, "%s", tc.reason)
 			if l.Source != OFACSDN || l.Format != FormatOFACXML || l.PublishedFrom != PublishedFromContent || l.Files != nil {
 				t.Errorf("%s: got source %v format %v published from %q files %v", tc.reason, l.Source, l.Format, l.PublishedFrom, l.Files)
 			}
-			if !l.Published.Equal(tc.published) {
-				t.Errorf("%s: published %v, want %v", tc.reason, l.Published, tc.published)
-			}
+			assert.True(t, l.Published.Equal(tc.published), "%s: published %v, want %v", tc.reason, l.Published, tc.published)
 			xmlListCheckEntities(t, l, tc.want, true)
 		})
 	}
@@ -206,27 +201,22 @@ func TestParseOFACXMLFixtures(t *testing.T) {
 
 func TestParseOFACXMLConsolidated(t *testing.T) {
 	l, err := ParseOFACXML(openShared(t, "ofac-nonsdn/2025-03/CONSOLIDATED.XML"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if l.Source != OFACNonSDN {
-		t.Errorf("source %v, want %v: every entry carries a non-SDN program or annotation", l.Source, OFACNonSDN)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, OFACNonSDN, l.Source, "every entry carries a non-SDN program or annotation")
 	if want := time.Date(2025, 3, 28, 0, 0, 0, 0, time.UTC); !l.Published.Equal(want) {
 		t.Errorf("published %v, want %v (Publish_Date 03/28/2025)", l.Published, want)
 	}
 	c := l.Counts()
 	// Counted in the file: 443 sdnEntry (Record_Count 443), 363 Entity and
 	// 80 Individual, 1066 strong and 70 weak aka.
-	if c.Entities != 443 || c.ByType[Organization] != 363 || c.ByType[Person] != 80 || len(c.ByType) != 2 {
-		t.Errorf("counts %d entities, by type %v; want 443 = 363 organizations + 80 persons", c.Entities, c.ByType)
-	}
-	if c.StrongAliases != 1066 || c.WeakAliases != 70 {
-		t.Errorf("aliases %d strong, %d weak; want 1066 and 70", c.StrongAliases, c.WeakAliases)
-	}
-	if c.DPRK != 0 || len(c.Crypto) != 0 {
-		t.Errorf("DPRK %d, crypto %v; the 2025-03 non-SDN list has neither", c.DPRK, c.Crypto)
-	}
+	assert.Equal(t, 443, c.Entities)
+	assert.Equal(t, 363, c.ByType[Organization])
+	assert.Equal(t, 80, c.ByType[Person])
+	assert.Len(t, c.ByType, 2)
+	assert.Equal(t, 1066, c.StrongAliases)
+	assert.Equal(t, 70, c.WeakAliases)
+	assert.Zero(t, c.DPRK, "the 2025-03 non-SDN list has neither")
+	assert.Empty(t, c.Crypto, "the 2025-03 non-SDN list has neither")
 	// 2,457 idList items: 1,265 identifiers, 3 genders, the rest remarks
 	// (among them the 12 "Nationality of Registration").
 	var remarkItems, genders int
@@ -244,9 +234,7 @@ func TestParseOFACXMLConsolidated(t *testing.T) {
 	if c.Identifiers != 1266 || genders != 3 { // 1,265 plus one "C.R. No." commercial registration number
 		t.Errorf("%d identifiers and %d genders, want 1266 and 3", c.Identifiers, genders)
 	}
-	if want := 361 + 92 + 68 + 306; remarkItems != want {
-		t.Errorf("%d sanctions annotations in remarks, want %d (they are not identifiers but must be kept)", remarkItems, want)
-	}
+	assert.Equal(t, 361+92+68+306, remarkItems, "they are not identifiers but must be kept")
 
 	want := []Entity{
 		{
@@ -334,9 +322,7 @@ func TestOFACXMLSource(t *testing.T) {
 		{1, 4, "list.xml", OFACSDN, "ambiguous content and name, minority marked"},
 	}
 	for _, tc := range tests {
-		if got := ofacXMLSource(tc.marked, tc.total, tc.name); got != tc.want {
-			t.Errorf("ofacXMLSource(%d, %d, %q) = %v, want %v: %s", tc.marked, tc.total, tc.name, got, tc.want, tc.reason)
-		}
+		assert.Equal(t, tc.want, ofacXMLSource(tc.marked, tc.total, tc.name), "ofacXMLSource(%d, %d, %q): %s", tc.marked, tc.total, tc.name, tc.reason)
 	}
 }
 
@@ -345,12 +331,9 @@ func TestParseOFACXMLSourceFromContent(t *testing.T) {
 	b := xmlListTestdata(t, "ofac_xml/sdn_new_ns.xml")
 	b = bytes.ReplaceAll(b, []byte("<programList>"), []byte("<programList>\n      <program>NS-PLC</program>"))
 	l, err := ParseOFACXML(File{Name: "SDN.XML", R: bytes.NewReader(b)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if l.Source != OFACNonSDN || l.Entities[0].Source != OFACNonSDN {
-		t.Errorf("source %v, entity source %v: all entries on a non-SDN program make the consolidated list", l.Source, l.Entities[0].Source)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, OFACNonSDN, l.Source, "all entries on a non-SDN program make the consolidated list")
+	assert.Equal(t, OFACNonSDN, l.Entities[0].Source, "all entries on a non-SDN program make the consolidated list")
 }
 
 // ofacXMLDoc builds a small SDN.XML with the given namespace, publish
@@ -435,9 +418,8 @@ func TestParseOFACXMLBirthDates(t *testing.T) {
 	}
 	for _, tc := range tests {
 		got, err := ofacXMLBirthDate(tc.in)
-		if err != nil || got != tc.want {
-			t.Errorf("ofacXMLBirthDate(%q) = %v, %v; want %v: %s", tc.in, got, err, tc.want, tc.reason)
-		}
+		assert.NoError(t, err, "ofacXMLBirthDate(%q): %s", tc.in, tc.reason)
+		assert.Equal(t, tc.want, got, "ofacXMLBirthDate(%q): %s", tc.in, tc.reason)
 	}
 }
 
@@ -447,9 +429,8 @@ func TestParseOFACXMLReadError(t *testing.T) {
 	r := &xmlListFailingReader{data: fixture[:500], err: errDisk}
 	_, err := ParseOFACXML(File{Name: "SDN.XML", R: r})
 	var pe *ParseError
-	if !errors.Is(err, errDisk) || !errors.As(err, &pe) {
-		t.Errorf("error %v: a read error must be returned, wrapped in a *ParseError", err)
-	}
+	assert.ErrorIs(t, err, errDisk, "a read error must be returned, wrapped in a *ParseError")
+	assert.ErrorAs(t, err, &pe, "a read error must be returned, wrapped in a *ParseError")
 }
 
 // xmlListFailingReader returns data, then err.
@@ -480,27 +461,24 @@ func FuzzParseOFACXML(f *testing.F) {
 		}
 		if err != nil {
 			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v (%T) is not a *ParseError", err, err)
-			}
+			require.ErrorAs(t, err, &pe)
 			return
 		}
 		if len(l.Entities) == 0 || l.Published.IsZero() {
 			t.Fatalf("a list without entities or publish date was returned")
 		}
 		for _, e := range l.Entities {
-			if e.ID == "" || len(e.Names) == 0 || e.Names[0].Full == "" || e.Source != l.Source {
-				t.Fatalf("entity without ID, name or source: %+v", e)
-			}
+			require.NotEmpty(t, e.ID, "entity without ID, name or source: %+v", e)
+			require.NotEmpty(t, e.Names, "entity without ID, name or source: %+v", e)
+			require.NotEmpty(t, e.Names[0].Full, "entity without ID, name or source: %+v", e)
+			require.Equal(t, l.Source, e.Source, "entity without ID, name or source: %+v", e)
 		}
 	})
 }
 
 func BenchmarkParseOFACXML(b *testing.B) {
 	data, err := os.ReadFile(sharedList(b, "ofac-nonsdn/2025-03/CONSOLIDATED.XML"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

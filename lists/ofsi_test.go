@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestParseOFSICSVFixture checks every entity of testdata/uk/ConList.csv, a
@@ -17,9 +20,7 @@ import (
 // each date of birth, address and regime.
 func TestParseOFSICSVFixture(t *testing.T) {
 	l, err := ParseOFSICSV(File{Name: "ConList.csv", R: bytes.NewReader(ukTestdata(t, "ConList.csv"))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Source != UK || l.Format != FormatOFSICSV || l.PublishedFrom != PublishedFromContent || l.Files != nil {
 		t.Errorf("list header = %v %v %q %v", l.Source, l.Format, l.PublishedFrom, l.Files)
 	}
@@ -147,13 +148,9 @@ func TestParseOFSICSVFixture(t *testing.T) {
 // TestParseOFSICSVReal parses the real ConList.csv of 25 January 2024.
 func TestParseOFSICSVReal(t *testing.T) {
 	data, err := os.ReadFile(sharedList(t, "uk/2024-01/ConList.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	l, err := ParseOFSICSV(File{Name: "ConList.csv", R: bytes.NewReader(data)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if want := time.Date(2024, 1, 25, 0, 0, 0, 0, time.UTC); !l.Published.Equal(want) || l.PublishedFrom != PublishedFromContent {
 		t.Errorf("Published = %v (%s), want %v from the content", l.Published, l.PublishedFrom, want)
 	}
@@ -163,9 +160,7 @@ func TestParseOFSICSVReal(t *testing.T) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	groupType := map[string]string{}
 	dprkGroups := map[string]bool{}
 	for _, rec := range recs[2:] {
@@ -226,9 +221,7 @@ func TestParseOFSICSVReal(t *testing.T) {
 		}
 	}
 	// Every row of this file but one (line 14748) gives its UK Sanctions List Ref.
-	if !slices.Equal(noRef, []string{"15878"}) {
-		t.Errorf("groups without a UK Sanctions List Ref: %v, want [15878]", noRef)
-	}
+	assert.True(t, slices.Equal(noRef, []string{"15878"}), "groups without a UK Sanctions List Ref: %v", noRef)
 	if first := l.Entities[0].ID; first != recs[2][35] {
 		t.Errorf("first entity %s, want the group of the first row %s", first, recs[2][35])
 	}
@@ -367,9 +360,11 @@ func ukCheckFuzz(t *testing.T, parse func(File) (*List, error), data []byte) {
 		t.Fatalf("no error and no entities")
 	}
 	for _, e := range l.Entities {
-		if e.ID == "" || len(e.Names) == 0 || e.Names[0].Kind != Primary || e.Names[0].Full == "" || e.Source != UK {
-			t.Fatalf("entity without ID or primary name: %+v", e)
-		}
+		require.NotEmpty(t, e.ID, "entity without ID or primary name: %+v", e)
+		require.NotEmpty(t, e.Names, "entity without ID or primary name: %+v", e)
+		require.Equal(t, Primary, e.Names[0].Kind, "entity without ID or primary name: %+v", e)
+		require.NotEmpty(t, e.Names[0].Full, "entity without ID or primary name: %+v", e)
+		require.Equal(t, UK, e.Source, "entity without ID or primary name: %+v", e)
 		for _, n := range e.Names[1:] {
 			if n.Kind == Primary || n.Full == "" {
 				t.Fatalf("entity %s: bad alias %+v", e.ID, n)
@@ -390,9 +385,7 @@ func BenchmarkParseOFSICSVFixture(b *testing.B) {
 // ukBench benchmarks parse on the file at path, read into memory first.
 func ukBench(b *testing.B, parse func(File) (*List, error), path string) {
 	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {

@@ -1,15 +1,16 @@
 package lists
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
 
 func TestSample(t *testing.T) {
 	set, err := Sample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(set.Lists) != 2 {
-		t.Fatalf("%d sample lists, want 2", len(set.Lists))
-	}
+	require.NoError(t, err)
+	require.Len(t, set.Lists, 2)
 	want := []struct {
 		src      Source
 		entities int
@@ -18,9 +19,8 @@ func TestSample(t *testing.T) {
 		if !l.Sample {
 			t.Errorf("list %d (%s) is not marked Sample", i, l.Source)
 		}
-		if l.Source != want[i].src || len(l.Entities) != want[i].entities {
-			t.Errorf("list %d: %s with %d entities, want %s with %d", i, l.Source, len(l.Entities), want[i].src, want[i].entities)
-		}
+		assert.Equal(t, want[i].src, l.Source, "list %d", i)
+		assert.Len(t, l.Entities, want[i].entities, "list %d", i)
 		for _, f := range l.Files {
 			if len(f.SHA256) != 64 || f.Size == 0 {
 				t.Errorf("list %s: file %+v has no hash or size", l.Source, f)
@@ -38,11 +38,8 @@ func TestSample(t *testing.T) {
 			wallet = wallet || c.Address == "0xb6f5ec1a0a9cd1526536d3f0426c429529471f40"
 		}
 	}
-	if !bic || !wallet {
-		t.Errorf("sample lacks Kumgang Bank's BIC (%v) or Kim Sang Man's wallet (%v)", bic, wallet)
-	}
+	assert.True(t, bic, "sample lacks Kumgang Bank's BIC")
+	assert.True(t, wallet, "sample lacks Kumgang Bank's BIC")
 	// Samples are exempt from the staleness check, whatever their age.
-	if err := set.CheckFresh(set.Lists[1].Published.AddDate(10, 0, 0), 24*3600e9); err != nil {
-		t.Errorf("CheckFresh on the sample: %v", err)
-	}
+	assert.NoError(t, set.CheckFresh(set.Lists[1].Published.AddDate(10, 0, 0), 24*3600e9), "CheckFresh on the sample")
 }

@@ -1,10 +1,12 @@
 package lists
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // sharedList returns the path of a file or folder under ../shared/lists
@@ -28,9 +30,7 @@ func sharedList(tb testing.TB, rel string) string {
 func openShared(tb testing.TB, rel string) File {
 	tb.Helper()
 	f, err := os.Open(sharedList(tb, rel))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	tb.Cleanup(func() { f.Close() })
 	return File{Name: filepath.Base(rel), R: f}
 }
@@ -44,13 +44,8 @@ func checkParseError(tb testing.TB, l *List, err error, file, field string, want
 		tb.Fatalf("got a list of %d entities, want an error: %s", len(l.Entities), reason)
 	}
 	var pe *ParseError
-	if !errors.As(err, &pe) {
-		tb.Fatalf("error %v (%T) is not a *ParseError: %s", err, err, reason)
-	}
-	if !errors.Is(err, want) {
-		tb.Errorf("error %v does not wrap %v: %s", err, want, reason)
-	}
-	if pe.File != file || pe.Field != field {
-		tb.Errorf("error names file %q field %q, want %s and %q: %s", pe.File, pe.Field, file, field, reason)
-	}
+	require.ErrorAs(tb, err, &pe, "%s", reason)
+	assert.ErrorIs(tb, err, want, "%s", reason)
+	assert.Equal(tb, file, pe.File, "%s", reason)
+	assert.Equal(tb, field, pe.Field, "%s", reason)
 }

@@ -305,7 +305,7 @@ func ukParseDMY(s string) (Date, error) {
 		return bad()
 	}
 	if err := d.validate(); err != nil {
-		return Date{}, fmt.Errorf("%w: %q: %v", ErrDate, s, err)
+		return Date{}, fmt.Errorf("%w: %q: %w", ErrDate, s, err)
 	}
 	return d, nil
 }

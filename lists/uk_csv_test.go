@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestParseUKCSVFixture reads testdata/uk/UK-Sanctions-List.csv, the four
@@ -13,9 +16,7 @@ import (
 // of one list must give the same entities.
 func TestParseUKCSVFixture(t *testing.T) {
 	l, err := ParseUKCSV(File{Name: "UK-Sanctions-List.csv", R: bytes.NewReader(ukTestdata(t, "UK-Sanctions-List.csv"))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Source != UK || l.Format != FormatUKCSV || l.PublishedFrom != PublishedFromContent || l.Files != nil {
 		t.Errorf("list header = %v %v %q %v", l.Source, l.Format, l.PublishedFrom, l.Files)
 	}
@@ -39,9 +40,9 @@ func TestParseUKCSVVariants(t *testing.T) {
 		{
 			"no report date", fixture[strings.Index(fixture, "\n")+1:],
 			func(t *testing.T, l *List) {
-				if !l.Published.IsZero() || l.PublishedFrom != "" || len(l.Entities) != 4 {
-					t.Errorf("Published = %v (%q), %d entities; want no date, 4 entities", l.Published, l.PublishedFrom, len(l.Entities))
-				}
+				assert.True(t, l.Published.IsZero(), "Published = %v, 4 entities", l.Published)
+				assert.Empty(t, l.PublishedFrom, "Published = %v, 4 entities", l.Published)
+				assert.Len(t, l.Entities, 4, "Published = %v, 4 entities", l.Published)
 			},
 			"a file whose Report Date line was removed has no date of its own",
 		},
@@ -75,9 +76,9 @@ func TestParseUKCSVVariants(t *testing.T) {
 			"unmapped nationality", "Report Date: 14-Aug-2026\n" + ukCSVLines(ukCSVColumns[:], "\n", ukWith(base, "Nationality(/ies)", "(1) Russia (2) Atlantis")),
 			func(t *testing.T, l *List) {
 				e := l.Entities[0]
-				if len(e.Nationalities) != 1 || e.Nationalities[0] != "RU" || e.Remarks != "Nationality: (1) Russia (2) Atlantis" {
-					t.Errorf("Nationalities %v, Remarks %q", e.Nationalities, e.Remarks)
-				}
+				assert.Len(t, e.Nationalities, 1)
+				assert.Equal(t, "RU", e.Nationalities[0])
+				assert.Equal(t, "Nationality: (1) Russia (2) Atlantis", e.Remarks)
 			},
 			"a nationality that names no known country is kept as published in the remarks",
 		},
@@ -85,9 +86,7 @@ func TestParseUKCSVVariants(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l, err := ParseUKCSV(File{Name: "f.csv", R: strings.NewReader(tt.in)})
-			if err != nil {
-				t.Fatalf("%v: %s", err, tt.reason)
-			}
+			require.NoError(t, err, "%s", tt.reason)
 			tt.check(t, l)
 		})
 	}

@@ -10,6 +10,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Helpers shared by the UK parser tests.
@@ -18,9 +21,7 @@ import (
 func ukTestdata(tb testing.TB, name string) []byte {
 	tb.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", "uk", name))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return b
 }
 
@@ -28,9 +29,7 @@ func ukTestdata(tb testing.TB, name string) []byte {
 // one of want, showing both as JSON.
 func ukCheckEntities(t *testing.T, got, want []Entity) {
 	t.Helper()
-	if len(got) != len(want) {
-		t.Errorf("got %d entities, want %d", len(got), len(want))
-	}
+	assert.Len(t, got, len(want))
 	for i := range min(len(got), len(want)) {
 		if !reflect.DeepEqual(got[i], want[i]) {
 			g, _ := json.MarshalIndent(got[i], "", "  ")
@@ -79,9 +78,7 @@ func TestUKSplitNumbered(t *testing.T) {
 		{"(1) (2) B", []string{"B"}, "empty items are dropped"},
 	}
 	for _, tt := range tests {
-		if got := ukSplitNumbered(tt.in); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("ukSplitNumbered(%q) = %q, want %q: %s", tt.in, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, ukSplitNumbered(tt.in), "ukSplitNumbered(%q): %s", tt.in, tt.reason)
 	}
 }
 
@@ -96,9 +93,7 @@ func TestUKSplitMulti(t *testing.T) {
 		{"A", []string{"A"}, "one value"},
 	}
 	for _, tt := range tests {
-		if got := ukSplitMulti(tt.in); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("ukSplitMulti(%q) = %q, want %q: %s", tt.in, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, ukSplitMulti(tt.in), "ukSplitMulti(%q): %s", tt.in, tt.reason)
 	}
 }
 
@@ -147,9 +142,7 @@ func TestUKScriptOf(t *testing.T) {
 		{"АО «Пример» 1", "Cyrillic", "digits and punctuation do not count"},
 	}
 	for _, tt := range tests {
-		if got := ScriptOf(tt.in); got != tt.want {
-			t.Errorf("ScriptOf(%q) = %q, want %q: %s", tt.in, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, ScriptOf(tt.in), "ScriptOf(%q): %s", tt.in, tt.reason)
 	}
 }
 
@@ -167,9 +160,7 @@ func TestUKLeadingCountry(t *testing.T) {
 		{"", "", "no details"},
 	}
 	for _, tt := range tests {
-		if got := ukLeadingCountry(tt.in); got != tt.want {
-			t.Errorf("ukLeadingCountry(%q) = %q, want %q: %s", tt.in, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, ukLeadingCountry(tt.in), "ukLeadingCountry(%q): %s", tt.in, tt.reason)
 	}
 }
 
@@ -180,9 +171,7 @@ func TestOFSISplitInfo(t *testing.T) {
 		{"UK Statement of Reasons", "Text (with brackets) (United States of America): x"},
 		{"Gender", "Male"},
 	}
-	if got := ofsiSplitInfo(in); !reflect.DeepEqual(got, want) {
-		t.Errorf("ofsiSplitInfo = %q, want %q: only the known labels split the text", got, want)
-	}
+	assert.Equal(t, want, ofsiSplitInfo(in), "only the known labels split the text")
 }
 
 func TestOFSIRefs(t *testing.T) {
@@ -199,9 +188,7 @@ func TestOFSIRefs(t *testing.T) {
 		{"A1, B2 & C3", []string{"A1", "B2", "C3"}, "commas and ampersands join references too"},
 	}
 	for _, tt := range tests {
-		if got := ofsiRefs(tt.in); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("ofsiRefs(%q) = %q, want %q: %s", tt.in, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, ofsiRefs(tt.in), "ofsiRefs(%q): %s", tt.in, tt.reason)
 	}
 }
 
@@ -303,19 +290,13 @@ func TestUKParseErrors(t *testing.T) {
 				}
 				return
 			}
-			if !errors.Is(err, tt.want) {
-				t.Fatalf("error %v, want one wrapping %v: %s", err, tt.want, tt.reason)
-			}
+			require.ErrorIs(t, err, tt.want, "%s", tt.reason)
 			if l != nil {
 				t.Errorf("got a list with an error")
 			}
 			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v is not a *ParseError", err)
-			}
-			if pe.File != "f" {
-				t.Errorf("ParseError.File = %q, want %q", pe.File, "f")
-			}
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, "f", pe.File)
 			if tt.line != 0 && pe.Line != tt.line {
 				t.Errorf("ParseError.Line = %d, want %d (%v): %s", pe.Line, tt.line, err, tt.reason)
 			}

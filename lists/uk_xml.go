@@ -2,7 +2,6 @@ package lists
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -163,7 +162,7 @@ func ParseUKXML(f File) (*List, error) {
 			return nil, &ParseError{File: f.Name, Err: fmt.Errorf("%w: no root element", ErrEmpty)}
 		}
 		if err != nil {
-			return nil, fail("", "", ukXMLError(err))
+			return nil, fail("", "", xmlCause(err))
 		}
 		if se, ok := tok.(xml.StartElement); ok {
 			root = se
@@ -190,7 +189,7 @@ func ParseUKXML(f File) (*List, error) {
 			if err == io.EOF {
 				err = fmt.Errorf("%w: no </Designations>", ErrTruncated)
 			}
-			return nil, fail("Designations", "", ukXMLError(err))
+			return nil, fail("Designations", "", xmlCause(err))
 		}
 		if _, ok := tok.(xml.EndElement); ok {
 			break // </Designations>: the decoder checks it matches
@@ -203,7 +202,7 @@ func ParseUKXML(f File) (*List, error) {
 		case "DateGenerated":
 			var s string
 			if err := d.DecodeElement(&s, &se); err != nil {
-				return nil, fail("Designations/DateGenerated", "", ukXMLError(err))
+				return nil, fail("Designations/DateGenerated", "", xmlCause(err))
 			}
 			dt, err := ukParseFullDate(s)
 			if err != nil {
@@ -219,7 +218,7 @@ func ParseUKXML(f File) (*List, error) {
 			elem := fmt.Sprintf("Designations/Designation[%d]", n)
 			var rec ukXMLDesignation
 			if err := d.DecodeElement(&rec, &se); err != nil {
-				return nil, fail(elem, "", ukXMLError(err))
+				return nil, fail(elem, "", xmlCause(err))
 			}
 			if id := strings.TrimSpace(rec.UniqueID); id != "" {
 				elem += " (" + id + ")"
@@ -231,7 +230,7 @@ func ParseUKXML(f File) (*List, error) {
 			list.Entities = append(list.Entities, e)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, fail("Designations/"+se.Name.Local, "", ukXMLError(err))
+				return nil, fail("Designations/"+se.Name.Local, "", xmlCause(err))
 			}
 		}
 	}
@@ -242,7 +241,7 @@ func ParseUKXML(f File) (*List, error) {
 			break
 		}
 		if err != nil {
-			return nil, fail("", "", ukXMLError(err))
+			return nil, fail("", "", xmlCause(err))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -267,26 +266,6 @@ func ukXMLCharset(charset string, r io.Reader) (io.Reader, error) {
 		return r, nil
 	}
 	return nil, fmt.Errorf("%w: declared encoding %q is not UTF-8", ErrEncoding, charset)
-}
-
-// ukXMLError maps an error of the XML decoder to a sentinel.
-func ukXMLError(err error) error {
-	var se *xml.SyntaxError
-	switch {
-	case errors.Is(err, ErrEncoding), errors.Is(err, ErrTruncated), errors.Is(err, ErrMalformed):
-		return err
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("%w: %w", ErrTruncated, err)
-	case errors.As(err, &se):
-		switch {
-		case strings.Contains(se.Msg, "unexpected EOF"):
-			return fmt.Errorf("%w: %w", ErrTruncated, err)
-		case strings.Contains(se.Msg, "invalid UTF-8"):
-			return fmt.Errorf("%w: %w", ErrEncoding, err)
-		}
-		return fmt.Errorf("%w: %w", ErrMalformed, err)
-	}
-	return fmt.Errorf("%w: %w", ErrMalformed, err)
 }
 
 // ukEntityType maps "Individual", "Entity" and "Ship" to an EntityType.

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // ukFixtureEntities are the four designations of the fixtures
@@ -118,9 +121,7 @@ func ukFixtureEntities() []Entity {
 
 func TestParseUKXMLFixture(t *testing.T) {
 	l, err := ParseUKXML(File{Name: "UK-Sanctions-List.xml", R: bytes.NewReader(ukTestdata(t, "UK-Sanctions-List.xml"))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Source != UK || l.Format != FormatUKXML || l.PublishedFrom != PublishedFromContent || l.Files != nil {
 		t.Errorf("list header = %v %v %q %v", l.Source, l.Format, l.PublishedFrom, l.Files)
 	}
@@ -134,9 +135,7 @@ func TestParseUKXMLFixture(t *testing.T) {
 // excerpt of the real FCDO file of 14 August 2026.
 func TestParseUKXMLExcerpt(t *testing.T) {
 	l, err := ParseUKXML(openShared(t, "uk/2026-08-excerpt/UK-Sanctions-List-excerpt.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if want := time.Date(2026, 8, 14, 23, 0, 4, 744e6, time.UTC); !l.Published.Equal(want) {
 		t.Errorf("Published = %v, want %v", l.Published, want)
 	}
@@ -210,9 +209,8 @@ func TestParseUKXMLDetails(t *testing.T) {
 		{
 			"no date", `<Designation><UniqueID>X1</UniqueID><Names><Name><Name6>A</Name6><NameType>Primary Name</NameType></Name></Names><IndividualEntityShip>Entity</IndividualEntityShip></Designation>`,
 			func(t *testing.T, l *List) {
-				if !l.Published.IsZero() || l.PublishedFrom != "" {
-					t.Errorf("Published = %v (%q), want none", l.Published, l.PublishedFrom)
-				}
+				assert.True(t, l.Published.IsZero(), "Published = %v", l.Published)
+				assert.Empty(t, l.PublishedFrom, "Published = %v", l.Published)
 			},
 			"a file that states no date leaves it to the loader",
 		},
@@ -221,9 +219,7 @@ func TestParseUKXMLDetails(t *testing.T) {
 <FutureElement>kept <b>text</b></FutureElement><ShipDetails><Ship><HullIdentificationNumbers><HullIdentificationNumber>HIN-1</HullIdentificationNumber></HullIdentificationNumbers></Ship></ShipDetails></Designation>`,
 			func(t *testing.T, l *List) {
 				want := "HullIdentificationNumbers: HIN-1\nFutureElement: kept text"
-				if got := l.Entities[0].Remarks; got != want {
-					t.Errorf("Remarks = %q, want %q", got, want)
-				}
+				assert.Equal(t, want, l.Entities[0].Remarks)
 			},
 			"elements the parser does not know are kept in the remarks, not dropped",
 		},
@@ -248,9 +244,7 @@ func TestParseUKXMLDetails(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l, err := ParseUKXML(File{Name: "f.xml", R: strings.NewReader(head + tt.body + "\n</Designations>")})
-			if err != nil {
-				t.Fatalf("%v: %s", err, tt.reason)
-			}
+			require.NoError(t, err, "%s", tt.reason)
 			tt.check(t, l)
 		})
 	}

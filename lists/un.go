@@ -212,8 +212,37 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 		return fail("REFERENCE_NUMBER", fmt.Errorf("%w: no REFERENCE_NUMBER", ErrMissing))
 	}
 	e := Entity{Source: UN, ID: ref, Type: typ}
+	if err := unXMLNames(&e, x); err != nil {
+		return fail("FIRST_NAME", err)
+	}
+	var remarks []string
+	for _, c := range x.Comments {
+		if c = xmlCollapseSpace(c); c != "" {
+			remarks = append(remarks, c)
+		}
+	}
+	remarks, field, err := unXMLAliases(&e, x, kind, remarks)
+	if err != nil {
+		return fail(field, err)
+	}
+	if field, err := unXMLPrograms(&e, x); err != nil {
+		return fail(field, err)
+	}
+	remarks = unXMLNationalities(&e, x.Nationalities, remarks)
+	e.Addresses = unXMLAddresses(x)
+	if remarks, field, err = unXMLBirth(&e, x, remarks); err != nil {
+		return fail(field, err)
+	}
+	if remarks, field, err = unXMLDocuments(&e, x.Documents, remarks); err != nil {
+		return fail(field, err)
+	}
+	e.Remarks = strings.Join(remarks, "; ")
+	return e, nil
+}
 
-	// Names.
+// unXMLNames sets the entry's primary name (its parts, for a person) and
+// the names in its original script.
+func unXMLNames(e *Entity, x *unXMLEntry) error {
 	var parts []NamePart
 	for _, p := range []string{x.FirstName, x.SecondName, x.ThirdName, x.FourthName} {
 		if p = xmlCollapseSpace(p); p != "" {
@@ -221,14 +250,14 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 		}
 	}
 	if len(parts) == 0 {
-		return fail("FIRST_NAME", fmt.Errorf("%w: no name", ErrMissing))
+		return fmt.Errorf("%w: no name", ErrMissing)
 	}
 	full := parts[0].Value
 	for _, p := range parts[1:] {
 		full += " " + p.Value
 	}
 	primary := Name{Full: full, Script: ScriptOf(full)}
-	if typ == Person {
+	if e.Type == Person {
 		primary.Parts = parts
 	}
 	e.Names = append(e.Names, primary)
@@ -237,14 +266,13 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 			e.Names = append(e.Names, Name{Full: o, Kind: Primary, Script: ScriptOf(o)})
 		}
 	}
+	return nil
+}
 
-	var remarks []string
-	for _, c := range x.Comments {
-		if c = xmlCollapseSpace(c); c != "" {
-			remarks = append(remarks, c)
-		}
-	}
-
+// unXMLAliases adds the entry's aliases (and the dates and places of
+// birth given with them) to e, notes on aliases to remarks; or returns
+// the field in error.
+func unXMLAliases(e *Entity, x *unXMLEntry, kind string, remarks []string) ([]string, string, error) {
 	aliases := x.IndAliases
 	if len(x.EntAliases) > 0 {
 		aliases = append(aliases[:len(aliases):len(aliases)], x.EntAliases...)
@@ -258,7 +286,7 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 			if quality == "" && note == "" && strings.TrimSpace(a.DateOfBirth+a.CityOfBirth+a.CountryOfBirth) == "" {
 				continue // the empty alias element the UN emits for entries without aliases
 			}
-			return fail(field+"/ALIAS_NAME", fmt.Errorf("%w: alias without a name", ErrMissing))
+			return remarks, field + "/ALIAS_NAME", fmt.Errorf("%w: alias without a name", ErrMissing)
 		}
 		switch strings.ToLower(quality) {
 		case "good", "a.k.a.", "":
@@ -269,7 +297,7 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 		case "n.k.a.":
 			n.Kind = NKA
 		default:
-			return fail(field+"/QUALITY", fmt.Errorf("%w: unknown alias QUALITY %q", ErrMalformed, quality))
+			return remarks, field + "/QUALITY", fmt.Errorf("%w: unknown alias QUALITY %q", ErrMalformed, quality)
 		}
 		switch strings.ToLower(strings.TrimSuffix(note, ".")) {
 		case "":
@@ -283,7 +311,7 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 		if d := xmlCollapseSpace(a.DateOfBirth); d != "" {
 			date, err := unXMLDate(d)
 			if err != nil {
-				return fail(field+"/DATE_OF_BIRTH", err)
+				return remarks, field + "/DATE_OF_BIRTH", err
 			}
 			e.BirthDates = unXMLAddBirthDate(e.BirthDates, DateOfBirth{From: date})
 		}
@@ -291,24 +319,28 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 			e.BirthPlaces = unXMLAddPlace(e.BirthPlaces, p)
 		}
 	}
+	return remarks, "", nil
+}
 
-	// Programs and DPRK.
+// unXMLPrograms sets the entry's programs, its listing date, gender and
+// titles, or returns the field in error.
+func unXMLPrograms(e *Entity, x *unXMLEntry) (string, error) {
 	if lt := xmlCollapseSpace(x.UNListType); lt != "" {
 		e.Programs = append(e.Programs, lt)
 	} else {
-		return fail("UN_LIST_TYPE", fmt.Errorf("%w: no UN_LIST_TYPE", ErrMissing))
+		return "UN_LIST_TYPE", fmt.Errorf("%w: no UN_LIST_TYPE", ErrMissing)
 	}
 	for _, lt := range x.ListTypes {
 		if lt = xmlCollapseSpace(lt); lt != "" && !containsString(e.Programs, lt) {
 			e.Programs = append(e.Programs, lt)
 		}
 	}
-	e.DPRK = IsDPRKProgram(e.Programs[0]) || strings.HasPrefix(ref, "KP")
+	e.DPRK = IsDPRKProgram(e.Programs[0]) || strings.HasPrefix(e.ID, "KP")
 
 	if s := xmlCollapseSpace(x.ListedOn); s != "" {
 		d, err := unXMLDate(s)
 		if err != nil {
-			return fail("LISTED_ON", err)
+			return "LISTED_ON", err
 		}
 		e.Listed = d
 	}
@@ -318,8 +350,13 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 			e.Titles = append(e.Titles, t)
 		}
 	}
+	return "", nil
+}
 
-	for _, v := range x.Nationalities {
+// unXMLNationalities adds the entry's nationalities to e; those that name
+// no country go to remarks.
+func unXMLNationalities(e *Entity, nationalities []string, remarks []string) []string {
+	for _, v := range nationalities {
 		v = xmlCollapseSpace(v)
 		if v == "" {
 			continue
@@ -334,7 +371,12 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 			}
 		}
 	}
+	return remarks
+}
 
+// unXMLAddresses converts the entry's addresses, empty ones left out.
+func unXMLAddresses(x *unXMLEntry) []Address {
+	var out []Address
 	addresses := x.IndAddresses
 	if len(x.EntAddresses) > 0 {
 		addresses = append(addresses[:len(addresses):len(addresses)], x.EntAddresses...)
@@ -352,14 +394,19 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 			continue
 		}
 		addr.Country, _ = unXMLCountry(addr.CountryName)
-		e.Addresses = append(e.Addresses, addr)
+		out = append(out, addr)
 	}
+	return out
+}
 
+// unXMLBirth adds the entry's dates and places of birth to e, or returns
+// the field in error.
+func unXMLBirth(e *Entity, x *unXMLEntry, remarks []string) ([]string, string, error) {
 	for i, d := range x.BirthDates {
 		field := fmt.Sprintf("INDIVIDUAL_DATE_OF_BIRTH[%d]", i+1)
 		b, ok, remark, err := unXMLBirthDate(d)
 		if err != nil {
-			return fail(field+"/"+remark, err)
+			return remarks, field + "/" + remark, err
 		}
 		if ok {
 			e.BirthDates = unXMLAddBirthDate(e.BirthDates, b)
@@ -373,11 +420,16 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 			e.BirthPlaces = unXMLAddPlace(e.BirthPlaces, pl)
 		}
 	}
+	return remarks, "", nil
+}
 
-	for i, d := range x.Documents {
+// unXMLDocuments adds the entry's documents to e, or returns the field in
+// error.
+func unXMLDocuments(e *Entity, docs []unXMLDoc, remarks []string) ([]string, string, error) {
+	for i, d := range docs {
 		ident, remark, err := unXMLIdentifier(d)
 		if err != nil {
-			return fail(fmt.Sprintf("INDIVIDUAL_DOCUMENT[%d]/DATE_OF_ISSUE", i+1), err)
+			return remarks, fmt.Sprintf("INDIVIDUAL_DOCUMENT[%d]/DATE_OF_ISSUE", i+1), err
 		}
 		if ident.Value != "" {
 			e.Identifiers = append(e.Identifiers, ident)
@@ -386,8 +438,7 @@ func unXMLEntity(x *unXMLEntry, typ EntityType, kind, file string, line int) (En
 			remarks = append(remarks, remark)
 		}
 	}
-	e.Remarks = strings.Join(remarks, "; ")
-	return e, nil
+	return remarks, "", nil
 }
 
 // unXMLDate parses the xs:date values of the UN list: "2012-12-31", a year

@@ -2,12 +2,14 @@ package lists
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseUNXMLFixture(t *testing.T) {
@@ -83,9 +85,7 @@ func TestParseUNXMLFixture(t *testing.T) {
 		},
 	}
 	l, err := ParseUNXML(File{Name: "consolidated.xml", R: bytes.NewReader(xmlListTestdata(t, "un/consolidated.xml"))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if l.Source != UN || l.Format != FormatUNXML || l.PublishedFrom != PublishedFromContent || l.Files != nil {
 		t.Errorf("got source %v format %v published from %q files %v", l.Source, l.Format, l.PublishedFrom, l.Files)
 	}
@@ -97,9 +97,7 @@ func TestParseUNXMLFixture(t *testing.T) {
 
 func TestParseUNXML2026(t *testing.T) {
 	l, err := ParseUNXML(openShared(t, "un/2026-02/consolidated.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if w := time.Date(2026, 2, 27, 0, 0, 9, 554e6, time.UTC); !l.Published.Equal(w) {
 		t.Errorf("published %v, want %v", l.Published, w)
 	}
@@ -107,12 +105,13 @@ func TestParseUNXML2026(t *testing.T) {
 	// Counted in the file: 730 INDIVIDUAL, 273 ENTITY, 155 with UN_LIST_TYPE
 	// DPRK; 2,752 named aliases: 1,524 Good + 594 a.k.a. + 19 f.k.a. strong,
 	// 615 Low weak; 454 documents with a NUMBER.
-	if c.Entities != 1003 || c.ByType[Person] != 730 || c.ByType[Organization] != 273 || c.DPRK != 155 {
-		t.Errorf("counts %d entities (%v), %d DPRK; want 1003 = 730 persons + 273 organizations, 155 DPRK", c.Entities, c.ByType, c.DPRK)
-	}
-	if c.StrongAliases != 2137 || c.WeakAliases != 615 || c.Identifiers != 454 {
-		t.Errorf("%d strong and %d weak aliases, %d identifiers; want 2137, 615, 454", c.StrongAliases, c.WeakAliases, c.Identifiers)
-	}
+	assert.Equal(t, 1003, c.Entities, "%v, 155 DPRK", c.ByType)
+	assert.Equal(t, 730, c.ByType[Person], "%v, 155 DPRK", c.ByType)
+	assert.Equal(t, 273, c.ByType[Organization], "%v, 155 DPRK", c.ByType)
+	assert.Equal(t, 155, c.DPRK, "%v, 155 DPRK", c.ByType)
+	assert.Equal(t, 2137, c.StrongAliases)
+	assert.Equal(t, 615, c.WeakAliases)
+	assert.Equal(t, 454, c.Identifiers)
 	unXMLCheckInvariants(t, l)
 
 	// 378 NAME_ORIGINAL_SCRIPT: 366 Arabic and 11 Cyrillic names, and one
@@ -130,9 +129,9 @@ func TestParseUNXML2026(t *testing.T) {
 			}
 		}
 	}
-	if original != 377 || scripts["Arabic"] != 366 || scripts["Cyrillic"] != 11 {
-		t.Errorf("%d original-script names %v; want 377: 366 Arabic, 11 Cyrillic", original, scripts)
-	}
+	assert.Equal(t, 377, original, "original-script names %v: 366 Arabic, 11 Cyrillic", scripts)
+	assert.Equal(t, 366, scripts["Arabic"], "original-script names %v: 366 Arabic, 11 Cyrillic", scripts)
+	assert.Equal(t, 11, scripts["Cyrillic"], "original-script names %v: 366 Arabic, 11 Cyrillic", scripts)
 	// 19 f.k.a. and 34 aliases noted "previously listed as" or "formerly listed as".
 	if fka != 19+26+7+1 {
 		t.Errorf("%d former names, want %d", fka, 19+26+7+1)
@@ -142,9 +141,9 @@ func TestParseUNXML2026(t *testing.T) {
 	for _, e := range l.Entities {
 		n := strings.Count("; "+e.Remarks, "; nationality ")
 		if e.ID == "SDi.001" {
-			if n != 1 || !strings.HasSuffix(e.Remarks, "; nationality na") || len(e.Nationalities) != 0 {
-				t.Errorf("SDi.001: nationality \"na\" must be kept in remarks, not mapped (Namibia is NA)")
-			}
+			assert.Equal(t, 1, n, "SDi.001: nationality \"na\" must be kept in remarks, not mapped (Namibia is NA)")
+			assert.True(t, strings.HasSuffix(e.Remarks, "; nationality na"), "SDi.001: nationality \"na\" must be kept in remarks, not mapped (Namibia is NA)")
+			assert.Empty(t, e.Nationalities, "SDi.001: nationality \"na\" must be kept in remarks, not mapped (Namibia is NA)")
 			continue
 		}
 		if n != 0 {
@@ -218,21 +217,20 @@ func TestParseUNXML2026(t *testing.T) {
 
 func TestParseUNXML2025(t *testing.T) {
 	l, err := ParseUNXML(openShared(t, "un/2025-04/consolidated.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if w := time.Date(2025, 4, 19, 23, 0, 4, 625e6, time.UTC); !l.Published.Equal(w) {
 		t.Errorf("published %v, want %v", l.Published, w)
 	}
 	c := l.Counts()
 	// Counted in the file: 684 INDIVIDUAL, 193 ENTITY, 155 DPRK; aliases
 	// 1,507 Good + 560 a.k.a. + 18 f.k.a. strong, 619 Low weak.
-	if c.Entities != 877 || c.ByType[Person] != 684 || c.ByType[Organization] != 193 || c.DPRK != 155 {
-		t.Errorf("counts %d entities (%v), %d DPRK; want 877 = 684 persons + 193 organizations, 155 DPRK", c.Entities, c.ByType, c.DPRK)
-	}
-	if c.StrongAliases != 2085 || c.WeakAliases != 619 || c.Identifiers != 431 {
-		t.Errorf("%d strong and %d weak aliases, %d identifiers; want 2085, 619, 431", c.StrongAliases, c.WeakAliases, c.Identifiers)
-	}
+	assert.Equal(t, 877, c.Entities, "%v, 155 DPRK", c.ByType)
+	assert.Equal(t, 684, c.ByType[Person], "%v, 155 DPRK", c.ByType)
+	assert.Equal(t, 193, c.ByType[Organization], "%v, 155 DPRK", c.ByType)
+	assert.Equal(t, 155, c.DPRK, "%v, 155 DPRK", c.ByType)
+	assert.Equal(t, 2085, c.StrongAliases)
+	assert.Equal(t, 619, c.WeakAliases)
+	assert.Equal(t, 431, c.Identifiers)
 	unXMLCheckInvariants(t, l)
 }
 
@@ -241,9 +239,7 @@ func unXMLCheckInvariants(t *testing.T, l *List) {
 	t.Helper()
 	for _, e := range l.Entities {
 		// The regime and the reference number agree on DPRK.
-		if IsDPRKProgram(e.Programs[0]) != strings.HasPrefix(e.ID, "KP") {
-			t.Errorf("%s: UN_LIST_TYPE %q and the reference number disagree on DPRK", e.ID, e.Programs[0])
-		}
+		assert.Equal(t, strings.HasPrefix(e.ID, "KP"), IsDPRKProgram(e.Programs[0]), "%s: UN_LIST_TYPE %q and the reference number disagree on DPRK", e.ID, e.Programs[0])
 		// "KPi.033" is an individual, "KPe.001" an entity.
 		if len(e.ID) < 4 || (e.ID[2] == 'i') != (e.Type == Person) || (e.ID[2] == 'e') != (e.Type == Organization) {
 			t.Errorf("%s: type %v does not match the reference number", e.ID, e.Type)
@@ -298,9 +294,7 @@ func TestScriptOfName(t *testing.T) {
 		{"", "", "empty"},
 	}
 	for _, tc := range tests {
-		if got := ScriptOf(tc.in); got != tc.want {
-			t.Errorf("ScriptOf(%q) = %q, want %q: %s", tc.in, got, tc.want, tc.reason)
-		}
+		assert.Equal(t, tc.want, ScriptOf(tc.in), "ScriptOf(%q): %s", tc.in, tc.reason)
 	}
 }
 
@@ -369,12 +363,11 @@ func TestParseUNXMLErrorPosition(t *testing.T) {
 	b := bytes.Replace(xmlListTestdata(t, "un/consolidated.xml"), []byte("<FROM_YEAR>1960</FROM_YEAR>"), []byte("<FROM_YEAR>196O</FROM_YEAR>"), 1)
 	_, err := ParseUNXML(File{Name: "consolidated.xml", R: bytes.NewReader(b)})
 	var pe *ParseError
-	if !errors.As(err, &pe) {
-		t.Fatalf("error %v is not a *ParseError", err)
-	}
-	if pe.Line != 65 || pe.Element != "INDIVIDUAL[QDi.901]" || pe.Field != "INDIVIDUAL_DATE_OF_BIRTH[2]/FROM_YEAR" || !errors.Is(err, ErrDate) {
-		t.Errorf("error %q: want line 65 (the INDIVIDUAL start tag), element INDIVIDUAL[QDi.901], field INDIVIDUAL_DATE_OF_BIRTH[2]/FROM_YEAR, ErrDate", err)
-	}
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 65, pe.Line, "the INDIVIDUAL start tag, element INDIVIDUAL[QDi.901], field INDIVIDUAL_DATE_OF_BIRTH[2]/FROM_YEAR, ErrDate")
+	assert.Equal(t, "INDIVIDUAL[QDi.901]", pe.Element, "the INDIVIDUAL start tag, element INDIVIDUAL[QDi.901], field INDIVIDUAL_DATE_OF_BIRTH[2]/FROM_YEAR, ErrDate")
+	assert.Equal(t, "INDIVIDUAL_DATE_OF_BIRTH[2]/FROM_YEAR", pe.Field, "the INDIVIDUAL start tag, element INDIVIDUAL[QDi.901], field INDIVIDUAL_DATE_OF_BIRTH[2]/FROM_YEAR, ErrDate")
+	assert.ErrorIs(t, err, ErrDate, "the INDIVIDUAL start tag, element INDIVIDUAL[QDi.901], field INDIVIDUAL_DATE_OF_BIRTH[2]/FROM_YEAR, ErrDate")
 }
 
 func FuzzParseUNXML(f *testing.F) {
@@ -388,27 +381,24 @@ func FuzzParseUNXML(f *testing.F) {
 		}
 		if err != nil {
 			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v (%T) is not a *ParseError", err, err)
-			}
+			require.ErrorAs(t, err, &pe)
 			return
 		}
 		if len(l.Entities) == 0 || l.Published.IsZero() {
 			t.Fatalf("a list without entities or publish date was returned")
 		}
 		for _, e := range l.Entities {
-			if e.ID == "" || len(e.Names) == 0 || e.Names[0].Full == "" || len(e.Programs) == 0 {
-				t.Fatalf("entity without ID, name or program: %+v", e)
-			}
+			require.NotEmpty(t, e.ID, "entity without ID, name or program: %+v", e)
+			require.NotEmpty(t, e.Names, "entity without ID, name or program: %+v", e)
+			require.NotEmpty(t, e.Names[0].Full, "entity without ID, name or program: %+v", e)
+			require.NotEmpty(t, e.Programs, "entity without ID, name or program: %+v", e)
 		}
 	})
 }
 
 func BenchmarkParseUNXML(b *testing.B) {
 	data, err := os.ReadFile(sharedList(b, "un/2026-02/consolidated.xml"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -209,35 +209,41 @@ func (j *JSONLReader) Read() (screening.Row, error) {
 			continue
 		}
 		j.seq++
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(b, &obj); err != nil {
-			return screening.Row{Line: j.seq, Err: &RowError{File: j.file, Line: j.line, Err: fmt.Errorf("not a JSON object: %v", err)}}, nil
-		}
-		vals := make(map[string]string, len(obj))
-		for k, raw := range obj {
-			key := strings.ToLower(strings.TrimSpace(k))
-			if !knownColumns[key] {
-				continue // unknown keys are ignored, whatever their value
-			}
-			var s string
-			if err := json.Unmarshal(raw, &s); err == nil {
-				vals[key] = s
-				continue
-			}
-			var n json.Number
-			if err := json.Unmarshal(raw, &n); err == nil {
-				vals[key] = n.String()
-				continue
-			}
-			if string(raw) == "null" {
-				continue
-			}
-			return screening.Row{Line: j.seq, Err: &RowError{File: j.file, Line: j.line, Field: key, Err: errors.New("must be a string or a number")}}, nil
-		}
-		return fromFields(func(c string) string { return vals[c] }, j.file, j.line, j.seq), nil
+		return jsonRow(b, j.file, j.line, j.seq), nil
 	}
 	if err := j.sc.Err(); err != nil {
 		return screening.Row{}, fmt.Errorf("%s:%d: %w", j.file, j.line+1, err)
 	}
 	return screening.Row{}, io.EOF
+}
+
+// jsonRow builds the row of one JSON object b, found at line of file, the
+// seq-th row; a b that is not a JSON object gives a row with Err set.
+func jsonRow(b []byte, file string, line, seq int) screening.Row {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(b, &obj); err != nil {
+		return screening.Row{Line: seq, Err: &RowError{File: file, Line: line, Err: fmt.Errorf("not a JSON object: %w", err)}}
+	}
+	vals := make(map[string]string, len(obj))
+	for k, raw := range obj {
+		key := strings.ToLower(strings.TrimSpace(k))
+		if !knownColumns[key] {
+			continue // unknown keys are ignored, whatever their value
+		}
+		var s string
+		if err := json.Unmarshal(raw, &s); err == nil {
+			vals[key] = s
+			continue
+		}
+		var n json.Number
+		if err := json.Unmarshal(raw, &n); err == nil {
+			vals[key] = n.String()
+			continue
+		}
+		if string(raw) == "null" {
+			continue
+		}
+		return screening.Row{Line: seq, Err: &RowError{File: file, Line: line, Field: key, Err: errors.New("must be a string or a number")}}
+	}
+	return fromFields(func(c string) string { return vals[c] }, file, line, seq)
 }

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/payscreen/payscreen/screening"
 )
 
@@ -17,9 +20,7 @@ func readAll(t *testing.T, r screening.RowReader) []screening.Row {
 		if errors.Is(err, io.EOF) {
 			return rows
 		}
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		rows = append(rows, row)
 	}
 }
@@ -34,9 +35,7 @@ func TestCSVReader(t *testing.T) {
 		"E6,Short row\n" +
 		"E7,Last,unknown,,,,,,\n"
 	r, err := NewCSVReader(strings.NewReader(in), "pay.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	rows := readAll(t, r)
 	tests := []struct {
 		line   int
@@ -52,28 +51,29 @@ func TestCSVReader(t *testing.T) {
 		{6, "", "pay.csv:7: 2 fields, the header has 9", "wrong field count"},
 		{7, "E7", "", "reading goes on after bad rows"},
 	}
-	if len(rows) != len(tests) {
-		t.Fatalf("%d rows, want %d", len(rows), len(tests))
-	}
+	require.Len(t, rows, len(tests))
 	for i, tt := range tests {
 		row := rows[i]
-		if row.Line != tt.line || row.Payee.ID != tt.id {
-			t.Errorf("row %d: line %d id %q, want %d %q (%s)", i, row.Line, row.Payee.ID, tt.line, tt.id, tt.reason)
-		}
-		got := ""
-		if row.Err != nil {
-			got = row.Err.Error()
-		}
-		if (tt.errSub == "") != (got == "") || !strings.Contains(got, tt.errSub) {
-			t.Errorf("row %d: error %q, want %q (%s)", i, got, tt.errSub, tt.reason)
+		assert.Equal(t, tt.line, row.Line, "row %d (%s)", i, tt.reason)
+		assert.Equal(t, tt.id, row.Payee.ID, "row %d (%s)", i, tt.reason)
+		if tt.errSub == "" {
+			assert.NoError(t, row.Err, "row %d (%s)", i, tt.reason)
+		} else if assert.Error(t, row.Err, "row %d (%s)", i, tt.reason) {
+			assert.Contains(t, row.Err.Error(), tt.errSub, "row %d (%s)", i, tt.reason)
 		}
 	}
-	if p := rows[0].Payee; p.Name != "Anna Schmidt" || p.Type != screening.Person || p.DOB != "1988-04-12" || rows[0].Currency != "EUR" || rows[0].Amount.String() != "1200.5" {
-		t.Errorf("row 1 parsed as %+v amount %s %s", p, rows[0].Amount, rows[0].Currency)
+	p := rows[0].Payee
+	assert.Equal(t, "Anna Schmidt", p.Name)
+	assert.Equal(t, screening.Person, p.Type)
+	assert.Equal(t, "1988-04-12", p.DOB)
+	assert.Equal(t, "EUR", rows[0].Currency)
+	assert.Equal(t, "1200.5", rows[0].Amount.String())
+	p = rows[1].Payee
+	assert.Equal(t, screening.Organization, p.Type)
+	if assert.Len(t, p.Wallets, 1) {
+		assert.Equal(t, "ETH", p.Wallets[0].Currency)
 	}
-	if p := rows[1].Payee; p.Type != screening.Organization || len(p.Wallets) != 1 || p.Wallets[0].Currency != "ETH" || rows[1].Amount.String() != "1000" {
-		t.Errorf("row 2 parsed as %+v amount %s", p, rows[1].Amount)
-	}
+	assert.Equal(t, "1000", rows[1].Amount.String())
 }
 
 func TestCSVReaderHeaderErrors(t *testing.T) {
@@ -82,8 +82,9 @@ func TestCSVReaderHeaderErrors(t *testing.T) {
 		{"name,dob\nA,1990\n", "no id column", "id is required"},
 		{"id,name,ID\n", "appears twice", "duplicate column"},
 	} {
-		if _, err := NewCSVReader(strings.NewReader(tt.in), "x.csv"); err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: err = %v, want %q", tt.reason, err, tt.want)
+		_, err := NewCSVReader(strings.NewReader(tt.in), "x.csv")
+		if assert.Error(t, err, tt.reason) {
+			assert.Contains(t, err.Error(), tt.want, tt.reason)
 		}
 	}
 }
@@ -97,24 +98,23 @@ not json
 {"id":7,"name":"numeric id"}
 `
 	rows := readAll(t, NewJSONLReader(strings.NewReader(in), "pay.jsonl"))
-	if len(rows) != 5 {
-		t.Fatalf("%d rows, want 5 (blank line skipped)", len(rows))
+	require.Len(t, rows, 5, "blank line skipped")
+	assert.NoError(t, rows[0].Err, "row 1")
+	assert.Equal(t, "Ri Won Ho", rows[0].Payee.Name, "row 1")
+	assert.Equal(t, "1500.25", rows[0].Amount.String(), "row 1: a JSON number amount")
+	assert.Equal(t, "USD", rows[0].Currency, "row 1: currency upper-cased")
+	const keys = "row 2: keys are case-insensitive; an unknown key is ignored whatever its value"
+	assert.NoError(t, rows[1].Err, keys)
+	assert.Equal(t, "J2", rows[1].Payee.ID, keys)
+	assert.Equal(t, screening.Organization, rows[1].Payee.Type, keys)
+	if assert.Error(t, rows[2].Err, "row 3 is not JSON") {
+		assert.Contains(t, rows[2].Err.Error(), "pay.jsonl:4", "row 3: a row error on line 4")
 	}
-	if rows[0].Payee.Name != "Ri Won Ho" || rows[0].Amount.String() != "1500.25" || rows[0].Currency != "USD" || rows[0].Err != nil {
-		t.Errorf("row 1: %+v %v", rows[0].Payee, rows[0].Err)
+	if assert.Error(t, rows[3].Err, "row 4: a name that is not a string") {
+		assert.Contains(t, rows[3].Err.Error(), "field name", "row 4: the error names the field")
 	}
-	if rows[1].Payee.ID != "J2" || rows[1].Payee.Type != screening.Organization || rows[1].Err != nil {
-		t.Errorf("row 2: keys are case-insensitive; an unknown key is ignored whatever its value: %+v %v", rows[1].Payee, rows[1].Err)
-	}
-	if rows[2].Err == nil || !strings.Contains(rows[2].Err.Error(), "pay.jsonl:4") {
-		t.Errorf("row 3: want a row error on line 4, got %v", rows[2].Err)
-	}
-	if rows[3].Err == nil || !strings.Contains(rows[3].Err.Error(), "field name") {
-		t.Errorf("row 4: want a field error for name, got %v", rows[3].Err)
-	}
-	if rows[4].Payee.ID != "7" || rows[4].Err != nil {
-		t.Errorf("row 5: numeric id: %+v %v", rows[4].Payee, rows[4].Err)
-	}
+	assert.NoError(t, rows[4].Err, "row 5: numeric id")
+	assert.Equal(t, "7", rows[4].Payee.ID, "row 5: numeric id")
 }
 
 func FuzzCSVReader(f *testing.F) {
@@ -133,8 +133,8 @@ func FuzzCSVReader(f *testing.F) {
 			if err != nil {
 				return
 			}
-			if row.Err == nil && row.Payee.ID == "" {
-				t.Fatalf("row without id and without error: %+v", row)
+			if row.Err == nil {
+				require.NotEmpty(t, row.Payee.ID, "row without id and without error: %+v", row)
 			}
 		}
 	})

@@ -105,9 +105,9 @@ func (c *CSVWriter) Write(r screening.RowResult) error {
 		m := o.Matches[0]
 		var ev []string
 		for _, e := range m.Evidence {
-			ev = append(ev, e.Field+":"+e.Effect.String())
+			ev = append(ev, e.Field.String()+":"+e.Effect.String())
 		}
-		rec[4], rec[5], rec[6], rec[7] = m.SourceName(), m.EntityID, m.Name, m.MatchedName
+		rec[4], rec[5], rec[6], rec[7] = m.Source.String(), m.EntityID, m.Name, m.MatchedName
 		rec[8], rec[9], rec[10], rec[11] = formatScore(m.Score), strings.Join(m.Programs, ";"), strconv.FormatBool(m.DPRK), strings.Join(ev, ";")
 	}
 	var flags []string

@@ -41,6 +41,23 @@ type RowReader interface {
 	Read() (Row, error)
 }
 
+// PayeeRows returns a RowReader of payees, as rows numbered from 1: a
+// batch over payees a program already holds.
+func PayeeRows(payees []Payee) RowReader { return &payeeRows{payees: payees} }
+
+type payeeRows struct {
+	payees []Payee
+	next   int
+}
+
+func (r *payeeRows) Read() (Row, error) {
+	if r.next == len(r.payees) {
+		return Row{}, io.EOF
+	}
+	r.next++
+	return Row{Line: r.next, Payee: r.payees[r.next-1]}, nil
+}
+
 // BatchOptions configure a batch run.
 type BatchOptions struct {
 	// Workers is the number of goroutines screening rows; 0 means

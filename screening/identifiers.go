@@ -131,16 +131,7 @@ func (ix *idIndex) lookupBICInstitution(b ident.BIC) []idHit {
 	return out
 }
 
-// compactID upper-cases v and keeps only letters and digits.
-func compactID(v string) string {
-	var b strings.Builder
-	for _, r := range strings.ToUpper(v) {
-		if (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func compactID(v string) string { return ident.Compact(v) }
 
 func emailKey(v string) string {
 	v = strings.ToLower(strings.TrimSpace(v))

@@ -64,24 +64,19 @@ func (c *candidates) addID(ref entityRef, e Evidence) {
 // identifier, or a name excluded by a strong contradiction.
 func (s *Screener) decide(p *Payee, q *query, c *candidate) (Match, bool) {
 	l, e := s.entity(c.ref)
-	src := l.Source.String()
-	if l.Feed != "" {
-		src = l.Feed
-	}
-	th := s.policy.ThresholdsFor(src, e.Programs, e.DPRK)
+	th := s.policy.ThresholdsFor(l.ID(), e.Programs, e.DPRK)
 	nameOK := c.name != nil && c.name.score >= th.Review
 	if !nameOK && len(c.ids) == 0 {
 		return Match{}, false
 	}
 	m := Match{
-		Source:      l.Source,
-		Feed:        l.Feed,
+		Source:      l.ID(),
 		EntityID:    e.ID,
 		Name:        e.PrimaryName(),
 		EntityType:  e.Type,
 		Programs:    e.Programs,
 		DPRK:        e.DPRK,
-		Fingerprint: Fingerprint(e),
+		Fingerprint: s.fingerprint(c.ref),
 	}
 	if m.Programs == nil {
 		m.Programs = []string{}
@@ -91,13 +86,13 @@ func (s *Screener) decide(p *Payee, q *query, c *candidate) (Match, bool) {
 		n := e.Names[c.name.name]
 		m.MatchedName = n.Full
 		m.Score = round4(c.name.score)
-		ev = append(ev, Evidence{Field: "name", Query: p.Name, Listed: n.Full, Score: m.Score, Effect: Matches, Detail: c.name.detail})
+		ev = append(ev, Evidence{Field: FieldName, Query: p.Name, Listed: n.Full, Score: m.Score, Effect: Matches, Detail: c.name.detail})
 		if n.Strength == lists.Weak {
-			ev = append(ev, Evidence{Field: "name", Query: p.Name, Listed: n.Full, Score: m.Score, Effect: Caps,
+			ev = append(ev, Evidence{Field: FieldName, Query: p.Name, Listed: n.Full, Score: m.Score, Effect: Caps,
 				Detail: "weak alias: the publisher marks it as too broad to identify the entry alone"})
 		}
 		if c.name.tokens <= 1 {
-			ev = append(ev, Evidence{Field: "name", Query: p.Name, Listed: n.Full, Score: m.Score, Effect: Caps,
+			ev = append(ev, Evidence{Field: FieldName, Query: p.Name, Listed: n.Full, Score: m.Score, Effect: Caps,
 				Detail: "single-token or surname-only match"})
 		}
 		if x, ok := typeEvidence(p.Type, e.Type); ok {
@@ -122,22 +117,15 @@ func (s *Screener) decide(p *Payee, q *query, c *candidate) (Match, bool) {
 	ev = append(ev, c.ids...)
 	m.Evidence = ev
 
-	switch {
-	case hasEffect(ev, Blocks):
-		m.Decision, m.Score = Block, 1
-	case len(c.ids) > 0 && !nameOK:
-		m.Decision, m.Score = Review, 1
-	case hasEffect(ev, Excludes):
-		if len(c.ids) == 0 {
-			return Match{}, false
-		}
-		m.Decision = Review
-	default:
-		m.Decision = Review
-		if c.name.score >= th.Block && hasEffect(ev, Corroborates) && !hasEffect(ev, Contradicts) && !hasEffect(ev, Caps) {
-			m.Decision = Block
-		}
+	f := FactsOf(ev)
+	if nameOK {
+		f.NameScore = c.name.score // unrounded, as the thresholds are met
 	}
+	v := Decide(f, th)
+	if !v.Reported {
+		return Match{}, false
+	}
+	m.Decision, m.Score = v.Decision, round4(v.Score)
 	return m, true
 }
 
@@ -155,7 +143,7 @@ func namesakeEvidence(query, listed string, h *nameHit, d Evidence) (Evidence, b
 	if d.Effect != Contradicts || h.extra == 0 || h.score >= namesakeNearExact {
 		return Evidence{}, false
 	}
-	return Evidence{Field: "name", Query: query, Listed: listed, Score: round4(h.score), Effect: Excludes,
+	return Evidence{Field: FieldName, Query: query, Listed: listed, Score: round4(h.score), Effect: Excludes,
 		Detail: fmt.Sprintf("namesake: %d word(s) of the payee's name are not in the listed name and the birth dates differ", h.extra)}, true
 }
 
@@ -167,13 +155,13 @@ func round4(f float64) float64 {
 func typeEvidence(t PayeeType, et lists.EntityType) (Evidence, bool) {
 	switch {
 	case t == Person && (et == lists.Organization || et == lists.Vessel || et == lists.Aircraft):
-		return Evidence{Field: "type", Query: t.String(), Listed: et.String(), Effect: Excludes,
+		return Evidence{Field: FieldType, Query: t.String(), Listed: et.String(), Effect: Excludes,
 			Detail: "a person cannot be a listed " + et.String()}, true
 	case t == Organization && et == lists.Person:
-		return Evidence{Field: "type", Query: t.String(), Listed: et.String(), Effect: Excludes,
+		return Evidence{Field: FieldType, Query: t.String(), Listed: et.String(), Effect: Excludes,
 			Detail: "an organization cannot be a listed person"}, true
 	case t != UnknownType && et != lists.TypeUnknown:
-		return Evidence{Field: "type", Query: t.String(), Listed: et.String(), Effect: Neutral, Detail: "same type"}, true
+		return Evidence{Field: FieldType, Query: t.String(), Listed: et.String(), Effect: Neutral, Detail: "same type"}, true
 	}
 	return Evidence{}, false
 }
@@ -191,7 +179,7 @@ func craftEvidence(t PayeeType, et lists.EntityType, score float64) (Evidence, b
 	if t == Person || et != lists.Vessel && et != lists.Aircraft || score >= craftNearExact {
 		return Evidence{}, false
 	}
-	return Evidence{Field: "name", Effect: Excludes, Score: round4(score),
+	return Evidence{Field: FieldName, Effect: Excludes, Score: round4(score),
 		Detail: fmt.Sprintf("a listed %s is matched only by its name as listed (score %.2f < %.2f)", et, score, craftNearExact)}, true
 }
 
@@ -200,11 +188,11 @@ func craftEvidence(t PayeeType, et lists.EntityType, score float64) (Evidence, b
 // corroborates; one within a year (or an approximate one within three)
 // contradicts weakly; otherwise the dates exclude the entry.
 func dobEvidence(d lists.Date, listed []lists.DateOfBirth) Evidence {
-	best := Evidence{Field: "dob", Query: d.String(), Effect: Excludes}
+	best := Evidence{Field: FieldDOB, Query: d.String(), Effect: Excludes}
 	rank := map[Effect]int{Corroborates: 3, Neutral: 2, Contradicts: 1, Excludes: 0}
 	for _, b := range listed {
 		e := compareDOB(d, b)
-		e.Field, e.Query, e.Listed = "dob", d.String(), b.String()
+		e.Field, e.Query, e.Listed = FieldDOB, d.String(), b.String()
 		if best.Listed == "" || rank[e.Effect] > rank[best.Effect] {
 			best = e
 		}
@@ -287,7 +275,7 @@ func countryEvidence(c string, e *lists.Entity) (Evidence, bool) {
 	if len(listed) == 0 {
 		return Evidence{}, false
 	}
-	ev := Evidence{Field: "country", Query: c, Listed: strings.Join(listed, ", ")}
+	ev := Evidence{Field: FieldCountry, Query: c, Listed: strings.Join(listed, ", ")}
 	switch {
 	case containsFold(listed, c):
 		ev.Score, ev.Effect, ev.Detail = 1, Corroborates, "country listed for the entry"

@@ -1,9 +1,13 @@
 package screening
 
 import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/payscreen/payscreen/fuzzy"
 	"github.com/payscreen/payscreen/lists"
@@ -71,15 +75,14 @@ func (n NetworkInfo) Evidence() Evidence {
 	case LinkName:
 		d += fmt.Sprintf("; same name as the OFAC entry (%q)", n.Link)
 	}
-	return Evidence{Field: "network", Listed: n.Network, Effect: Neutral, Detail: d}
+	return Evidence{Field: FieldNetwork, Listed: n.Network, Effect: Neutral, Detail: d}
 }
 
 // EntityKey identifies a listed entity within a [lists.Set]: its source,
 // the feed for indicator feeds, and the source's own ID.
 type EntityKey struct {
-	Source lists.Source
-	Feed   string
-	ID     string
+	List lists.ListID
+	ID   string
 }
 
 // ITWorkerNetworks maps the entities of a Set that belong to DPRK
@@ -117,24 +120,25 @@ func ITWorkerNetwork(set *lists.Set) ITWorkerNetworks {
 	byID := map[string]*itwEntry{}
 	names := map[string][]*itwEntry{} // name key -> entries
 	docs := map[string]*itwEntry{}    // compact document number -> entry
-	for i := range itwTable {
-		e := &itwTable[i]
-		byID[e.uid] = e
-		for _, n := range e.names {
+	table := itwTable()
+	for i := range table {
+		e := &table[i]
+		byID[e.OFACID] = e
+		for _, n := range e.Names {
 			for _, k := range itwNameKeys(n) {
 				if !slices.Contains(names[k], e) {
 					names[k] = append(names[k], e)
 				}
 			}
 		}
-		for _, d := range e.docs {
+		for _, d := range e.Docs {
 			docs[compactID(d)] = e
 		}
 	}
 	for _, l := range set.Lists {
 		for i := range l.Entities {
 			ent := &l.Entities[i]
-			key := EntityKey{Source: l.Source, Feed: l.Feed, ID: ent.ID}
+			key := EntityKey{List: l.ID(), ID: ent.ID}
 			if l.Source == lists.OFACSDN {
 				if e, ok := byID[ent.ID]; ok {
 					out[key] = e.info(LinkOFACID, "")
@@ -155,10 +159,10 @@ func ITWorkerNetwork(set *lists.Set) ITWorkerNetworks {
 	return out
 }
 
-// Lookup returns what links the entity of source src (and feed, for
-// indicator feeds) with the given ID to a network.
-func (n ITWorkerNetworks) Lookup(src lists.Source, feed, id string) (NetworkInfo, bool) {
-	info, ok := n[EntityKey{Source: src, Feed: feed, ID: id}]
+// Lookup returns what links the entity of list l with the given ID to a
+// network.
+func (n ITWorkerNetworks) Lookup(l lists.ListID, id string) (NetworkInfo, bool) {
+	info, ok := n[EntityKey{List: l, ID: id}]
 	return info, ok
 }
 
@@ -170,8 +174,8 @@ func (n ITWorkerNetworks) Annotate(r *Result) {
 	}
 	for i := range r.Matches {
 		m := &r.Matches[i]
-		info, ok := n.Lookup(m.Source, m.Feed, m.EntityID)
-		if !ok || slices.ContainsFunc(m.Evidence, func(e Evidence) bool { return e.Field == "network" }) {
+		info, ok := n.Lookup(m.Source, m.EntityID)
+		if !ok || slices.ContainsFunc(m.Evidence, func(e Evidence) bool { return e.Field == FieldNetwork }) {
 			continue
 		}
 		m.Evidence = append(m.Evidence, info.Evidence())
@@ -180,18 +184,18 @@ func (n ITWorkerNetworks) Annotate(r *Result) {
 
 // itwEntry is one OFAC SDN entry of a DPRK IT-worker network.
 type itwEntry struct {
-	uid        string
-	network    string
-	role       string // our own one-line summary
-	designated string
-	person     bool
-	names      []string // as OFAC publishes them, primary first
-	dobs       []string // YYYY-MM-DD
-	docs       []string // document, tax and registration numbers
+	OFACID     string   `json:"ofac_id"`
+	Network    string   `json:"network"`
+	Role       string   `json:"role"` // our own one-line summary
+	Designated string   `json:"designated"`
+	Person     bool     `json:"person"`
+	Names      []string `json:"names"` // as OFAC publishes them, primary first
+	DOBs       []string `json:"dobs"`  // YYYY-MM-DD
+	Docs       []string `json:"docs"`  // document, tax and registration numbers
 }
 
 func (e *itwEntry) info(k LinkKind, link string) NetworkInfo {
-	return NetworkInfo{Network: e.network, Role: e.role, OFACID: e.uid, OFACName: e.names[0], Designated: e.designated, LinkedBy: k, Link: link}
+	return NetworkInfo{Network: e.Network, Role: e.Role, OFACID: e.OFACID, OFACName: e.Names[0], Designated: e.Designated, LinkedBy: k, Link: link}
 }
 
 // itwNameKeys returns the keys a name links by: its significant tokens
@@ -250,11 +254,11 @@ func itwLinkByName(ent *lists.Entity, names map[string][]*itwEntry) (NetworkInfo
 	for _, n := range ent.Names {
 		for _, k := range itwNameKeys(n.Full) {
 			for _, e := range names[k] {
-				if e.person && ent.Type != lists.Organization {
+				if e.Person && ent.Type != lists.Organization {
 					if !itwSameDOB(ent, e) {
 						continue
 					}
-				} else if e.person || ent.Type == lists.Person {
+				} else if e.Person || ent.Type == lists.Person {
 					continue // a person is not a company of the same name
 				}
 				return e.info(LinkName, n.Full), true
@@ -269,130 +273,39 @@ func itwSameDOB(ent *lists.Entity, e *itwEntry) bool {
 		if b.IsRange() || b.From.Day == 0 {
 			continue
 		}
-		if slices.Contains(e.dobs, b.From.String()) {
+		if slices.Contains(e.DOBs, b.From.String()) {
 			return true
 		}
 	}
 	return false
 }
 
-// itwTable lists the OFAC SDN entries of DPRK IT-worker networks: ent_num,
-// network, role (payscreen's own summary), designation date, whether a
-// person, and names, dates of birth and document numbers as OFAC publishes
-// them (SDN_ADVANCED.XML of 2025-11-19).
-var itwTable = [...]itwEntry{
-	{"24977", "Yanbian Silverstar", "PRC-based IT company, DPRK-controlled, that placed North Korean IT workers", "2018-09-13", false,
-		[]string{"Yanbian Silverstar Network Technology Co., Ltd.", "延边银星网络科技有限公司", "은성인터네트기술회사", "Yanbian Silverstar", "Yanbian Silver Star", "Silver Star Internet Technology Corporation", "China Silver Star Internet Technology Company", "Unsong Internet Technology Corporation", "Yanji Silver Star Network Technology Co. Ltd.", "Silver Star China"},
-		[]string{}, []string{"91222401MA0Y31E659"}},
-	{"24978", "Yanbian Silverstar", "Russia-based company of the Yanbian Silverstar network", "2018-09-13", false,
-		[]string{"Volasys Silver Star"},
-		[]string{}, []string{}},
-	{"24979", "Yanbian Silverstar", "chief executive of Yanbian Silverstar", "2018-09-13", true,
-		[]string{"Jong Song Hwa", "정 성화"},
-		[]string{"1970-02-05"}, []string{"927220230"}},
-	{"42498", "Sim Hyon Sop (KKBC)", "DPRK bank representative who received IT-worker earnings", "2023-04-24", true,
-		[]string{"Sim Hyon Sop", "Sim Hyo'n-so'p"},
-		[]string{"1983-11-25"}, []string{"109484100"}},
-	{"42496", "Sim Hyon Sop (KKBC)", "PRC-based over-the-counter trader who converted virtual currency for the DPRK", "2023-04-24", true,
-		[]string{"Wu Huihui", "Wakemeupupup", "fast4release"},
-		[]string{"1988-12-15"}, []string{"E59165201", "371326198812157611"}},
-	{"42497", "Sim Hyon Sop (KKBC)", "Hong Kong-based trader who worked with Wu Huihui", "2023-04-24", true,
-		[]string{"Cheng Hung Man"},
-		[]string{"1964-03-28"}, []string{"752079640", "G563542(9)"}},
-	{"43379", "Chinyong", "DPRK company that manages IT-worker delegations abroad", "2023-05-23", false,
-		[]string{"Chinyong Information Technology Cooperation Company", "Jinyong IT Cooperation Company"},
-		[]string{}, []string{}},
-	{"43377", "Chinyong", "head of Chinyong", "2023-05-23", true,
-		[]string{"Kim Sang Man", "김 상만", "Kim Sangman"},
-		[]string{"1965-04-25"}, []string{"109420132", "827220538", "563220082"}},
-	{"48260", "Chinyong", "Vladivostok company under Chinyong", "2024-03-27", false,
-		[]string{"Limited Liability Company Alis", "Общество c Oграниченной Oтветственностью \"Алис\"", "Alias LLC", "Alis LLC", "ООО АЛИС"},
-		[]string{}, []string{"1162536087230", "2543103179"}},
-	{"48261", "Chinyong", "UAE company under Chinyong", "2024-03-27", false,
-		[]string{"Pioneer Bencont Star Real Estate"},
-		[]string{}, []string{}},
-	{"48262", "Chinyong", "representative acting for a Chinyong company", "2024-03-27", true,
-		[]string{"Jon Yun Gun", "전 연근", "Cho'n Yo'n Ku'n"},
-		[]string{"1973-04-22"}, []string{"927233154"}},
-	{"48267", "DPRK bank representatives (2024)", "Shenyang-based DPRK bank representative named in the March 2024 action against IT-worker revenue", "2024-03-27", true,
-		[]string{"Han Chol Man", "한 절 만", "Han Ch'o'l-man"},
-		[]string{"1978-05-06"}, []string{}},
-	{"48268", "DPRK bank representatives (2024)", "Vladivostok-based DPRK bank representative named in the March 2024 action against IT-worker revenue", "2024-03-27", true,
-		[]string{"O In Chun", "오 인 준", "O ln-chun", "O In Jun"},
-		[]string{"1969-07-03"}, []string{"PS745220146"}},
-	{"48269", "DPRK bank representatives (2024)", "Vladivostok-based DPRK bank representative named in the March 2024 action against IT-worker revenue", "2024-03-27", true,
-		[]string{"Jong Song Ho", "Cho'ng So'ng-ho"},
-		[]string{"1972-11-15"}, []string{"109110001"}},
-	{"47699", "DPRK bank representatives (2024)", "Shenyang-based DPRK bank representative named in the March 2024 action against IT-worker revenue", "2024-03-27", true,
-		[]string{"Ri Tong Hyok", "Ri Tong-Hyo'k"},
-		[]string{"1975-11-27"}, []string{}},
-	{"47701", "DPRK bank representatives (2024)", "Shenyang-based DPRK bank representative named in the March 2024 action against IT-worker revenue", "2024-03-27", true,
-		[]string{"Yu Pu Ung", "유 부 웅", "Yu Bu Ung", "Mr. O"},
-		[]string{"1966-09-16"}, []string{"PS927320340"}},
-	{"52262", "Department 53", "military department that runs IT front companies (also Korea Pongnaesan Trading)", "2025-01-16", false,
-		[]string{"Department 53 of the Ministry of the People's Armed Forces", "Department 53", "Bureau 53", "Korea Pongnaesan Trading Corporation", "조선봉래산무역회사"},
-		[]string{}, []string{}},
-	{"52264", "Department 53", "Dandong company that supported Department 53", "2025-01-16", false,
-		[]string{"Liaoning China Trade Industry Co., LTD.", "辽宁中贸实业有限公司", "Liaoning Zhongmao Industrial Co., Ltd"},
-		[]string{}, []string{"91210600MA0YQP7Y0B"}},
-	{"52282", "Department 53", "Department 53 front company with IT workers abroad", "2025-01-16", false,
-		[]string{"Korea Osong Shipping Corporation", "Osong Shipping Corporation", "Osong Shipping Company"},
-		[]string{}, []string{"5619960"}},
-	{"52283", "Department 53", "Department 53 front company with an IT-worker delegation abroad", "2025-01-16", false,
-		[]string{"Chonsurim Trading Corporation", "Korea Chonsurim Trading Corporation"},
-		[]string{}, []string{}},
-	{"52286", "Department 53", "Shenyang representative of Korea Osong Shipping", "2025-01-16", true,
-		[]string{"Son Kyong Sik"},
-		[]string{"1959-04-20"}, []string{"381220302"}},
-	{"52289", "Department 53", "head of the Chonsurim IT-worker delegation", "2025-01-16", true,
-		[]string{"Jong In Chol"},
-		[]string{"1979-01-05"}, []string{"390220044"}},
-	{"49970", "Song Kum Hyok / Asatryan (2025)", "North Korean national designated under the cyber program in the July 2025 IT-worker action", "2025-07-08", true,
-		[]string{"Song Kum Hyok"},
-		[]string{"1987-08-30"}, []string{}},
-	{"53816", "Song Kum Hyok / Asatryan (2025)", "DPRK trading company named in the July 2025 IT-worker action", "2025-07-08", false,
-		[]string{"Korea Songkwang Trading General Corporation", "Korea Songkwang General Trading Corporation"},
-		[]string{}, []string{}},
-	{"53817", "Song Kum Hyok / Asatryan (2025)", "DPRK trading company named in the July 2025 IT-worker action", "2025-07-08", false,
-		[]string{"Korea Saenal Trading Corporation", "Korea Saenal Technology Trading Corporation", "Saenal Trading Corporation", "새날무역회사", "Korea Saenal Trading", "Chosun Saenal Trading Corporation", "Chosun Saenal Trading Company", "조선새날무역회사", "Chosun Saenal Trading"},
-		[]string{}, []string{}},
-	{"53820", "Song Kum Hyok / Asatryan (2025)", "Russia-based company owned by Gayk Asatryan", "2025-07-08", false,
-		[]string{"Asatryan Limited Liability Company", "ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ АСАТРЯН", "Asatryan LLC", "ООО АСАТРЯН", "Limited Liability Company Asatryan"},
-		[]string{}, []string{"2502065020", "1212500013934"}},
-	{"53822", "Song Kum Hyok / Asatryan (2025)", "Russia-based company owned by Gayk Asatryan", "2025-07-08", false,
-		[]string{"Fortuna Limited Liability Company", "ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ ФОРТУНА", "Fortuna LLC", "ООО ФОРТУНА", "Limited Liability Company Fortuna"},
-		[]string{}, []string{"2502071778", "1232500011149"}},
-	{"53824", "Song Kum Hyok / Asatryan (2025)", "Russian national who owns Asatryan LLC and Fortuna LLC", "2025-07-08", true,
-		[]string{"Asatryan Gayk", "Асатрян Гайк", "Asatryan Gaik", "Asatryan Gayk Vanushevich"},
-		[]string{"1974-06-14"}, []string{"0519689094", "250209385021"}},
-	{"54764", "Korea Sobaeksu", "DPRK trading company that sends IT workers abroad", "2025-07-24", false,
-		[]string{"Korea Sobaeksu Trading Corporation", "Korea Sobaeksu United Corporation", "Sobaeksu United Corp.", "Sobaeku United Corp", "Korea Sobaeksu United Co."},
-		[]string{}, []string{}},
-	{"54763", "Korea Sobaeksu", "person supporting Korea Sobaeksu, based in Vietnam", "2025-07-24", true,
-		[]string{"Kim Se Un", "김 세운", "Kim Se-u'n"},
-		[]string{"1978-03-25"}, []string{"390120007"}},
-	{"54800", "Korea Sobaeksu", "person supporting Korea Sobaeksu", "2025-07-24", true,
-		[]string{"Jo Kyong Hun", "조 경훈", "Cho Kyo'ng-hun"},
-		[]string{"1990-06-19"}, []string{"108432959"}},
-	{"54762", "Korea Sobaeksu", "DPRK national named in the July 2025 Sobaeksu action", "2025-07-24", true,
-		[]string{"Myong Chol Min", "명 철민"},
-		[]string{"1966-09-25"}, []string{"745338501"}},
-	{"55062", "Chinyong", "Shenyang front company of Chinyong", "2025-08-27", false,
-		[]string{"Shenyang Geumpungri Network Technology Co., Ltd", "Guempungri"},
-		[]string{}, []string{}},
-	{"55063", "Korea Sinjin (2025)", "DPRK trading company with IT workers abroad", "2025-08-27", false,
-		[]string{"Korea Sinjin Trading Corporation", "Chosun Sinjin Trading Company", "조선신진무역회사", "Chosun Sinjin Trading Corporation", "Sinjin General Trading Corporation"},
-		[]string{}, []string{}},
-	{"55064", "Chinyong", "DPRK official in Russia designated in the August 2025 Chinyong action", "2025-08-27", true,
-		[]string{"Kim Ung Sun", "김 응순", "Kim U'ng-sun"},
-		[]string{"1964-06-23"}, []string{"754110065"}},
-	{"55065", "Chinyong", "Russian national who supported Chinyong", "2025-08-27", true,
-		[]string{"Andreyev Vitaliy Sergeyevich", "Андреев Виталий Сергеевич"},
-		[]string{"1980-09-29"}, []string{"253908966176"}},
-	{"56044", "Korea Mangyongdae Computer Technology", "DPRK company designated in the November 2025 IT-worker action", "2025-11-04", false,
-		[]string{"Korea Mangyongdae Computer Technology Corporation", "Mangyongdae Computer Technology", "Korea Mangyongdae Computer Technology Corp."},
-		[]string{}, []string{}},
-	{"56045", "Korea Mangyongdae Computer Technology", "Dandong-based representative acting for Korea Mangyongdae Computer Technology", "2025-11-04", true,
-		[]string{"U Yong Su"},
-		[]string{"1971-06-19"}, []string{"481231176"}},
-}
+// itwData holds the OFAC SDN entries of DPRK IT-worker networks: ent_num
+// (ofac_id), network, role (payscreen's own summary), designation date,
+// whether a person, and names, dates of birth and document numbers as OFAC
+// publishes them. It is data, reviewed and updated as OFAC designates:
+// see its "about" for the publication it was taken from.
+//
+//go:embed data/itw_networks.json
+var itwData []byte
+
+// itwTable returns the entries of itwData, decoded once. The data is
+// part of the binary and a test decodes it: an error here is a build
+// defect, not an input error.
+var itwTable = sync.OnceValue(func() []itwEntry {
+	var doc struct {
+		About   string     `json:"about"`
+		Entries []itwEntry `json:"entries"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(itwData))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		panic("screening: embedded data/itw_networks.json: " + err.Error())
+	}
+	for i, e := range doc.Entries {
+		if e.OFACID == "" || e.Network == "" || len(e.Names) == 0 {
+			panic(fmt.Sprintf("screening: embedded data/itw_networks.json: entry %d lacks ofac_id, network or names", i))
+		}
+	}
+	return doc.Entries
+})

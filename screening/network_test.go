@@ -11,16 +11,16 @@ import (
 
 func TestITWorkerTable(t *testing.T) {
 	seen := map[string]bool{}
-	for _, e := range itwTable {
-		if seen[e.uid] {
-			t.Errorf("ent_num %s twice", e.uid)
+	for _, e := range itwTable() {
+		if seen[e.OFACID] {
+			t.Errorf("ent_num %s twice", e.OFACID)
 		}
-		seen[e.uid] = true
-		if e.network == "" || e.role == "" || len(e.designated) != 10 || len(e.names) == 0 {
-			t.Errorf("entry %s incomplete: %+v", e.uid, e)
+		seen[e.OFACID] = true
+		if e.Network == "" || e.Role == "" || len(e.Designated) != 10 || len(e.Names) == 0 {
+			t.Errorf("entry %s incomplete: %+v", e.OFACID, e)
 		}
-		if e.person != (len(e.dobs) > 0) {
-			t.Errorf("entry %s: every person in the table has a listed date of birth, no company has", e.uid)
+		if e.Person != (len(e.DOBs) > 0) {
+			t.Errorf("entry %s: every person in the table has a listed date of birth, no company has", e.OFACID)
 		}
 	}
 	if len(seen) != 38 {
@@ -42,7 +42,7 @@ func TestITWorkerNetworkSample(t *testing.T) {
 	wantOFAC := []string{"24977", "24978", "24979", "42496", "42498", "43377", "43379", "48260", "48262", "48267",
 		"52262", "53820", "53824", "54763", "54764", "55062", "55065", "56044", "56045"}
 	for _, id := range wantOFAC {
-		info, ok := n.Lookup(lists.OFACSDN, "", id)
+		info, ok := n.Lookup(lists.ListID{Source: lists.OFACSDN}, id)
 		if !ok || info.LinkedBy != LinkOFACID || info.OFACID != id {
 			t.Errorf("OFAC %s: %+v %v, want marked by its ent_num", id, info, ok)
 		}
@@ -50,14 +50,14 @@ func TestITWorkerNetworkSample(t *testing.T) {
 	// The sample's UN entries are DPRK but none is an IT-worker entry; the
 	// OFAC sample's DPRK banks are not either.
 	for _, id := range []string{"KPi.033", "KPe.001", "KPe.047"} {
-		if _, ok := n.Lookup(lists.UN, "", id); ok {
+		if _, ok := n.Lookup(lists.ListID{Source: lists.UN}, id); ok {
 			t.Errorf("UN %s marked: it is not part of an IT-worker network", id)
 		}
 	}
-	if _, ok := n.Lookup(lists.OFACSDN, "", "20571"); ok {
+	if _, ok := n.Lookup(lists.ListID{Source: lists.OFACSDN}, "20571"); ok {
 		t.Error("Kumgang Bank marked: a DPRK bank is not an IT-worker network entry")
 	}
-	info, ok := n.Lookup(lists.Indicators, lists.BuiltinIndicatorFeed, "volasys-silverstar")
+	info, ok := n.Lookup(lists.ListID{Source: lists.Indicators, Feed: lists.BuiltinIndicatorFeed}, "volasys-silverstar")
 	if !ok || info.OFACID != "24978" || info.LinkedBy != LinkName {
 		t.Errorf("built-in feed's Volasys Silverstar: %+v %v, want linked by name to OFAC 24978 VOLASYS SILVER STAR", info, ok)
 	}
@@ -113,7 +113,7 @@ func TestITWorkerNetworkLinks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			set := &lists.Set{Lists: []*lists.List{{Source: lists.UK, Entities: []lists.Entity{tt.entity}}}}
-			info, ok := ITWorkerNetwork(set).Lookup(lists.UK, "", tt.entity.ID)
+			info, ok := ITWorkerNetwork(set).Lookup(lists.ListID{Source: lists.UK}, tt.entity.ID)
 			if ok != (tt.want != "") || info.OFACID != tt.want || info.LinkedBy != tt.by {
 				t.Errorf("got %+v %v, want OFAC %q by %v (%s)", info, ok, tt.want, tt.by, tt.reason)
 			}
@@ -123,7 +123,7 @@ func TestITWorkerNetworkLinks(t *testing.T) {
 
 func TestITWorkerNetworkOFACIDOnlyOnSDN(t *testing.T) {
 	set := &lists.Set{Lists: []*lists.List{{Source: lists.UN, Entities: []lists.Entity{{ID: "24977", Names: []lists.Name{{Full: "Unrelated"}}}}}}}
-	if _, ok := ITWorkerNetwork(set).Lookup(lists.UN, "", "24977"); ok {
+	if _, ok := ITWorkerNetwork(set).Lookup(lists.ListID{Source: lists.UN}, "24977"); ok {
 		t.Error("an entry of another list with the same ID is not the OFAC entry")
 	}
 }
@@ -150,7 +150,7 @@ func TestITWorkerNetworkAnnotate(t *testing.T) {
 	}
 	var got []Evidence
 	for _, e := range r.Matches[0].Evidence {
-		if e.Field == "network" {
+		if e.Field == FieldNetwork {
 			got = append(got, e)
 		}
 	}
@@ -169,7 +169,7 @@ func ExampleITWorkerNetworks_Annotate() {
 	r, _ := s.Screen(context.Background(), Payee{ID: "V-7", Name: "Chinyong Information Technology Cooperation Co", Type: Organization})
 	network.Annotate(&r)
 	for _, e := range r.Matches[0].Evidence {
-		if e.Field == "network" {
+		if e.Field == FieldNetwork {
 			fmt.Println(r.Decision, r.Matches[0].EntityID, e.Listed)
 		}
 	}

@@ -2,13 +2,12 @@ package screening
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -29,17 +28,20 @@ type Thresholds struct {
 }
 
 // AllowEntry records a reviewed false positive: the payee with PayeeID is
-// not the entity EntityID of Source. It suppresses that match only while
-// the listed entry is unchanged: Fingerprint must equal the entry's
-// current [Match.Fingerprint].
+// not the entity EntityID of the list Source (an official list such as
+// "un", or an indicator feed by its name, such as "acme"). It suppresses
+// that match only while the listed entry is unchanged: Fingerprint must
+// equal the entry's current [Match.Fingerprint]. The three come from a
+// match as the screen output shows it ("source", "entity_id",
+// "fingerprint").
 type AllowEntry struct {
-	PayeeID     string `json:"payee_id" yaml:"payee_id"`
-	Source      string `json:"source" yaml:"source"`
-	EntityID    string `json:"entity_id" yaml:"entity_id"`
-	Fingerprint string `json:"fingerprint" yaml:"fingerprint"`
-	Reason      string `json:"reason,omitempty" yaml:"reason,omitempty"`
-	ReviewedBy  string `json:"reviewed_by,omitempty" yaml:"reviewed_by,omitempty"`
-	ReviewedOn  string `json:"reviewed_on,omitempty" yaml:"reviewed_on,omitempty"`
+	PayeeID     string       `json:"payee_id" yaml:"payee_id"`
+	Source      lists.ListID `json:"source" yaml:"source"`
+	EntityID    string       `json:"entity_id" yaml:"entity_id"`
+	Fingerprint string       `json:"fingerprint" yaml:"fingerprint"`
+	Reason      string       `json:"reason,omitempty" yaml:"reason,omitempty"`
+	ReviewedBy  string       `json:"reviewed_by,omitempty" yaml:"reviewed_by,omitempty"`
+	ReviewedOn  string       `json:"reviewed_on,omitempty" yaml:"reviewed_on,omitempty"`
 }
 
 // Policy holds what a compliance team decides: thresholds overall and per
@@ -50,8 +52,10 @@ type AllowEntry struct {
 type Policy struct {
 	// Thresholds apply to every source and program without its own.
 	Thresholds `yaml:",inline"`
-	// Sources overrides thresholds per source ("ofac_sdn", "un", ...).
-	Sources map[string]Thresholds `json:"sources,omitempty" yaml:"sources,omitempty"`
+	// Sources overrides thresholds per list: an official source
+	// ("ofac_sdn", "un", ...) or an indicator feed by its name
+	// ("dprk_indicators", or "acme" for --indicators acme.jsonl=acme).
+	Sources map[lists.ListID]Thresholds `json:"sources,omitempty" yaml:"sources,omitempty"`
 	// Programs overrides thresholds per program as published ("DPRK3",
 	// "SDGT", "PRK", ...); the special key "DPRK" applies to every entry
 	// flagged as North Korea regime on any list. A program override takes
@@ -74,7 +78,7 @@ type Policy struct {
 	// AllowList holds reviewed false positives.
 	AllowList []AllowEntry `json:"allow_list,omitempty" yaml:"allow_list,omitempty"`
 	// RedFlags says which payroll red flags apply across the rows of a run
-	// and their thresholds (see [Screener.ScreenBatchRedFlags]).
+	// and their thresholds (see package screening/redflags).
 	RedFlags RedFlagPolicy `json:"red_flags" yaml:"red_flags"`
 }
 
@@ -133,14 +137,14 @@ var ErrPolicy = errors.New("invalid policy")
 func LoadPolicy(path string) (Policy, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return Policy{}, fmt.Errorf("%w: %v", ErrPolicy, err)
+		return Policy{}, fmt.Errorf("%w: %w", ErrPolicy, err)
 	}
 	p := DefaultPolicy()
 	// A map the file sets replaces the default map rather than merging
 	// into it, so that a file can drop a default country.
 	keys, err := topLevelKeys(path, data)
 	if err != nil {
-		return Policy{}, fmt.Errorf("%w: %s: %v", ErrPolicy, path, err)
+		return Policy{}, fmt.Errorf("%w: %s: %w", ErrPolicy, path, err)
 	}
 	if keys["payee_countries"] {
 		p.PayeeCountries = nil
@@ -161,7 +165,7 @@ func LoadPolicy(path string) (Policy, error) {
 		return Policy{}, fmt.Errorf("%w: %s: want a .json, .yaml or .yml file", ErrPolicy, path)
 	}
 	if err != nil {
-		return Policy{}, fmt.Errorf("%w: %s: %v", ErrPolicy, path, err)
+		return Policy{}, fmt.Errorf("%w: %s: %w", ErrPolicy, path, err)
 	}
 	if err := p.Validate(); err != nil {
 		return Policy{}, fmt.Errorf("%s: %w", path, err)
@@ -215,11 +219,11 @@ func (p *Policy) Validate() error {
 	if err := check("policy", p.Thresholds, p.Thresholds); err != nil {
 		return err
 	}
-	for _, k := range sortedKeys(p.Sources) {
-		if _, err := lists.ParseSource(k); err != nil {
+	for _, k := range sortedListIDs(p.Sources) {
+		if err := k.Validate(); err != nil {
 			return bad("sources: %v", err)
 		}
-		if err := check("sources."+k, p.Sources[k], p.Thresholds); err != nil {
+		if err := check("sources."+k.String(), p.Sources[k], p.Thresholds); err != nil {
 			return err
 		}
 	}
@@ -244,11 +248,45 @@ func (p *Policy) Validate() error {
 		return err
 	}
 	for i, a := range p.AllowList {
-		if a.PayeeID == "" || a.Source == "" || a.EntityID == "" || a.Fingerprint == "" {
+		if a.PayeeID == "" || a.Source == (lists.ListID{}) || a.EntityID == "" || a.Fingerprint == "" {
 			return bad("allow_list[%d]: payee_id, source, entity_id and fingerprint are required", i)
 		}
-		if _, err := lists.ParseSource(a.Source); err != nil {
+		if err := a.Source.Validate(); err != nil {
 			return bad("allow_list[%d]: %v", i, err)
+		}
+	}
+	return nil
+}
+
+// checkFeeds reports a policy error when p names an indicator feed, in
+// Sources or the allow-list, that set does not hold: any lower-case name
+// is a valid feed name, so a misspelt official list ("ofac") would
+// otherwise be a feed that never matches. The built-in feed may be named
+// whether or not it is loaded.
+func (p *Policy) checkFeeds(set *lists.Set) error {
+	loaded := map[lists.ListID]bool{{Source: lists.Indicators, Feed: lists.BuiltinIndicatorFeed}: true}
+	var feeds []string
+	for _, l := range set.Lists {
+		if l.Source == lists.Indicators {
+			loaded[l.ID()] = true
+			feeds = append(feeds, l.Feed)
+		}
+	}
+	check := func(where string, id lists.ListID) error {
+		if id.Source != lists.Indicators || loaded[id] {
+			return nil
+		}
+		return fmt.Errorf("%w: %s: %q is neither an official list (ofac_sdn, ofac_cons, un, eu, uk) nor a loaded indicator feed (%s)",
+			ErrPolicy, where, id.Feed, strings.Join(append(feeds, lists.BuiltinIndicatorFeed), ", "))
+	}
+	for _, k := range sortedListIDs(p.Sources) {
+		if err := check("sources", k); err != nil {
+			return err
+		}
+	}
+	for i, a := range p.AllowList {
+		if err := check(fmt.Sprintf("allow_list[%d].source", i), a.Source); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -271,13 +309,13 @@ func (p *Policy) maxListAge() (time.Duration, error) {
 	return d, err
 }
 
-// ThresholdsFor returns the thresholds p applies to an entry of the source
-// named src ("ofac_sdn", "un", ...) with the given programs: the overall
-// thresholds, overlaid by the source's, then by the lowest of the
-// programs' (the "DPRK" key applies to entries flagged DPRK).
-func (p *Policy) ThresholdsFor(src string, programs []string, dprk bool) Thresholds {
+// ThresholdsFor returns the thresholds p applies to an entry of the list
+// id with the given programs: the overall thresholds, overlaid by the
+// list's, then by the lowest of the programs' (the "DPRK" key applies to
+// entries flagged DPRK).
+func (p *Policy) ThresholdsFor(id lists.ListID, programs []string, dprk bool) Thresholds {
 	t := p.Thresholds
-	if s, ok := p.Sources[src]; ok {
+	if s, ok := p.Sources[id]; ok {
 		t = overlay(t, s)
 	}
 	var prog *Thresholds
@@ -323,13 +361,11 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// Fingerprint returns a sha256 over the content of a listed entry. It
-// changes whenever the publisher changes anything in the entry, which ends
-// any allow-list suppression recorded against the old content.
-func Fingerprint(e *lists.Entity) string {
-	// An Entity holds only strings, numbers and slices of them, which
-	// always encode.
-	b, _ := json.Marshal(e)
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
+func sortedListIDs[V any](m map[lists.ListID]V) []lists.ListID {
+	keys := make([]lists.ListID, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, lists.ListID.Compare)
+	return keys
 }

@@ -1,10 +1,14 @@
 package screening
 
 import (
+	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/payscreen/payscreen/lists"
 )
 
 func writePolicy(t *testing.T, name, body string) string {
@@ -28,14 +32,14 @@ func TestLoadPolicy(t *testing.T) {
 			"unset fields keep their defaults"},
 		{"json per program", "p.json", `{"programs": {"DPRK": {"review": 0.7}}}`,
 			func(p Policy) bool {
-				return p.ThresholdsFor("un", []string{"DPRK"}, true).Review == 0.7 && p.ThresholdsFor("un", nil, false).Review == DefaultReviewThreshold
+				return p.ThresholdsFor(lists.ListID{Source: lists.UN}, []string{"DPRK"}, true).Review == 0.7 && p.ThresholdsFor(lists.ListID{Source: lists.UN}, nil, false).Review == DefaultReviewThreshold
 			}, nil, "a DPRK override applies only to DPRK entries"},
 		{"countries replace defaults", "p.yaml", "payee_countries: {KP: block}\n",
 			func(p Policy) bool { _, ir := p.PayeeCountries["IR"]; return !ir && p.BankCountries["IR"] == Review }, nil,
 			"a map the file sets replaces the default map; the other keeps its defaults"},
 		{"misspelt field", "p.yaml", "reveiw: 0.85\n", nil, ErrPolicy, "unknown fields are errors, not ignored"},
 		{"review above block", "p.json", `{"review": 0.99, "block": 0.9}`, nil, ErrPolicy, "review must not exceed block"},
-		{"unknown source", "p.yaml", "sources: {ofac: {review: 0.9}}\n", nil, ErrPolicy, "sources are ofac_sdn, ofac_cons, un, eu, uk"},
+		{"unknown source", "p.yaml", "sources: {OFAC SDN: {review: 0.9}}\n", nil, ErrPolicy, "sources are ofac_sdn, ofac_cons, un, eu, uk or an indicator feed's name"},
 		{"bad decision", "p.yaml", "payee_countries: {KP: stop}\n", nil, ErrPolicy, "decisions are clear, review, block"},
 		{"allow-list without fingerprint", "p.yaml", "allow_list: [{payee_id: E1, source: un, entity_id: KPi.033}]\n", nil, ErrPolicy,
 			"an allow-list entry must pin the listed entry's content"},
@@ -62,5 +66,30 @@ func TestDefaultPolicyValid(t *testing.T) {
 	}
 	if p.MaxAge() != DefaultMaxListAge {
 		t.Errorf("MaxAge %v, want %v", p.MaxAge(), DefaultMaxListAge)
+	}
+}
+
+// TestPolicyErrorCauses: a policy error wraps ErrPolicy and its cause.
+func TestPolicyErrorCauses(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "none.yaml")
+	tests := []struct {
+		name   string
+		path   string
+		cause  func(error) bool
+		reason string
+	}{
+		{"missing file", missing, func(err error) bool { return errors.Is(err, fs.ErrNotExist) }, "a caller tells a missing file by fs.ErrNotExist"},
+		{"bad JSON", writePolicy(t, "p.json", `{"review": }`), func(err error) bool { var se *json.SyntaxError; return errors.As(err, &se) },
+			"the decoder's error stays reachable"},
+		{"bad list", writePolicy(t, "p.yaml", "sources: {\"Acme Feed\": {review: 0.9}}\n"), func(err error) bool { return errors.Is(err, lists.ErrListID) },
+			"an unknown list name wraps lists.ErrListID"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadPolicy(tt.path)
+			if !errors.Is(err, ErrPolicy) || !tt.cause(err) {
+				t.Errorf("err = %v: want ErrPolicy and its cause (%s)", err, tt.reason)
+			}
+		})
 	}
 }

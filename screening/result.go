@@ -1,7 +1,6 @@
 package screening
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -11,7 +10,7 @@ import (
 // Evidence is one reason behind a match: which payee field met which
 // listed value, how well, and what that did to the decision.
 type Evidence struct {
-	Field  string  `json:"field"`  // payee field: "name", "dob", "country", "type", "wallet", "bic", "iban", "email", ...
+	Field  Field   `json:"field"`  // the payee field compared
 	Query  string  `json:"query"`  // the payee's value
 	Listed string  `json:"listed"` // the listed value it was compared with
 	Score  float64 `json:"score"`  // similarity in [0,1]; 1 for exact identifier hits
@@ -22,11 +21,15 @@ type Evidence struct {
 
 // Match is one listed entity a payee matched.
 type Match struct {
-	Source lists.Source `json:"source"`
-	// Feed names the indicator feed of a match from one (Source
-	// lists.Indicators); it is what "source" shows in JSON.
-	Feed     string `json:"-"`
-	EntityID string `json:"entity_id"`
+	// Source is the list of the entry: an official source, or an indicator
+	// feed, which JSON shows by its name.
+	Source   lists.ListID `json:"source"`
+	EntityID string       `json:"entity_id"`
+	// Fingerprint is the listed entry's [lists.Entity.Fingerprint],
+	// computed once when the Screener is built. An allow-list entry
+	// copies Source, EntityID and Fingerprint from a match and stops
+	// suppressing it when the entry changes.
+	Fingerprint string `json:"fingerprint"`
 	// Name is the entity's primary listed name; MatchedName the name or
 	// alias that matched (empty for an identifier-only match).
 	Name        string           `json:"name"`
@@ -38,31 +41,6 @@ type Match struct {
 	Evidence    []Evidence       `json:"evidence"`
 	// Decision is what this match alone decides.
 	Decision Decision `json:"-"`
-	// Fingerprint identifies the listed entry's content; an allow-list
-	// entry carries it and stops suppressing when the entry changes.
-	Fingerprint string `json:"-"`
-}
-
-// MarshalJSON writes the match with "source" set to the feed's name for
-// indicator feeds.
-func (m Match) MarshalJSON() ([]byte, error) {
-	type plain Match
-	if m.Feed == "" {
-		return json.Marshal(plain(m))
-	}
-	return json.Marshal(struct {
-		Source string `json:"source"`
-		plain
-	}{m.Feed, plain(m)})
-}
-
-// SourceName returns the source as results show it: the feed's name for
-// indicator feeds, else the source's stable name ("ofac_sdn").
-func (m *Match) SourceName() string {
-	if m.Feed != "" {
-		return m.Feed
-	}
-	return m.Source.String()
 }
 
 // Flag is a finding about the payee's own data (an invalid IBAN, a bank in

@@ -35,6 +35,8 @@ type Screener struct {
 	engine   Engine
 	// network marks the entries of DPRK IT-worker networks.
 	network ITWorkerNetworks
+	// fingerprints holds each entity's Fingerprint, by entityRef.
+	fingerprints [][]string
 	// byID finds an entity by source and ID, for engine matches.
 	byID map[sourceID]entityRef
 }
@@ -45,7 +47,9 @@ type sourceID struct {
 }
 
 type allowKey struct {
-	payee, source, entity string
+	payee  string
+	list   lists.ListID
+	entity string
 }
 
 // New builds a Screener over set with policy p. It fails closed: an empty
@@ -56,6 +60,9 @@ func New(set *lists.Set, p Policy, opts Options) (*Screener, error) {
 		return nil, fmt.Errorf("screening: no lists loaded: refusing to screen against nothing")
 	}
 	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if err := p.checkFeeds(set); err != nil {
 		return nil, err
 	}
 	now := opts.Now
@@ -78,6 +85,13 @@ func New(set *lists.Set, p Policy, opts Options) (*Screener, error) {
 	for _, a := range p.AllowList {
 		s.allow[allowKey{a.PayeeID, a.Source, a.EntityID}] = a
 	}
+	s.fingerprints = make([][]string, len(set.Lists))
+	for li, l := range set.Lists {
+		s.fingerprints[li] = make([]string, len(l.Entities))
+		for ei := range l.Entities {
+			s.fingerprints[li][ei] = l.Entities[ei].Fingerprint()
+		}
+	}
 	s.network = ITWorkerNetwork(set)
 	if opts.Engine != nil {
 		s.engine = opts.Engine
@@ -98,6 +112,8 @@ func (s *Screener) Policy() Policy { return s.policy }
 
 // Versions returns the versions of the lists the Screener uses.
 func (s *Screener) Versions() []lists.Version { return s.versions }
+
+func (s *Screener) fingerprint(r entityRef) string { return s.fingerprints[r.list][r.entity] }
 
 func (s *Screener) entity(r entityRef) (*lists.List, *lists.Entity) {
 	l := s.set.Lists[r.list]
@@ -152,10 +168,13 @@ func (s *Screener) Screen(ctx context.Context, p Payee) (Result, error) {
 		if a.Score != b.Score {
 			return a.Score > b.Score
 		}
-		if a.Source != b.Source {
-			return a.Source < b.Source
+		if a.Source.Source != b.Source.Source {
+			return a.Source.Source < b.Source.Source
 		}
-		return a.EntityID < b.EntityID
+		if a.EntityID != b.EntityID {
+			return a.EntityID < b.EntityID
+		}
+		return a.Source.Feed < b.Source.Feed
 	})
 	for _, m := range res.Matches {
 		res.Decision = maxDecision(res.Decision, m.Decision)
@@ -226,6 +245,14 @@ func (s *Screener) prepare(p *Payee, res *Result) *query {
 			flag(FlagInvalidCountry, Clear, "country is not an ISO 3166-1 code: not used")
 		}
 	}
+	s.prepareBank(p, q, flag)
+	s.prepareWallets(p, q, flag)
+	return q
+}
+
+// prepareBank validates the payee's bank details into q and flags those
+// that are invalid or in a sanctioned country.
+func (s *Screener) prepareBank(p *Payee, q *query, flag func(FlagCode, Decision, string, ...any)) {
 	bankCountries := map[string]string{}
 	if v := strings.TrimSpace(p.Bank.IBAN); v != "" {
 		i, err := ident.ParseIBAN(v)
@@ -269,6 +296,11 @@ func (s *Screener) prepare(p *Payee, res *Result) *query {
 			flag(FlagSanctionedBank, d, "%s country %s is under comprehensive sanctions (policy: %s)", strings.Join(byCountry[code], " and "), code, d)
 		}
 	}
+}
+
+// prepareWallets validates the payee's wallets into q, flagging invalid
+// addresses and currencies that do not fit the address.
+func (s *Screener) prepareWallets(p *Payee, q *query, flag func(FlagCode, Decision, string, ...any)) {
 	for i, w := range p.Wallets {
 		if strings.TrimSpace(w.Address) == "" {
 			continue
@@ -284,7 +316,6 @@ func (s *Screener) prepare(p *Payee, res *Result) *query {
 			flag(FlagWalletTag, Clear, "wallet %d: given as %s but the address is a %s address (%s)", i+1, strings.ToUpper(w.Currency), a.Format, strings.Join(a.Tags, "/"))
 		}
 	}
-	return q
 }
 
 // normalizeTag maps common currency names to OFAC's tags (BTC is XBT).
@@ -317,33 +348,33 @@ func containsFold(list []string, s string) bool {
 func (s *Screener) matchIdentifiers(p *Payee, q *query, c *candidates) {
 	for i, w := range q.wallets {
 		for _, h := range s.ids.crypto[w.Key] {
-			c.addID(h.ref, Evidence{Field: "wallet", Query: q.walletIn[i], Listed: h.label + " " + h.listed, Score: 1, Effect: Blocks,
+			c.addID(h.ref, Evidence{Field: FieldWallet, Query: q.walletIn[i], Listed: h.label + " " + h.listed, Score: 1, Effect: Blocks,
 				Detail: "listed digital currency address"})
 		}
 	}
 	if q.hasBIC {
 		for _, h := range s.ids.lookupBIC(q.bic) {
-			c.addID(h.ref, Evidence{Field: "bic", Query: q.bic.String(), Listed: h.listed, Score: 1, Effect: Blocks, Detail: "listed SWIFT/BIC"})
+			c.addID(h.ref, Evidence{Field: FieldBIC, Query: q.bic.String(), Listed: h.listed, Score: 1, Effect: Blocks, Detail: "listed SWIFT/BIC"})
 		}
 		for _, h := range s.ids.lookupBICInstitution(q.bic) {
-			c.addID(h.ref, Evidence{Field: "bic", Query: q.bic.String(), Listed: h.listed, Score: 1, Effect: Caps,
+			c.addID(h.ref, Evidence{Field: FieldBIC, Query: q.bic.String(), Listed: h.listed, Score: 1, Effect: Caps,
 				Detail: "another office of an institution listed by a branch SWIFT/BIC"})
 		}
 	}
 	if q.iban != "" {
 		for _, h := range s.ids.accounts[string(q.iban)] {
-			c.addID(h.ref, Evidence{Field: "iban", Query: q.iban.String(), Listed: h.listed, Score: 1, Effect: Blocks, Detail: "listed account"})
+			c.addID(h.ref, Evidence{Field: FieldIBAN, Query: q.iban.String(), Listed: h.listed, Score: 1, Effect: Blocks, Detail: "listed account"})
 		}
 	}
 	if v := compactID(p.Bank.AccountNumber); len(v) >= 6 {
 		for _, h := range s.ids.accounts[v] {
-			c.addID(h.ref, Evidence{Field: "account_number", Query: p.Bank.AccountNumber, Listed: h.listed, Score: 1, Effect: Caps,
+			c.addID(h.ref, Evidence{Field: FieldAccountNumber, Query: p.Bank.AccountNumber, Listed: h.listed, Score: 1, Effect: Caps,
 				Detail: "account number listed; without the bank it may be another account"})
 		}
 	}
 	for _, d := range p.Documents {
 		for _, h := range s.ids.documents[compactID(d.Number)] {
-			e := Evidence{Field: "document", Query: d.Number, Listed: h.label + " " + h.listed, Score: 1, Effect: Blocks, Detail: "listed identity document"}
+			e := Evidence{Field: FieldDocument, Query: d.Number, Listed: h.label + " " + h.listed, Score: 1, Effect: Blocks, Detail: "listed identity document"}
 			dc := strings.ToUpper(strings.TrimSpace(d.Country))
 			if h.idType == lists.IDTaxID {
 				e.Effect, e.Detail = Caps, "listed tax ID"
@@ -356,19 +387,19 @@ func (s *Screener) matchIdentifiers(p *Payee, q *query, c *candidates) {
 	}
 	if k := emailKey(p.Email); k != "" {
 		for _, h := range s.ids.emails[k] {
-			c.addID(h.ref, Evidence{Field: "email", Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "listed e-mail address"})
+			c.addID(h.ref, Evidence{Field: FieldEmail, Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "listed e-mail address"})
 		}
 	}
 	// Indicator feeds list e-mail domains as "@domain".
 	if i := strings.LastIndexByte(emailKey(p.Email), '@'); i >= 0 {
 		dom := emailKey(p.Email)[i:]
 		for _, h := range s.ids.emails[dom] {
-			c.addID(h.ref, Evidence{Field: "email", Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "e-mail domain listed as an indicator"})
+			c.addID(h.ref, Evidence{Field: FieldEmail, Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "e-mail domain listed as an indicator"})
 		}
 	}
 	if k := phoneKey(p.Phone); k != "" {
 		for _, h := range s.ids.phones[k] {
-			c.addID(h.ref, Evidence{Field: "phone", Query: p.Phone, Listed: h.listed, Score: 1, Effect: Caps, Detail: "listed phone number"})
+			c.addID(h.ref, Evidence{Field: FieldPhone, Query: p.Phone, Listed: h.listed, Score: 1, Effect: Caps, Detail: "listed phone number"})
 		}
 	}
 }
@@ -382,13 +413,13 @@ func (s *Screener) applyAllowList(p *Payee, res *Result) {
 	}
 	kept := res.Matches[:0]
 	for _, m := range res.Matches {
-		a, ok := s.allow[allowKey{p.ID, m.Source.String(), m.EntityID}]
+		a, ok := s.allow[allowKey{p.ID, m.Source, m.EntityID}]
 		if !ok || hasEffect(m.Evidence, Blocks) {
 			kept = append(kept, m)
 			continue
 		}
 		if a.Fingerprint != m.Fingerprint {
-			m.Evidence = append(m.Evidence, Evidence{Field: "allow_list", Query: p.ID, Listed: m.EntityID, Effect: Neutral,
+			m.Evidence = append(m.Evidence, Evidence{Field: FieldAllowList, Query: p.ID, Listed: m.EntityID, Effect: Neutral,
 				Detail: "allow-list entry no longer applies: the listed entry has changed since it was reviewed"})
 			kept = append(kept, m)
 			continue

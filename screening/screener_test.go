@@ -127,7 +127,7 @@ func TestAllowList(t *testing.T) {
 	}
 	m := r.Matches[0]
 	p := DefaultPolicy()
-	p.AllowList = []AllowEntry{{PayeeID: "EMP-7", Source: m.Source.String(), EntityID: m.EntityID, Fingerprint: m.Fingerprint, Reason: "different person, checked passport"}}
+	p.AllowList = []AllowEntry{{PayeeID: "EMP-7", Source: m.Source, EntityID: m.EntityID, Fingerprint: m.Fingerprint, Reason: "different person, checked passport"}}
 	r2, _ := sampleScreener(t, p).Screen(context.Background(), payee)
 	if r2.Decision != Clear || len(r2.Matches) != 0 || !hasFlag(r2.Flags, FlagAllowListed) {
 		t.Errorf("allow-listed match still decides %s:\n%s", r2.Decision, r2.Explain())

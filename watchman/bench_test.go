@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/moov-io/watchman/pkg/search"
+	"github.com/stretchr/testify/require"
 
 	"github.com/payscreen/payscreen/screening"
 )
@@ -16,9 +17,7 @@ import (
 // prepared again each time (cold).
 func BenchmarkResults(b *testing.B) {
 	var resp search.SearchResponse
-	if err := json.Unmarshal(readTestdata(b, "search_zawahiri.json"), &resp); err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, json.Unmarshal(readTestdata(b, "search_zawahiri.json"), &resp))
 	q := queryEntity("Ayman al-Zawahiri", screening.Person)
 	for _, bc := range []struct {
 		name  string
@@ -26,9 +25,7 @@ func BenchmarkResults(b *testing.B) {
 	}{{"warm", 0}, {"cold", -1}} {
 		b.Run(bc.name, func(b *testing.B) {
 			e, err := New("http://127.0.0.1:1", Options{CacheSize: bc.cache})
-			if err != nil {
-				b.Fatal(err)
-			}
+			require.NoError(b, err)
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := e.results(q, resp, 0.8); err != nil {
@@ -44,9 +41,7 @@ func BenchmarkResults(b *testing.B) {
 func BenchmarkMatchReal(b *testing.B) {
 	srv, _ := realServer(b)
 	e, err := New(srv.URL, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	for _, bc := range []struct{ name, payee string }{{"unlisted", "Anna Schmidt"}, {"listed", "Ayman al-Zawahiri"}} {
 		b.Run(bc.name, func(b *testing.B) {
 			p := screening.Payee{Name: bc.payee, Type: screening.Person}

@@ -11,13 +11,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/moov-io/watchman/pkg/search"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
@@ -31,9 +32,7 @@ import (
 func readTestdata(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return b
 }
 
@@ -117,23 +116,16 @@ func TestMatchMapsResults(t *testing.T) {
 		t.Run(tt.file+"/"+tt.payee.Name, func(t *testing.T) {
 			f := newFakeServer(t, serveFile(t, tt.file))
 			e, err := New(f.URL, tt.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			got, err := e.Match(context.Background(), tt.payee, tt.threshold)
-			if err != nil {
-				t.Fatalf("Match: %v\n(%s)", err, tt.reason)
-			}
+			require.NoError(t, err, "Match\n(%s)", tt.reason)
 			for i := range got {
-				if !strings.Contains(got[i].Detail, "name ") || !strings.Contains(got[i].Detail, "match 0.") {
-					t.Errorf("detail %q lacks the name and overall scores", got[i].Detail)
-				}
+				assert.Contains(t, got[i].Detail, "name ")
+				assert.Contains(t, got[i].Detail, "match 0.")
 				got[i].Detail = ""
 				got[i].Score = float64(int(got[i].Score*10000+0.5)) / 10000
 			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("got  %+v\nwant %+v\n(%s)", got, tt.want, tt.reason)
-			}
+			assert.True(t, slices.Equal(got, tt.want), "got  %+v\nwant %+v\n(%s)", got, tt.want, tt.reason)
 		})
 	}
 }
@@ -161,15 +153,11 @@ func TestMatchSendsOnlyTheName(t *testing.T) {
 		t.Run(tt.payee.Name, func(t *testing.T) {
 			f := newFakeServer(t, serveFile(t, "search_none.json"))
 			e, err := New(f.URL, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if _, err := e.Match(context.Background(), tt.payee, 0.8); err != nil {
 				t.Fatal(err)
 			}
-			if len(f.queries) != 1 {
-				t.Fatalf("%d requests, want 1", len(f.queries))
-			}
+			require.Len(t, f.queries, 1)
 			if got := f.queries[0]; !equalValues(got, tt.want) {
 				t.Errorf("query %v, want %v\n(%s)", got, tt.want, tt.reason)
 			}
@@ -192,9 +180,7 @@ func equalValues(a, b url.Values) bool {
 // closedURL returns the URL of a loopback port nothing listens on.
 func closedURL(t testing.TB) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	u := "http://" + ln.Addr().String()
 	ln.Close()
 	return u
@@ -204,14 +190,10 @@ func closedURL(t testing.TB) string {
 func editAnswer(t *testing.T, file string, edit func(e map[string]any)) []byte {
 	t.Helper()
 	var resp map[string]any
-	if err := json.Unmarshal(readTestdata(t, file), &resp); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal(readTestdata(t, file), &resp))
 	edit(resp["entities"].([]any)[0].(map[string]any))
 	b, err := json.Marshal(resp)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return b
 }
 
@@ -225,9 +207,7 @@ func TestMatchErrors(t *testing.T) {
 	}
 	many := func() []byte {
 		var resp search.SearchResponse
-		if err := json.Unmarshal(readTestdata(t, "search_zawahiri.json"), &resp); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, json.Unmarshal(readTestdata(t, "search_zawahiri.json"), &resp))
 		for len(resp.Entities) < maxResults {
 			resp.Entities = append(resp.Entities, resp.Entities[0])
 		}
@@ -324,9 +304,7 @@ func TestMatchErrors(t *testing.T) {
 				base = f.URL
 			}
 			e, err := New(base, tt.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			ms, err := e.Match(context.Background(), screening.Payee{Name: "Ayman al-" + secret, Type: screening.Person}, 0.8)
 			if !errors.Is(err, tt.want) || (tt.want == nil) != (err == nil) {
 				t.Fatalf("err = %v, want %v\n(%s)", err, tt.want, tt.reason)
@@ -336,15 +314,11 @@ func TestMatchErrors(t *testing.T) {
 					t.Errorf("matches %v along with an error", ms)
 				}
 				var we *Error
-				if !errors.As(err, &we) {
-					t.Errorf("%T is not a *watchman.Error", err)
-				}
+				assert.ErrorAs(t, err, &we)
 				if tt.handler == nil && we != nil && we.Attempts != tt.opts.Retries+1 {
 					t.Errorf("%d attempts, want %d (%s)", we.Attempts, tt.opts.Retries+1, tt.reason)
 				}
-				if strings.Contains(err.Error(), secret) {
-					t.Errorf("error %q holds the payee's name", err)
-				}
+				assert.NotContains(t, err.Error(), secret, "error %q holds the payee's name", err)
 			}
 			if tt.attempts > 0 && f != nil && len(f.queries) != tt.attempts {
 				t.Errorf("%d requests, want %d\n(%s)", len(f.queries), tt.attempts, tt.reason)
@@ -358,19 +332,13 @@ func TestMatchHonorsContext(t *testing.T) {
 		<-r.Context().Done()
 	})
 	e, err := New(f.URL, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
 	start := time.Now()
 	_, err = e.Match(ctx, screening.Payee{Name: "Jane Roe"}, 0.8)
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want context.Canceled", err)
-	}
-	if errors.Is(err, ErrTimeout) {
-		t.Errorf("a cancelled caller is not a server timeout: %v", err)
-	}
+	require.ErrorIs(t, err, context.Canceled)
+	assert.NotErrorIs(t, err, ErrTimeout, "a cancelled caller is not a server timeout")
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("Match returned %v after the cancel", d)
 	}
@@ -380,16 +348,10 @@ func TestMatchIgnoredList(t *testing.T) {
 	body := editAnswer(t, "search_zawahiri.json", func(e map[string]any) { e["sourceList"] = "us_csl" })
 	f := newFakeServer(t, func(w http.ResponseWriter, r *http.Request) { w.Write(body) })
 	e, err := New(f.URL, Options{Ignore: []search.SourceList{search.SourceUSCSL}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ms, err := e.Match(context.Background(), screening.Payee{Name: "Ayman al-Zawahiri", Type: screening.Person}, 0.8)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ms) != 2 {
-		t.Errorf("%d matches, want the 2 results left once us_csl, named in Ignore, is dropped", len(ms))
-	}
+	require.NoError(t, err)
+	assert.Len(t, ms, 2, "named in Ignore, is dropped")
 }
 
 func TestMatchRespellsWithLists(t *testing.T) {
@@ -398,13 +360,9 @@ func TestMatchRespellsWithLists(t *testing.T) {
 	}}}}
 	f := newFakeServer(t, serveFile(t, "search_zawahiri.json"))
 	e, err := New(f.URL, Options{Lists: set})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	_, err = e.Match(context.Background(), screening.Payee{Name: "Ayman al-Zawahiri", Type: screening.Person}, 0.8)
-	if !errors.Is(err, ErrUnmapped) {
-		t.Errorf("err = %v, want ErrUnmapped: the UN and EU results are on lists the set lacks", err)
-	}
+	assert.ErrorIs(t, err, ErrUnmapped, "the UN and EU results are on lists the set lacks")
 	set.Lists = append(set.Lists,
 		&lists.List{Source: lists.UN, Entities: []lists.Entity{{Source: lists.UN, ID: "QDi.006", Names: []lists.Name{{Full: "AIMAN MUHAMMED RABI AL-ZAWAHIRI"}, {Full: "Al Zawahiri Ayman"}}}}},
 		&lists.List{Source: lists.EU, Entities: []lists.Entity{{Source: lists.EU, ID: "551", Names: []lists.Name{{Full: "Ayman Al-Zawahari"}, {Full: "Ayman Al Zawahiri"}}}}},
@@ -413,12 +371,9 @@ func TestMatchRespellsWithLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	ms, err := e.Match(context.Background(), screening.Payee{Name: "Ayman al-Zawahiri", Type: screening.Person}, 0.8)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ms[0].Source != lists.OFACSDN || ms[0].MatchedName != "AL-ZAWAHIRI, Ayman" {
-		t.Errorf("first match %s %q, want OFAC's alias spelled as listed, \"AL-ZAWAHIRI, Ayman\" (Watchman says \"Ayman AL-ZAWAHIRI\")", ms[0].Source, ms[0].MatchedName)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, lists.OFACSDN, ms[0].Source, "\"AL-ZAWAHIRI, Ayman\" (Watchman says \"Ayman AL-ZAWAHIRI\")")
+	assert.Equal(t, "AL-ZAWAHIRI, Ayman", ms[0].MatchedName, "\"AL-ZAWAHIRI, Ayman\" (Watchman says \"Ayman AL-ZAWAHIRI\")")
 }
 
 func TestNew(t *testing.T) {
@@ -455,9 +410,7 @@ func TestMinMatch(t *testing.T) {
 		{"zero searches everything", 0, 0},
 	}
 	for _, tt := range tests {
-		if got := minMatch(tt.threshold); got != tt.want {
-			t.Errorf("minMatch(%v) = %v, want %v (%s)", tt.threshold, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, minMatch(tt.threshold), "minMatch(%v) (%s)", tt.threshold, tt.reason)
 	}
 }
 
@@ -472,22 +425,18 @@ func TestRespell(t *testing.T) {
 		{"a name the entry does not list stays as Watchman gave it", "Ayman Zawahri", "Ayman Zawahri"},
 	}
 	for _, tt := range tests {
-		if got := respell(tt.name, listed); got != tt.want {
-			t.Errorf("respell(%q) = %q, want %q (%s)", tt.name, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, respell(tt.name, listed), "respell(%q) (%s)", tt.name, tt.reason)
 	}
 }
 
 func TestSourceMapping(t *testing.T) {
 	for l, src := range sourceLists {
 		got, ok := SourceOf(l)
-		if !ok || got != src {
-			t.Errorf("SourceOf(%s) = %v, %v", l, got, ok)
-		}
+		assert.True(t, ok, "SourceOf(%s)", l)
+		assert.Equal(t, src, got, "SourceOf(%s)", l)
 		back, ok := SourceListOf(src)
-		if !ok || back != l {
-			t.Errorf("SourceListOf(%s) = %v, %v", src, back, ok)
-		}
+		assert.True(t, ok, "SourceListOf(%s)", src)
+		assert.Equal(t, l, back, "SourceListOf(%s)", src)
 	}
 	for _, l := range []search.SourceList{search.SourceUSCSL, search.SourceUSFinCEN311, search.SourceUSTEL, search.SourceAPIRequest, "opensanctions"} {
 		if _, ok := SourceOf(l); ok {
@@ -526,22 +475,14 @@ func TestCheckListsFake(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
 			e, err := New(f.URL, tt.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			counts, err := e.CheckLists(context.Background(), tt.set)
 			if len(tt.errs) == 0 {
-				if err != nil {
-					t.Fatalf("CheckLists: %v (%s)", err, tt.reason)
-				}
+				require.NoError(t, err, "CheckLists (%s)", tt.reason)
 			} else {
-				if !errors.Is(err, ErrListMismatch) {
-					t.Fatalf("err = %v, want ErrListMismatch (%s)", err, tt.reason)
-				}
+				require.ErrorIs(t, err, ErrListMismatch, "%s", tt.reason)
 				for _, s := range tt.errs {
-					if !strings.Contains(err.Error(), s) {
-						t.Errorf("error %q lacks %q (%s)", err, s, tt.reason)
-					}
+					assert.Contains(t, err.Error(), s, "error %q lacks (%s)", err, tt.reason)
 				}
 			}
 			if len(counts) < 4 {
@@ -556,7 +497,5 @@ func TestErrorString(t *testing.T) {
 	if got, want := e.Error(), "watchman: search: HTTP 502 (after 3 attempts): server error"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
-	if !errors.Is(e, ErrServer) {
-		t.Error("Error does not unwrap to its cause")
-	}
+	assert.ErrorIs(t, e, ErrServer, "Error does not unwrap to its cause")
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/payscreen/payscreen/screening"
 )
 
 // Errors wrapped by [Error] and by the errors of [Engine.CheckLists].
@@ -69,3 +71,23 @@ func (e *Error) Error() string {
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// ErrorKind names the sentinel err wraps, for counting failures by kind:
+// "truncated", "timeout", "unavailable", "server", "protocol",
+// "unmapped", "score-mismatch", "engine-mismatch" (a
+// [screening.ErrEngineMismatch]) or "other".
+func ErrorKind(err error) string {
+	for _, k := range []struct {
+		err  error
+		name string
+	}{
+		{ErrTruncated, "truncated"}, {ErrTimeout, "timeout"}, {ErrUnavailable, "unavailable"},
+		{ErrServer, "server"}, {ErrProtocol, "protocol"}, {ErrUnmapped, "unmapped"},
+		{ErrScoreMismatch, "score-mismatch"}, {screening.ErrEngineMismatch, "engine-mismatch"},
+	} {
+		if errors.Is(err, k.err) {
+			return k.name
+		}
+	}
+	return "other"
+}

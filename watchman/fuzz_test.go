@@ -2,11 +2,11 @@ package watchman
 
 import (
 	"encoding/json"
-	"errors"
 	"math"
 	"testing"
 
 	"github.com/moov-io/watchman/pkg/search"
+	"github.com/stretchr/testify/require"
 
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
@@ -26,9 +26,7 @@ func FuzzResults(f *testing.F) {
 	var engines [2]*Engine
 	for i := range engines {
 		e, err := New("http://127.0.0.1:1", Options{ServerDetails: i == 1})
-		if err != nil {
-			f.Fatal(err)
-		}
+		require.NoError(f, err)
 		engines[i] = e
 	}
 	f.Fuzz(func(t *testing.T, body []byte, name string, details bool) {
@@ -40,9 +38,7 @@ func FuzzResults(f *testing.F) {
 		hits, err := e.results(queryEntity(name, screening.Person), resp, 0.8)
 		if err != nil {
 			var we *Error
-			if !errors.As(err, &we) {
-				t.Fatalf("error %v is not a *Error", err)
-			}
+			require.ErrorAs(t, err, &we)
 			return
 		}
 		for _, h := range hits {

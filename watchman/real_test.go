@@ -17,6 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
 	"github.com/payscreen/payscreen/watchman/wmserver"
@@ -116,9 +119,7 @@ func realPolicy() screening.Policy {
 func TestRealListedNames(t *testing.T) {
 	srv, set := realServer(t)
 	e, err := New(srv.URL, Options{Lists: set})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	type hit struct {
 		source lists.Source
 		id     string
@@ -157,9 +158,7 @@ func TestRealListedNames(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.payee.Name, func(t *testing.T) {
 			ms, err := e.Match(context.Background(), tt.payee, 0.8)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if len(tt.want) == 0 && len(ms) != 0 {
 				t.Errorf("matches %+v, want none (%s)", ms, tt.reason)
 			}
@@ -179,9 +178,7 @@ func TestRealListedNames(t *testing.T) {
 			}
 		})
 	}
-	if n := srv.DownloadAttempts(); n != 0 {
-		t.Errorf("the server tried %d downloads: every list must come from the initial data", n)
-	}
+	assert.Zero(t, srv.DownloadAttempts(), "every list must come from the initial data")
 }
 
 // TestRealIDsLineUp searches the primary name of a sample of every list's
@@ -191,9 +188,7 @@ func TestRealListedNames(t *testing.T) {
 func TestRealIDsLineUp(t *testing.T) {
 	srv, set := realServer(t)
 	e, err := New(srv.URL, Options{Lists: set})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	const perList = 60
 	for _, l := range set.Lists {
 		step := max(1, len(l.Entities)/perList)
@@ -234,13 +229,9 @@ func TestRealIDsLineUp(t *testing.T) {
 func TestRealScreener(t *testing.T) {
 	srv, set := realServer(t)
 	e, err := New(srv.URL, Options{Lists: set})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s, err := screening.New(set, realPolicy(), screening.Options{Engine: e})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	tests := []struct {
 		reason string
 		payee  screening.Payee
@@ -255,16 +246,12 @@ func TestRealScreener(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
 			r, err := s.Screen(context.Background(), tt.payee)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if r.Decision != tt.want {
 				t.Errorf("decision %s, want %s (%s)\n%s", r.Decision, tt.want, tt.reason, r.Explain())
 			}
 			for _, m := range r.Matches {
-				if !strings.HasPrefix(m.Evidence[0].Detail, "watchman: ") {
-					t.Errorf("name evidence %q does not say Watchman scored it", m.Evidence[0].Detail)
-				}
+				assert.True(t, strings.HasPrefix(m.Evidence[0].Detail, "watchman: "), "name evidence %q does not say Watchman scored it", m.Evidence[0].Detail)
 			}
 		})
 	}
@@ -275,9 +262,7 @@ func TestRealScreener(t *testing.T) {
 func TestRealFailures(t *testing.T) {
 	srv, set := realServer(t)
 	target, err := url.Parse(srv.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	proxy := httputil.NewSingleHostReverseProxy(target)
 	proxy.ErrorLog = log.New(io.Discard, "", 0)
 	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -297,13 +282,9 @@ func TestRealFailures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
 			e, err := New(tt.url, tt.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			s, err := screening.New(set, realPolicy(), screening.Options{Engine: e})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			for _, p := range []screening.Payee{
 				{Name: "Anna Schmidt", Type: screening.Person},
 				{Name: "Ri Won Ho", Type: screening.Person, DOB: "1964-07-17"},
@@ -318,29 +299,20 @@ func TestRealFailures(t *testing.T) {
 	// The same with the real server, slowed, but within the timeout:
 	// the decision is the one the server gives.
 	e, err := New(slow.URL, Options{Timeout: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s, err := screening.New(set, realPolicy(), screening.Options{Engine: e})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	r, err := s.Screen(context.Background(), screening.Payee{Name: "Ri Won Ho", Type: screening.Person, DOB: "1964-07-17"})
-	if err != nil || r.Decision != screening.Block {
-		t.Errorf("through the slow proxy within the timeout: %s, %v; want block", r.Decision, err)
-	}
+	assert.NoError(t, err, "through the slow proxy within the timeout")
+	assert.Equal(t, screening.Block, r.Decision, "through the slow proxy within the timeout")
 }
 
 func TestRealCheckLists(t *testing.T) {
 	srv, set := realServer(t)
 	e, err := New(srv.URL, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	counts, err := e.CheckLists(context.Background(), set)
-	if err != nil {
-		t.Fatalf("CheckLists over the lists the server was started with: %v", err)
-	}
+	require.NoError(t, err, "CheckLists over the lists the server was started with")
 	for _, c := range counts {
 		t.Logf("%-9s %-10s payscreen %6d  watchman %6d", c.Source, c.List, c.Local, c.Server)
 	}

@@ -7,18 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
+	"maps"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"syscall"
 	"text/tabwriter"
 	"time"
-	"unicode"
 
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/payroll"
@@ -31,43 +27,64 @@ import (
 // payscreen's own matching and with a Moov Watchman server, and reports
 // the decisions that differ (with each side's evidence) and the
 // throughput of each engine.
-func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// compareArgs are the flags of "payscreen compare" once checked.
+type compareArgs struct {
+	dirs            stringsFlag
+	policyFile      string
+	wmURL, wmBin    string
+	details         bool
+	generated, show int
+	seed            uint64
+	files           []string
+}
+
+// parseCompareArgs parses the flags of "payscreen compare"; ok is false
+// with the exit status when they are wrong or -h was asked for.
+func parseCompareArgs(args []string, stderr io.Writer) (a compareArgs, code int, ok bool) {
 	fs := newFlagSet("payscreen compare", stderr)
-	var dirs stringsFlag
-	fs.Var(&dirs, "lists", "read the official list files of `directory` (repeatable); both engines get exactly these")
-	policyFile := fs.String("policy", "", "policy `file` (default: the built-in defaults; the list-age check is off in a comparison)")
-	wmURL := fs.String("watchman-url", "", "compare with the Watchman server at `URL`, which must hold the same lists")
-	wmBin := fs.String("watchman-bin", "", "start a Watchman server from this `binary` over the --lists files (scripts/watchman/build.sh prints its path)")
-	details := fs.Bool("server-details", false, "take Watchman's score pieces from the server (debug=yes) rather than computing them in the client")
-	n := fs.Int("generated", 200, "add `n` generated payroll-like payees, n names taken from the lists and n variants of listed names")
-	seed := fs.Uint64("seed", 1, "seed of the generated payees")
-	workers := fs.Int("j", runtime.GOMAXPROCS(0), "workers for the parallel throughput run")
-	show := fs.Int("show", 15, "print at most `n` differing rows per payee set")
-	repeat := fs.Int("repeat", 3, "time each throughput run `n` times and keep the fastest (the machine may be busy)")
+	fs.Var(&a.dirs, "lists", "read the official list files of `directory` (repeatable); both engines get exactly these")
+	fs.StringVar(&a.policyFile, "policy", "", "policy `file` (default: the built-in defaults; the list-age check is off in a comparison)")
+	fs.StringVar(&a.wmURL, "watchman-url", "", "compare with the Watchman server at `URL`, which must hold the same lists")
+	fs.StringVar(&a.wmBin, "watchman-bin", "", "start a Watchman server from this `binary` over the --lists files (scripts/watchman/build.sh prints its path)")
+	fs.BoolVar(&a.details, "server-details", false, "take Watchman's score pieces from the server (debug=yes) rather than computing them in the client")
+	fs.IntVar(&a.generated, "generated", 200, "add `n` generated payroll-like payees, n names taken from the lists and n variants of listed names")
+	fs.Uint64Var(&a.seed, "seed", 1, "seed of the generated payees")
+	fs.IntVar(&a.show, "show", 15, "print at most `n` differing rows per payee set")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: payscreen compare --lists DIR... (--watchman-url URL | --watchman-bin PATH) [flags] [PAYEES.csv|.jsonl ...]")
 		fmt.Fprintln(stderr, "Screens the same payees against the same lists with payscreen's matching and with a Moov Watchman")
-		fmt.Fprintln(stderr, "server, and reports the decisions that differ, with each side's evidence, and each engine's throughput.")
+		fmt.Fprintln(stderr, "server, and reports the decisions that differ, with each side's evidence (throughput: scripts/bench/compare).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return a, exitOK, false
 		}
-		return exitUsage
+		return a, exitUsage, false
 	}
-	usage := func(msg string) int {
+	a.files = fs.Args()
+	usage := func(msg string) (compareArgs, int, bool) {
 		fmt.Fprintln(stderr, "payscreen compare: "+msg)
 		fs.Usage()
-		return exitUsage
+		return a, exitUsage, false
 	}
 	switch {
-	case len(dirs) == 0:
+	case len(a.dirs) == 0:
 		return usage("--lists is required: both engines must screen against the same list files")
-	case (*wmURL == "") == (*wmBin == ""):
+	case (a.wmURL == "") == (a.wmBin == ""):
 		return usage("give one of --watchman-url and --watchman-bin")
-	case *n < 0 || *workers < 1 || *show < 0 || *repeat < 1:
-		return usage("--generated, -j, --show and --repeat want positive numbers")
+	case a.generated < 0 || a.show < 0:
+		return usage("--generated and --show want positive numbers")
+	case len(a.files) == 0 && a.generated == 0:
+		return usage("no payees: give payee files or --generated > 0")
+	}
+	return a, exitOK, true
+}
+
+func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	a, code, ok := parseCompareArgs(args, stderr)
+	if !ok {
+		return code
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "payscreen compare: %v\n", err)
@@ -75,87 +92,100 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 
 	policy := screening.DefaultPolicy()
-	if *policyFile != "" {
-		p, err := screening.LoadPolicy(*policyFile)
+	if a.policyFile != "" {
+		p, err := screening.LoadPolicy(a.policyFile)
 		if err != nil {
 			return fail(err)
 		}
 		policy = p
 	}
-	policy.MaxListAge = "0"
+	policy.MaxListAge = "0" // a comparison is of matching, not of list ages
 
-	set, err := lists.LoadDirs(ctx, dirs, lists.LoadOptions{})
+	set, err := lists.LoadDirs(ctx, a.dirs, lists.LoadOptions{})
 	if err != nil {
 		return fail(err)
 	}
-	var sets []payeeSet
-	for _, name := range fs.Args() {
-		ps, err := readPayeeFile(name)
-		if err != nil {
-			return fail(err)
-		}
-		sets = append(sets, ps)
-	}
-	if *n > 0 {
-		rng := rand.New(rand.NewPCG(*seed, 0x9e3779b97f4a7c15))
-		sets = append(sets, generatedPayees(rng, *n), listedPayees(rng, set, *n, false), listedPayees(rng, set, *n, true))
-	}
-	if len(sets) == 0 {
-		return usage("no payees: give payee files or --generated > 0")
+	sets, err := payeeSets(set, a.files, a.generated, a.seed)
+	if err != nil {
+		return fail(err)
 	}
 
-	url := *wmURL
-	var srvCPU func() (time.Duration, error)
-	if *wmBin != "" {
-		start := time.Now()
-		srv, err := wmserver.Start(ctx, wmserver.Config{Binary: *wmBin, Dirs: dirs})
-		if err != nil {
-			return fail(err)
-		}
-		defer srv.Close()
-		url, srvCPU = srv.URL, srv.CPUTime
-		fmt.Fprintf(stdout, "Started Watchman %s at %s over the --lists files in %v.\n", wmserver.Version, url, time.Since(start).Round(time.Millisecond))
+	url, stop, err := startWatchman(ctx, stdout, a.wmURL, a.wmBin, a.dirs)
+	if err != nil {
+		return fail(err)
 	}
-	engine, counts, err := watchmanEngine(ctx, url, set, watchman.Options{ServerDetails: *details, MaxConns: *workers * 2})
+	defer stop()
+	engine, counts, err := watchmanEngine(ctx, url, set, watchman.Options{ServerDetails: a.details, MaxConns: 2 * runtime.GOMAXPROCS(0)})
 	printCounts(stdout, counts)
 	if err != nil {
 		return fail(err)
 	}
 
-	start := time.Now()
-	own, err := screening.New(set, policy, screening.Options{})
-	if err != nil {
-		return fail(err)
-	}
-	fmt.Fprintf(stdout, "payscreen's index built in %v.\n", time.Since(start).Round(time.Millisecond))
-	wm, err := screening.New(set, policy, screening.Options{Engine: engine})
+	own, wm, err := compareScreeners(stdout, set, policy, engine)
 	if err != nil {
 		return fail(err)
 	}
 
-	var thr []throughput
-	facts := factsAcc{words: listedWords(set), srvCPU: srvCPU}
 	for _, ps := range sets {
-		if err := ctx.Err(); err != nil {
+		rOwn, err := screenAll(ctx, own, ps.payees)
+		if err != nil {
 			return fail(err)
 		}
-		rOwn, _ := screenAll(ctx, own, ps.payees, 1)
-		rWM, _ := screenAll(ctx, wm, ps.payees, 1)
-		reportDiffs(stdout, ps, rOwn, rWM, *show)
-		raw := searchAll(ctx, engine, ps.payees, policy.Review, &facts)
-		facts.sets = append(facts.sets, setFacts{name: ps.name, raw: raw})
-		m := meter{srvCPU: srvCPU}
-		thr = append(thr,
-			m.best(*repeat, ps, "payscreen", 1, func() { screenAll(ctx, own, ps.payees, 1) }),
-			m.best(*repeat, ps, "payscreen", *workers, func() { screenAll(ctx, own, ps.payees, *workers) }),
-			m.best(*repeat, ps, "watchman (Screener)", 1, func() { screenAll(ctx, wm, ps.payees, 1) }),
-			m.best(*repeat, ps, "watchman (Screener)", *workers, func() { screenAll(ctx, wm, ps.payees, *workers) }),
-			m.best(*repeat, ps, "watchman (search only)", 1, func() { searchAll(ctx, engine, ps.payees, policy.Review, nil) }),
-		)
+		rWM, err := screenAll(ctx, wm, ps.payees)
+		if err != nil {
+			return fail(err)
+		}
+		reportDiffs(stdout, ps, rOwn, rWM, a.show)
 	}
-	reportThroughput(stdout, thr)
-	facts.report(stdout)
+	fmt.Fprintln(stdout, "\n(Throughput and Watchman's latency: go run ./scripts/bench/compare with the same --lists and payee files.)")
 	return exitOK
+}
+
+// startWatchman returns url, or when bin is set the URL of a Watchman
+// server it starts from bin over dirs; stop stops that server.
+func startWatchman(ctx context.Context, stdout io.Writer, url, bin string, dirs []string) (string, func(), error) {
+	if bin == "" {
+		return url, func() {}, nil
+	}
+	start := time.Now()
+	srv, err := wmserver.Start(ctx, wmserver.Config{Binary: bin, Dirs: dirs})
+	if err != nil {
+		return "", nil, err
+	}
+	fmt.Fprintf(stdout, "Started Watchman %s at %s over the --lists files in %v.\n", wmserver.Version, srv.URL, time.Since(start).Round(time.Millisecond))
+	return srv.URL, func() { srv.Close() }, nil
+}
+
+// payeeSets reads the payee files and adds, when n > 0, n generated
+// payroll-like payees, n listed names and n variants of listed names.
+func payeeSets(set *lists.Set, files []string, n int, seed uint64) ([]payeeSet, error) {
+	var sets []payeeSet
+	for _, name := range files {
+		ps, err := readPayeeFile(name)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, ps)
+	}
+	if n > 0 {
+		rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+		sets = append(sets, generatedPayees(rng, n), listedPayees(rng, set, n, false), listedPayees(rng, set, n, true))
+	}
+	return sets, nil
+}
+
+// compareScreeners builds the two Screeners compared: payscreen's own
+// matching (saying how long its index took) and the Watchman engine's.
+func compareScreeners(stdout io.Writer, set *lists.Set, policy screening.Policy, engine screening.Engine) (own, wm *screening.Screener, err error) {
+	start := time.Now()
+	if own, err = screening.New(set, policy, screening.Options{}); err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(stdout, "payscreen's index built in %v.\n", time.Since(start).Round(time.Millisecond))
+	if wm, err = screening.New(set, policy, screening.Options{Engine: engine}); err != nil {
+		return nil, nil, err
+	}
+	return own, wm, nil
 }
 
 // watchmanEngine returns an Engine for the Watchman server at url that
@@ -184,37 +214,11 @@ type payeeSet struct {
 }
 
 func readPayeeFile(name string) (payeeSet, error) {
-	f, err := os.Open(name)
+	payees, err := payroll.ReadPayees(name, payroll.FormatAuto)
 	if err != nil {
 		return payeeSet{}, err
 	}
-	defer f.Close()
-	var r screening.RowReader
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".jsonl", ".ndjson", ".json":
-		r = payroll.NewJSONLReader(f, name)
-	default:
-		cr, err := payroll.NewCSVReader(f, name)
-		if err != nil {
-			return payeeSet{}, err
-		}
-		r = cr
-	}
-	ps := payeeSet{name: filepath.Base(name), about: "payees of " + name}
-	for {
-		row, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return payeeSet{}, err
-		}
-		if row.Err != nil {
-			return payeeSet{}, row.Err
-		}
-		ps.payees = append(ps.payees, row.Payee)
-	}
-	return ps, nil
+	return payeeSet{name: filepath.Base(name), about: "payees of " + name, payees: payees}, nil
 }
 
 // Name pools for payroll-like payees, by region: the names a payroll in
@@ -361,228 +365,15 @@ type outcome struct {
 	err error
 }
 
-// screenAll screens payees with workers goroutines and returns the
-// results in order and the time taken.
-func screenAll(ctx context.Context, s *screening.Screener, payees []screening.Payee, workers int) ([]outcome, time.Duration) {
-	out := make([]outcome, len(payees))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	start := time.Now()
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				r, err := s.Screen(ctx, payees[i])
-				out[i] = outcome{r, err}
-			}
-		}()
-	}
-	for i := range payees {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out, time.Since(start)
-}
-
-// rawRun is Watchman's own share: one search per payee, one connection.
-type rawRun struct {
-	total   time.Duration
-	lat     []time.Duration // every search
-	latNone []time.Duration // searches with no result at all
-	// By whether the name shares a word with a listed name: Watchman
-	// v0.65.1 scores only the entries sharing a word with the query, and
-	// every entry when none does.
-	byWords [2]wordClass
-}
-
-type wordClass struct {
-	lat    []time.Duration
-	srvCPU time.Duration // -1: unknown
-}
-
-// searchAll sends one search per payee, one after the other, and records
-// the facts the comparison checks.
-func searchAll(ctx context.Context, e *watchman.Engine, payees []screening.Payee, threshold float64, f *factsAcc) rawRun {
-	r := rawRun{byWords: [2]wordClass{{srvCPU: -1}, {srvCPU: -1}}}
-	start := time.Now()
-	for _, p := range payees {
-		var cpu0 time.Duration
-		cpuOK := f != nil && f.srvCPU != nil
-		if cpuOK {
-			var err error
-			cpu0, err = f.srvCPU()
-			cpuOK = err == nil
-		}
-		t := time.Now()
-		hits, err := e.Search(ctx, p, threshold)
-		d := time.Since(t)
-		r.lat = append(r.lat, d)
-		if err == nil && len(hits) == 0 {
-			r.latNone = append(r.latNone, d)
-		}
-		if f != nil {
-			f.add(p, hits, err)
-			c := &r.byWords[btoi(f.words.shares(p.Name))]
-			c.lat = append(c.lat, d)
-			if cpuOK {
-				if cpu1, err := f.srvCPU(); err == nil {
-					c.srvCPU = max(c.srvCPU, 0) + cpu1 - cpu0
-				}
-			}
-		}
-	}
-	r.total = time.Since(start)
-	return r
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// wordSet holds the lower-case words of every listed name.
-type wordSet map[string]bool
-
-func listedWords(set *lists.Set) wordSet {
-	w := wordSet{}
-	for _, l := range set.Lists {
-		for i := range l.Entities {
-			for _, n := range l.Entities[i].Names {
-				for _, x := range nameWords(n.Full) {
-					w[x] = true
-				}
-			}
-		}
-	}
-	return w
-}
-
-func nameWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
-// shares reports whether name has a word some listed name has.
-func (w wordSet) shares(name string) bool {
-	for _, x := range nameWords(name) {
-		if w[x] {
-			return true
-		}
-	}
-	return false
-}
-
-// factsAcc gathers what the comparison measures of Watchman itself.
-type factsAcc struct {
-	words        wordSet
-	srvCPU       func() (time.Duration, error)
-	exactOverall []float64 // overall score of each match whose name scored 1
-	searches     int
-	errs         map[string]int
-	sets         []setFacts
-}
-
-// setFacts is Watchman's latency over one payee set, one search at a time.
-type setFacts struct {
-	name string
-	raw  rawRun
-}
-
-func (f *factsAcc) add(p screening.Payee, hits []watchman.Hit, err error) {
-	f.searches++
-	if err != nil {
-		if f.errs == nil {
-			f.errs = map[string]int{}
-		}
-		f.errs[errKind(err)]++
-		return
-	}
-	for _, h := range hits {
-		if h.Score == 1 {
-			f.exactOverall = append(f.exactOverall, h.Overall)
-		}
-	}
-}
-
-func (f *factsAcc) report(w io.Writer) {
-	fmt.Fprintln(w, "\n== Watchman's latency, one search at a time on one connection (first pass)")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "set\tnames\tsearches\tsearches/s\tmedian ms\tmean ms\tp95 ms\twatchman cpu ms/search\t")
-	for _, sf := range f.sets {
-		r := sf.raw
-		fmt.Fprintf(tw, "%s\tall\t%d\t%.1f\t%s\t%s\t%s\t\t\n", sf.name, len(r.lat), rate(len(r.lat), r.total), msq(r.lat, 0.5), ms(mean(r.lat)), msq(r.lat, 0.95))
-		if len(r.latNone) > 0 {
-			fmt.Fprintf(tw, "\twith no result\t%d\t%.1f\t%s\t%s\t%s\t\t\n", len(r.latNone), rate(len(r.latNone), sum(r.latNone)), msq(r.latNone, 0.5), ms(mean(r.latNone)), msq(r.latNone, 0.95))
-		}
-		for i, label := range []string{"sharing no listed word", "sharing a listed word"} {
-			c := r.byWords[i]
-			if len(c.lat) == 0 {
-				continue
-			}
-			cpu := "-"
-			if c.srvCPU >= 0 {
-				cpu = fmt.Sprintf("%.1f", perPayee(c.srvCPU, len(c.lat)))
-			}
-			fmt.Fprintf(tw, "\t%s\t%d\t%.1f\t%s\t%s\t%s\t%s\t\n", label, len(c.lat), rate(len(c.lat), sum(c.lat)), msq(c.lat, 0.5), ms(mean(c.lat)), msq(c.lat, 0.95), cpu)
-		}
-	}
-	tw.Flush()
-	fmt.Fprintln(w, "(searches/s = searches / their summed latency. Watchman v0.65.1 scores only the entries sharing a word with the name, and every")
-	fmt.Fprintln(w, " entry of the type when none does or when the shared words are too common: such a search is a full scan. Words here are")
-	fmt.Fprintln(w, " compared in lower case without Watchman's stop-word removal, so the split is approximate.)")
-
-	fmt.Fprintln(w, "\n== Watchman's overall score of matches whose name scored 1 (name-only searches)")
-	if len(f.exactOverall) == 0 {
-		fmt.Fprintln(w, "no such match seen")
-	} else {
-		s := slices.Clone(f.exactOverall)
-		slices.Sort(s)
-		hist := map[string]int{}
-		for _, v := range s {
-			hist[fmt.Sprintf("%.4f", v)]++
-		}
-		fmt.Fprintf(w, "%d matches: overall min %.4f, max %.4f; by value:", len(s), s[0], s[len(s)-1])
-		for _, k := range sortedMapKeys(hist) {
-			fmt.Fprintf(w, " %s×%d", k, hist[k])
-		}
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, "(Watchman v0.65.1 scales a name-only result by 0.95 × 0.90 × 0.95 = 0.81225, or by 0.855 when the entry has few fields)")
-	}
-	if len(f.errs) > 0 {
-		fmt.Fprintf(w, "search errors out of %d searches:", f.searches)
-		for _, k := range sortedMapKeys(f.errs) {
-			fmt.Fprintf(w, " %s×%d", k, f.errs[k])
-		}
-		fmt.Fprintln(w)
-	}
-}
-
-func errKind(err error) string {
-	for _, k := range []struct {
-		err  error
-		name string
-	}{
-		{watchman.ErrTruncated, "truncated"}, {watchman.ErrTimeout, "timeout"}, {watchman.ErrUnavailable, "unavailable"},
-		{watchman.ErrServer, "server"}, {watchman.ErrProtocol, "protocol"}, {watchman.ErrUnmapped, "unmapped"},
-		{watchman.ErrScoreMismatch, "score-mismatch"}, {screening.ErrEngineMismatch, "engine-mismatch"},
-	} {
-		if errors.Is(err, k.err) {
-			return k.name
-		}
-	}
-	return "other"
-}
-
-func sortedMapKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
+// screenAll screens payees through ScreenBatch and returns the results in
+// order; a payee whose screening failed carries its error.
+func screenAll(ctx context.Context, s *screening.Screener, payees []screening.Payee) ([]outcome, error) {
+	out := make([]outcome, 0, len(payees))
+	err := s.ScreenBatch(ctx, screening.PayeeRows(payees), screening.BatchOptions{}, func(r screening.RowResult) error {
+		out = append(out, outcome{r.Result, r.Err})
+		return nil
+	})
+	return out, err
 }
 
 func printCounts(w io.Writer, counts []watchman.ListCount) {
@@ -639,7 +430,7 @@ func reportDiffs(w io.Writer, ps payeeSet, own, wm []outcome, show int) {
 	fmt.Fprintf(w, "%d of %d decisions differ", len(diffs), len(own))
 	if len(diffs) > 0 {
 		fmt.Fprint(w, "; why:")
-		for _, k := range sortedMapKeys(why) {
+		for _, k := range slices.Sorted(maps.Keys(why)) {
 			fmt.Fprintf(w, " %s ×%d;", k, why[k])
 		}
 	}
@@ -669,7 +460,7 @@ func diffReason(a, b outcome) string {
 	case a.err != nil:
 		return "payscreen error"
 	case b.err != nil:
-		return "watchman error (" + errKind(b.err) + ")"
+		return "watchman error (" + watchman.ErrorKind(b.err) + ")"
 	}
 	ta, tb := topMatch(a.res), topMatch(b.res)
 	switch {
@@ -695,7 +486,7 @@ func topMatch(r screening.Result) *screening.Match {
 	return &r.Matches[0]
 }
 
-func findMatch(r screening.Result, src lists.Source, id string) *screening.Match {
+func findMatch(r screening.Result, src lists.ListID, id string) *screening.Match {
 	for i := range r.Matches {
 		if r.Matches[i].Source == src && r.Matches[i].EntityID == id {
 			return &r.Matches[i]
@@ -727,116 +518,4 @@ func evidenceLine(o outcome) string {
 		b.WriteString(";")
 	}
 	return b.String()
-}
-
-// throughput is one engine's fastest run over one payee set.
-type throughput struct {
-	set, engine string
-	workers, n  int
-	wall        time.Duration
-	cpu, srvCPU time.Duration // this process's and the server's; srvCPU < 0: unknown
-}
-
-// meter times runs, with the processor time of this process and of the
-// Watchman server when it is known.
-type meter struct {
-	srvCPU func() (time.Duration, error)
-}
-
-// best runs run repeat times and keeps the fastest.
-func (m meter) best(repeat int, ps payeeSet, engine string, workers int, run func()) throughput {
-	out := throughput{set: ps.name, engine: engine, workers: workers, n: len(ps.payees), srvCPU: -1}
-	for i := range repeat {
-		cpu0, srv0, srvOK := processCPU(), time.Duration(0), false
-		if m.srvCPU != nil {
-			var err error
-			srv0, err = m.srvCPU()
-			srvOK = err == nil
-		}
-		start := time.Now()
-		run()
-		wall := time.Since(start)
-		if i == 0 || wall < out.wall {
-			out.wall, out.cpu, out.srvCPU = wall, processCPU()-cpu0, -1
-			if srvOK {
-				if srv1, err := m.srvCPU(); err == nil {
-					out.srvCPU = srv1 - srv0
-				}
-			}
-		}
-	}
-	return out
-}
-
-// processCPU is the processor time this process has used.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func reportThroughput(w io.Writer, ts []throughput) {
-	fmt.Fprintln(w, "\n== Throughput: payees screened per second (fastest of --repeat runs) and processor time per payee")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "set\tengine\tworkers\tpayees\tpayees/s\tpayscreen cpu ms/payee\twatchman cpu ms/payee\t")
-	for _, t := range ts {
-		srv := "-"
-		if t.srvCPU >= 0 && strings.HasPrefix(t.engine, "watchman") {
-			srv = fmt.Sprintf("%.2f", perPayee(t.srvCPU, t.n))
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.1f\t%.2f\t%s\t\n", t.set, t.engine, t.workers, t.n, rate(t.n, t.wall), perPayee(t.cpu, t.n), srv)
-	}
-	tw.Flush()
-	fmt.Fprintln(w, "(\"watchman (search only)\" is one search per payee on one connection with the client's scoring, without payscreen's policy.")
-	fmt.Fprintln(w, " Processor times count every thread; the server's is read from /proc, at 10 ms resolution, when compare started it.)")
-}
-
-func perPayee(d time.Duration, n int) float64 {
-	if n == 0 {
-		return 0
-	}
-	return float64(d) / float64(time.Millisecond) / float64(n)
-}
-
-func rate(n int, d time.Duration) float64 {
-	if d <= 0 {
-		return math.Inf(1)
-	}
-	return float64(n) / d.Seconds()
-}
-
-func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }
-
-func msq(ds []time.Duration, q float64) string {
-	if len(ds) == 0 {
-		return "-"
-	}
-	return ms(quantile(ds, q))
-}
-
-func sum(ds []time.Duration) time.Duration {
-	var t time.Duration
-	for _, d := range ds {
-		t += d
-	}
-	return t
-}
-
-func mean(ds []time.Duration) time.Duration {
-	if len(ds) == 0 {
-		return 0
-	}
-	var t time.Duration
-	for _, d := range ds {
-		t += d
-	}
-	return t / time.Duration(len(ds))
-}
-
-func quantile(ds []time.Duration, q float64) time.Duration {
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	return s[min(len(s)-1, int(q*float64(len(s))))]
 }

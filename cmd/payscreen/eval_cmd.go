@@ -15,25 +15,40 @@ import (
 	"time"
 
 	"github.com/payscreen/payscreen/evaluate"
+	"github.com/payscreen/payscreen/payroll"
 	"github.com/payscreen/payscreen/screening"
 )
 
-func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// evalArgs are the flags of "payscreen eval" once checked.
+type evalArgs struct {
+	lf                        listFlags
+	labels, reportDir         string
+	format                    payroll.Format
+	targetRecall, targetBlock float64
+	writePolicy               string
+	floor, step               float64
+	resamples, workers        int
+	seed                      uint64
+	asJSON                    bool
+}
+
+// parseEvalArgs parses the flags of "payscreen eval"; ok is false with the
+// exit status when they are wrong or -h was asked for.
+func parseEvalArgs(args []string, stderr io.Writer) (a evalArgs, code int, ok bool) {
 	fs := newFlagSet("payscreen eval", stderr)
-	var lf listFlags
-	addListFlags(fs, &lf)
-	labelsPath := fs.String("labels", "", "labelled rows: the screen input columns plus expect (clear, review, block) and optionally source, entity_id, category (`file`, CSV or JSON Lines)")
+	addListFlags(fs, &a.lf)
+	fs.StringVar(&a.labels, "labels", "", "labelled rows: the screen input columns plus expect (clear, review, block) and optionally source, entity_id, category (`file`, CSV or JSON Lines)")
 	inFormat := fs.String("in-format", "", "labels `format`: csv or jsonl (default: by the file's extension)")
-	reportDir := fs.String("report", "", "write the HTML report (index.html) and evaluation.json to `directory`")
-	targetRecall := fs.Float64("target-recall", 0, "suggest the highest review threshold whose recall of true matches is at least `share` (e.g. 0.99)")
-	targetBlock := fs.Float64("target-block-precision", 0, "suggest the lowest block threshold whose block precision is at least `share` (e.g. 0.99)")
-	writePolicy := fs.String("write-policy", "", "write the policy with the suggested thresholds to `file` (.json, .yaml or .yml)")
-	floor := fs.Float64("floor", evaluate.DefaultFloor, "sweep thresholds from `score` up to 1.00")
-	step := fs.Float64("step", evaluate.DefaultStep, "sweep in steps of `size`")
-	resamples := fs.Int("resamples", evaluate.DefaultResamples, "bootstrap `n` resamples for the confidence intervals")
-	seed := fs.Uint64("seed", evaluate.DefaultSeed, "bootstrap `seed`: the same seed gives the same intervals")
-	workers := fs.Int("j", 0, "screen with `n` workers (default: all cores)")
-	asJSON := fs.Bool("json", false, "print the evaluation as JSON instead of the text summary")
+	fs.StringVar(&a.reportDir, "report", "", "write the HTML report (index.html) and evaluation.json to `directory`")
+	fs.Float64Var(&a.targetRecall, "target-recall", 0, "suggest the highest review threshold whose recall of true matches is at least `share` (e.g. 0.99)")
+	fs.Float64Var(&a.targetBlock, "target-block-precision", 0, "suggest the lowest block threshold whose block precision is at least `share` (e.g. 0.99)")
+	fs.StringVar(&a.writePolicy, "write-policy", "", "write the policy with the suggested thresholds to `file` (.json, .yaml or .yml)")
+	fs.Float64Var(&a.floor, "floor", evaluate.DefaultFloor, "sweep thresholds from `score` up to 1.00")
+	fs.Float64Var(&a.step, "step", evaluate.DefaultStep, "sweep in steps of `size`")
+	fs.IntVar(&a.resamples, "resamples", evaluate.DefaultResamples, "bootstrap `n` resamples for the confidence intervals")
+	fs.Uint64Var(&a.seed, "seed", evaluate.DefaultSeed, "bootstrap `seed`: the same seed gives the same intervals")
+	fs.IntVar(&a.workers, "j", 0, "screen with `n` workers (default: all cores)")
+	fs.BoolVar(&a.asJSON, "json", false, "print the evaluation as JSON instead of the text summary")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: payscreen eval --labels FILE [flags]")
 		fmt.Fprintln(stderr, "Screens labelled rows and reports recall of true matches, alert rate on non-matches and block precision, with bootstrap intervals, per category and swept over thresholds; suggests thresholds for targets.")
@@ -41,109 +56,79 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return a, exitOK, false
 		}
-		return exitUsage
+		return a, exitUsage, false
 	}
-	usageErr := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "payscreen eval: "+format+"\n", a...)
-		return exitUsage
+	usageErr := func(format string, args ...any) (evalArgs, int, bool) {
+		fmt.Fprintf(stderr, "payscreen eval: "+format+"\n", args...)
+		return a, exitUsage, false
 	}
 	if fs.NArg() != 0 {
 		return usageErr("unexpected argument %q (the labels file goes after --labels)", fs.Arg(0))
 	}
-	if *labelsPath == "" {
+	if a.labels == "" {
 		return usageErr("--labels FILE is required")
 	}
 	for _, t := range []struct {
 		name string
 		v    float64
-	}{{"--target-recall", *targetRecall}, {"--target-block-precision", *targetBlock}} {
+	}{{"--target-recall", a.targetRecall}, {"--target-block-precision", a.targetBlock}} {
 		if t.v < 0 || t.v > 1 {
 			return usageErr("%s wants a share in [0,1], not %v", t.name, t.v)
 		}
 	}
-	if *writePolicy != "" && *targetRecall == 0 && *targetBlock == 0 {
+	if a.writePolicy != "" && a.targetRecall == 0 && a.targetBlock == 0 {
 		return usageErr("--write-policy needs a target: --target-recall or --target-block-precision")
 	}
-	if *writePolicy != "" {
-		if _, err := evaluate.EncodePolicy(*writePolicy, screening.DefaultPolicy()); err != nil {
-			return usageErr("--write-policy: want a .json, .yaml or .yml file, not %q", *writePolicy)
+	if a.writePolicy != "" {
+		if _, err := evaluate.EncodePolicy(a.writePolicy, screening.DefaultPolicy()); err != nil {
+			return usageErr("--write-policy: want a .json, .yaml or .yml file, not %q", a.writePolicy)
 		}
 	}
-	if *floor <= 0 || *floor >= 1 || *step <= 0 || *step > 0.5 {
+	if a.floor <= 0 || a.floor >= 1 || a.step <= 0 || a.step > 0.5 {
 		return usageErr("--floor wants a score in (0,1) and --step a size in (0,0.5]")
 	}
-	if *resamples < 0 {
+	if a.resamples < 0 {
 		return usageErr("--resamples wants a count ≥ 0")
 	}
-	format := evaluate.CSV
-	switch f := strings.ToLower(*inFormat); {
-	case f == "jsonl" || f == "" && evalIsJSONL(*labelsPath):
-		format = evaluate.JSONL
-	case f == "csv" || f == "":
-	default:
+	format, err := payroll.ParseFormat(*inFormat)
+	if err != nil {
 		return usageErr("--in-format wants csv or jsonl, not %q", *inFormat)
 	}
+	a.format = format
+	return a, exitOK, true
+}
 
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	a, code, ok := parseEvalArgs(args, stderr)
+	if !ok {
+		return code
+	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "payscreen eval: %v\n", err)
 		return exitError
 	}
-	data, err := os.ReadFile(*labelsPath)
+	ev, sug, labelsSHA, err := evalRun(ctx, a)
 	if err != nil {
 		return fail(err)
 	}
-	labels, err := evaluate.ReadLabels(strings.NewReader(string(data)), *labelsPath, format)
-	if err != nil {
-		return fail(err)
-	}
-	sum := sha256.Sum256(data)
-
-	policy, err := lf.loadPolicy()
-	if err != nil {
-		return fail(err)
-	}
-	opts := evaluate.Options{
-		Thresholds: sweepThresholds(*floor, *step),
-		Resamples:  *resamples,
-		Seed:       *seed,
-		Batch:      screening.BatchOptions{Workers: *workers},
-	}
-	if *resamples == 0 {
-		opts.Resamples = -1
-	}
-	s, err := lf.screenerWith(ctx, evaluate.SweepPolicy(policy, opts.Thresholds[0]))
-	if err != nil {
-		return fail(err)
-	}
-	ev, err := evaluate.Run(ctx, s, policy, labels, opts)
-	if err != nil {
-		return fail(err)
-	}
-	var sug *evaluate.Suggestion
-	if *targetRecall > 0 || *targetBlock > 0 {
-		sug, err = ev.Suggest(evaluate.Targets{Recall: *targetRecall, BlockPrecision: *targetBlock})
-		if err != nil {
+	if a.writePolicy != "" {
+		if err := evaluate.WritePolicyFile(a.writePolicy, sug.Policy); err != nil {
 			return fail(err)
 		}
 	}
-	if *writePolicy != "" {
-		if err := evaluate.WritePolicyFile(*writePolicy, sug.Policy); err != nil {
-			return fail(err)
-		}
-	}
-	if *reportDir != "" {
+	if a.reportDir != "" {
 		info := evaluate.ReportInfo{
 			Generated:    time.Now(),
-			LabelsSHA256: hex.EncodeToString(sum[:]),
+			LabelsSHA256: labelsSHA,
 			Command:      "payscreen eval " + strings.Join(evalQuoteArgs(args), " "),
 		}
-		if err := evaluate.WriteReport(*reportDir, ev, sug, info); err != nil {
+		if err := evaluate.WriteReport(a.reportDir, ev, sug, info); err != nil {
 			return fail(err)
 		}
 	}
-	if *asJSON {
+	if a.asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(struct {
@@ -155,13 +140,57 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	} else {
 		writeEvalSummary(stdout, ev, sug)
 	}
-	if *writePolicy != "" {
-		fmt.Fprintf(stderr, "payscreen eval: wrote the suggested policy to %s\n", *writePolicy)
+	if a.writePolicy != "" {
+		fmt.Fprintf(stderr, "payscreen eval: wrote the suggested policy to %s\n", a.writePolicy)
 	}
-	if *reportDir != "" {
-		fmt.Fprintf(stderr, "payscreen eval: wrote the report to %s\n", filepath.Join(*reportDir, evaluate.ReportHTML))
+	if a.reportDir != "" {
+		fmt.Fprintf(stderr, "payscreen eval: wrote the report to %s\n", filepath.Join(a.reportDir, evaluate.ReportHTML))
 	}
 	return exitOK
+}
+
+// evalRun reads the labels, screens them once under the sweep policy and
+// measures the policy; it suggests thresholds when a target is set. It
+// also returns the labels file's sha256, for the report.
+func evalRun(ctx context.Context, a evalArgs) (*evaluate.Evaluation, *evaluate.Suggestion, string, error) {
+	data, err := os.ReadFile(a.labels)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	labels, err := evaluate.ReadLabels(strings.NewReader(string(data)), a.labels, a.format)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	sum := sha256.Sum256(data)
+	policy, err := a.lf.loadPolicy()
+	if err != nil {
+		return nil, nil, "", err
+	}
+	opts := evaluate.Options{
+		Thresholds: sweepThresholds(a.floor, a.step),
+		Resamples:  a.resamples,
+		Seed:       a.seed,
+		Batch:      screening.BatchOptions{Workers: a.workers},
+	}
+	if a.resamples == 0 {
+		opts.Resamples = -1
+	}
+	s, err := a.lf.screenerWith(ctx, evaluate.SweepPolicy(policy, opts.Thresholds[0]))
+	if err != nil {
+		return nil, nil, "", err
+	}
+	ev, err := evaluate.Run(ctx, s, policy, labels, opts)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	var sug *evaluate.Suggestion
+	if a.targetRecall > 0 || a.targetBlock > 0 {
+		sug, err = ev.Suggest(evaluate.Targets{Recall: a.targetRecall, BlockPrecision: a.targetBlock})
+		if err != nil {
+			return nil, nil, "", err
+		}
+	}
+	return ev, sug, hex.EncodeToString(sum[:]), nil
 }
 
 // sweepThresholds returns floor, floor+step, ... up to 1.
@@ -178,14 +207,6 @@ func sweepThresholds(floor, step float64) []float64 {
 		ts = append(ts, 1)
 	}
 	return ts
-}
-
-func evalIsJSONL(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".jsonl", ".ndjson", ".json":
-		return true
-	}
-	return false
 }
 
 // evalQuoteArgs quotes the arguments that a shell would split.

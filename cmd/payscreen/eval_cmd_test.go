@@ -11,7 +11,7 @@ import (
 	"github.com/payscreen/payscreen/screening"
 )
 
-const evalLabels = "../../evaluate/testdata/sample_labels.csv"
+const evalLabels = "../../testdata/labels/sample_labels.csv"
 
 // runEvalCmd runs payscreen eval in-process.
 func runEvalCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {

@@ -20,7 +20,7 @@ import (
 )
 
 // testdataOFAC is a small OFAC SDN CSV publication (three made-up entries).
-var testdataOFAC = filepath.Join("..", "..", "lists", "testdata", "download", "ofac")
+var testdataOFAC = filepath.Join("..", "..", "testdata", "lists", "ofac")
 
 func fileSHA(t *testing.T, p string) (string, int) {
 	t.Helper()
@@ -138,7 +138,7 @@ func TestListsUpdateThenInfo(t *testing.T) {
 		}
 		files["/"+strings.ToUpper(n)] = b
 	}
-	bz, err := os.Open(filepath.Join("..", "..", "lists", "testdata", "download", "consolidated.xml.bz2"))
+	bz, err := os.Open(filepath.Join("..", "..", "testdata", "lists", "un", "consolidated.xml.bz2"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,6 +42,7 @@ func commands() []command {
 		{name: "eval", summary: "measure screening on labelled rows and suggest thresholds", run: runEval},
 		{name: "compare", summary: "compare payscreen's matching with a Moov Watchman server on the same lists and payees", run: runCompare},
 		{name: "lists", summary: "download the sanctions lists and show what is loaded", run: runLists},
+		{name: "serve", summary: "serve screening over HTTP (JSON API, Watchman-compatible search, hot list refresh)", run: runServe},
 	}
 }
 

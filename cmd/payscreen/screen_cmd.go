@@ -15,6 +15,7 @@ import (
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/payroll"
 	"github.com/payscreen/payscreen/screening"
+	"github.com/payscreen/payscreen/screening/redflags"
 	"github.com/payscreen/payscreen/watchman"
 )
 
@@ -164,18 +165,31 @@ func (lf *listFlags) screenerWith(ctx context.Context, p screening.Policy) (*scr
 	return screening.New(set, p, opts)
 }
 
-func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// screenArgs are the flags and input of "payscreen screen" once checked.
+type screenArgs struct {
+	lf             listFlags
+	out, outFormat string
+	format         payroll.Format
+	workers        int
+	threshold      screening.Decision // --fail-on; Clear: none
+	redFlags       bool
+	previous       string
+	input          string // the FILE argument, "-" for standard input
+}
+
+// parseScreenArgs parses the flags of "payscreen screen"; ok is false
+// with the exit status when they are wrong or -h was asked for.
+func parseScreenArgs(args []string, stderr io.Writer) (a screenArgs, code int, ok bool) {
 	fs := newFlagSet("payscreen screen", stderr)
-	var lf listFlags
-	addListFlags(fs, &lf)
-	addEngineFlags(fs, &lf)
-	out := fs.String("out", "", "write results to `file` (default: standard output)")
+	addListFlags(fs, &a.lf)
+	addEngineFlags(fs, &a.lf)
+	fs.StringVar(&a.out, "out", "", "write results to `file` (default: standard output)")
 	inFormat := fs.String("in-format", "", "input `format`: csv or jsonl (default: by the file's extension; csv for standard input)")
-	outFormat := fs.String("out-format", "jsonl", "output `format`: jsonl (one object per row) or csv (one row per input row, top match only)")
-	workers := fs.Int("j", 0, "screen with `n` workers (default: all cores)")
+	fs.StringVar(&a.outFormat, "out-format", "jsonl", "output `format`: jsonl (one object per row) or csv (one row per input row, top match only)")
+	fs.IntVar(&a.workers, "j", 0, "screen with `n` workers (default: all cores)")
 	failOn := fs.String("fail-on", "", "exit with status 3 when any row reaches `decision` review or block")
 	redFlags := fs.String("red-flags", "on", "payroll red flags across the rows of the run (shared accounts, wallets, contacts; PRC accounts; crypto salary; changed payouts): `on` or off")
-	previous := fs.String("previous", "", "an earlier run's input `file`, to flag payees whose payout details changed")
+	fs.StringVar(&a.previous, "previous", "", "an earlier run's input `file`, to flag payees whose payout details changed")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: payscreen screen [flags] FILE|-")
 		fmt.Fprintln(stderr, "Screens every row of a payroll file (CSV with a header, or JSON Lines) and writes one result per row, in order.")
@@ -183,172 +197,169 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return a, exitOK, false
 		}
-		return exitUsage
+		return a, exitUsage, false
+	}
+	usage := func(format string, args ...any) (screenArgs, int, bool) {
+		fmt.Fprintf(stderr, "payscreen screen: "+format+"\n", args...)
+		return a, exitUsage, false
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "payscreen screen: want exactly one input FILE (or - for standard input)")
 		fs.Usage()
-		return exitUsage
+		return a, exitUsage, false
 	}
-	var threshold screening.Decision
+	a.input = fs.Arg(0)
 	if *failOn != "" {
 		d, err := screening.ParseDecision(*failOn)
 		if err != nil || d == screening.Clear {
-			fmt.Fprintf(stderr, "payscreen screen: --fail-on wants review or block, not %q\n", *failOn)
-			return exitUsage
+			return usage("--fail-on wants review or block, not %q", *failOn)
 		}
-		threshold = d
+		a.threshold = d
 	}
 	if *redFlags != "on" && *redFlags != "off" {
-		fmt.Fprintf(stderr, "payscreen screen: --red-flags wants on or off, not %q\n", *redFlags)
-		return exitUsage
+		return usage("--red-flags wants on or off, not %q", *redFlags)
 	}
-	if *previous != "" && *redFlags == "off" {
-		fmt.Fprintln(stderr, "payscreen screen: --previous needs --red-flags on")
-		return exitUsage
+	a.redFlags = *redFlags == "on"
+	if a.previous != "" && !a.redFlags {
+		return usage("--previous needs --red-flags on")
 	}
-	if *outFormat != "jsonl" && *outFormat != "csv" {
-		fmt.Fprintf(stderr, "payscreen screen: --out-format wants jsonl or csv, not %q\n", *outFormat)
-		return exitUsage
+	if a.outFormat != "jsonl" && a.outFormat != "csv" {
+		return usage("--out-format wants jsonl or csv, not %q", a.outFormat)
 	}
-	name := fs.Arg(0)
-	format := strings.ToLower(*inFormat)
-	if format == "" {
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".jsonl", ".ndjson", ".json":
-			format = "jsonl"
-		default:
-			format = "csv"
-		}
+	format, err := payroll.ParseFormat(*inFormat)
+	if err != nil {
+		return usage("--in-format wants csv or jsonl, not %q", *inFormat)
 	}
-	if format != "csv" && format != "jsonl" {
-		fmt.Fprintf(stderr, "payscreen screen: --in-format wants csv or jsonl, not %q\n", *inFormat)
-		return exitUsage
-	}
+	a.format = format.Resolve(a.input)
+	return a, exitOK, true
+}
 
+// screenInput opens the input of a run, once per pass, and tracks the
+// reader of the pass under way for the progress bar.
+type screenInput struct {
+	path    string // the file read: "stdin", a spooled copy of it, or the FILE argument
+	display string // the name errors give it
+	format  payroll.Format
+	size    int64 // 0: unknown
+	current atomic.Pointer[payroll.Reader]
+}
+
+// open opens path, named display in errors; count makes it the reader
+// the progress bar follows.
+func (in *screenInput) open(path, display string, count bool) (*payroll.Reader, error) {
+	var r *payroll.Reader
+	var err error
+	switch {
+	case path == "stdin":
+		r, err = payroll.OpenReader(os.Stdin, display, in.format)
+	case path != display:
+		f, ferr := os.Open(path)
+		if ferr != nil {
+			return nil, ferr
+		}
+		r, err = payroll.OpenReader(f, display, in.format)
+	default:
+		r, err = payroll.Open(path, in.format)
+	}
+	if err == nil && count {
+		in.current.Store(r)
+	}
+	return r, err
+}
+
+// bytesRead is how far the pass under way has read its input.
+func (in *screenInput) bytesRead() int64 {
+	if r := in.current.Load(); r != nil {
+		return r.BytesRead()
+	}
+	return 0
+}
+
+// resultWriter writes results in the --out-format.
+type resultWriter interface {
+	Write(screening.RowResult) error
+	Flush() error
+}
+
+// openResults returns the writer of results in the --out-format, to the
+// --out file (returned, to close) or to stdout.
+func openResults(a screenArgs, stdout io.Writer) (resultWriter, *os.File, error) {
+	w := stdout
+	var outFile *os.File
+	if a.out != "" {
+		var err error
+		if outFile, err = os.Create(a.out); err != nil {
+			return nil, nil, err
+		}
+		w = outFile
+	}
+	if a.outFormat == "csv" {
+		return payroll.NewCSVWriter(w), outFile, nil
+	}
+	return payroll.NewJSONLWriter(w), outFile, nil
+}
+
+func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	a, code, ok := parseScreenArgs(args, stderr)
+	if !ok {
+		return code
+	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "payscreen screen: %v\n", err)
 		return exitError
 	}
-	s, err := lf.screener(ctx)
+	s, err := a.lf.screener(ctx)
 	if err != nil {
 		return fail(err)
 	}
-
-	policy := s.Policy()
-	// The red flags read the input twice: standard input is spooled to a
-	// temporary file first.
-	if name == "-" {
-		name = "stdin"
-		if *redFlags == "on" {
+	in := &screenInput{path: a.input, display: a.input, format: a.format}
+	if a.input == "-" {
+		in.path, in.display = "stdin", "stdin"
+		// The red flags read the input twice: standard input is spooled
+		// to a temporary file first.
+		if a.redFlags {
 			tmp, err := spool(os.Stdin)
 			if err != nil {
 				return fail(err)
 			}
 			defer os.Remove(tmp)
-			name = tmp
+			in.path = tmp
 		}
 	}
-	var size int64
-	if st, err := os.Stat(name); err == nil {
-		size = st.Size()
+	if st, err := os.Stat(in.path); err == nil {
+		in.size = st.Size()
 	}
-	counter := &countingReader{}
-	open := func(path, display string, count bool) (screening.RowReader, error) {
-		var in io.ReadCloser = os.Stdin
-		if path != "stdin" {
-			f, err := os.Open(path)
-			if err != nil {
-				return nil, err
-			}
-			in = f
-		}
-		var r io.Reader = in
-		if count {
-			counter.n.Store(0)
-			counter.r = in
-			r = counter
-		}
-		if format == "csv" {
-			cr, err := payroll.NewCSVReader(r, display)
-			if err != nil {
-				in.Close()
-				return nil, err
-			}
-			return closingReader{cr, in}, nil
-		}
-		return closingReader{payroll.NewJSONLReader(r, display), in}, nil
-	}
-	display := fs.Arg(0)
-	if display == "-" {
-		display = "stdin"
-	}
-	var prev *screening.PreviousPayouts
-	if *previous != "" {
-		r, err := open(*previous, *previous, false)
+	var prev *redflags.PreviousPayouts
+	if a.previous != "" {
+		r, err := in.open(a.previous, a.previous, false)
 		if err != nil {
 			return fail(err)
 		}
-		prev, err = screening.ReadPreviousPayouts(ctx, r)
-		r.(io.Closer).Close()
+		prev, err = redflags.ReadPreviousPayouts(ctx, r)
+		r.Close()
 		if err != nil {
 			return fail(err)
 		}
 	}
 	// Open the input once before the run, so that an unreadable file or a
 	// bad header stops the run before any output.
-	probe, err := open(name, display, false)
+	probe, err := in.open(in.path, in.display, false)
 	if err != nil {
 		return fail(err)
 	}
-	probe.(io.Closer).Close()
+	probe.Close()
 
-	var w io.Writer = stdout
-	var outFile *os.File
-	if *out != "" {
-		outFile, err = os.Create(*out)
-		if err != nil {
-			return fail(err)
-		}
-		w = outFile
+	rw, outFile, err := openResults(a, stdout)
+	if err != nil {
+		return fail(err)
 	}
-	type resultWriter interface {
-		Write(screening.RowResult) error
-		Flush() error
-	}
-	var rw resultWriter
-	if *outFormat == "csv" {
-		rw = payroll.NewCSVWriter(w)
-	} else {
-		rw = payroll.NewJSONLWriter(w)
-	}
-
 	summary := screening.Summary{Lists: s.Versions()}
-	var done atomic.Int64
-	stopProgress := startProgress(stderr, &done, counter, size)
-	reached := false
-	emit := func(r screening.RowResult) error {
+	reached, err := screenRun(ctx, s, a, in, prev, stderr, func(r screening.RowResult) error {
 		summary.Add(r)
-		done.Add(1)
-		if threshold != screening.Clear && payroll.Outcome(r) >= threshold {
-			reached = true
-		}
 		return rw.Write(r)
-	}
-	batch := screening.BatchOptions{Workers: *workers}
-	if *redFlags == "on" {
-		err = s.ScreenBatchRedFlags(ctx, func() (screening.RowReader, error) { return open(name, display, true) },
-			screening.RedFlagOptions{Policy: policy.RedFlags, Previous: prev}, batch, emit)
-	} else {
-		var rows screening.RowReader
-		if rows, err = open(name, display, true); err == nil {
-			err = s.ScreenBatch(ctx, rows, batch, emit)
-			rows.(io.Closer).Close()
-		}
-	}
-	stopProgress()
+	})
 	if ferr := rw.Flush(); err == nil {
 		err = ferr
 	}
@@ -367,10 +378,32 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	return exitOK
 }
 
-// closingReader is a row reader that closes its file after its pass.
-type closingReader struct {
-	screening.RowReader
-	io.Closer
+// screenRun screens every row of in, with the red flags if asked, under
+// a progress bar; reached reports whether a row reached --fail-on.
+func screenRun(ctx context.Context, s *screening.Screener, a screenArgs, in *screenInput, prev *redflags.PreviousPayouts,
+	stderr io.Writer, write func(screening.RowResult) error) (reached bool, err error) {
+	var done atomic.Int64
+	stopProgress := startProgress(stderr, &done, in.bytesRead, in.size)
+	defer stopProgress()
+	emit := func(r screening.RowResult) error {
+		done.Add(1)
+		if a.threshold != screening.Clear && payroll.Outcome(r) >= a.threshold {
+			reached = true
+		}
+		return write(r)
+	}
+	batch := screening.BatchOptions{Workers: a.workers}
+	if a.redFlags {
+		err = redflags.ScreenBatch(ctx, s, func() (screening.RowReader, error) { return in.open(in.path, in.display, true) },
+			redflags.Options{Policy: s.Policy().RedFlags, Previous: prev}, batch, emit)
+		return reached, err
+	}
+	rows, err := in.open(in.path, in.display, true)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	return reached, s.ScreenBatch(ctx, rows, batch, emit)
 }
 
 // spool copies r into a temporary file and returns its name.
@@ -387,21 +420,9 @@ func spool(r io.Reader) (string, error) {
 	return f.Name(), f.Close()
 }
 
-// countingReader counts the bytes read through it, for the progress bar.
-type countingReader struct {
-	r io.Reader
-	n atomic.Int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	return n, err
-}
-
 // startProgress draws a progress line on stderr while rows are screened,
 // when stderr is a terminal; the returned function stops it.
-func startProgress(stderr io.Writer, done *atomic.Int64, in *countingReader, size int64) func() {
+func startProgress(stderr io.Writer, done *atomic.Int64, read func() int64, size int64) func() {
 	f, ok := stderr.(*os.File)
 	if !ok {
 		return func() {}
@@ -425,7 +446,7 @@ func startProgress(stderr io.Writer, done *atomic.Int64, in *countingReader, siz
 				n := done.Load()
 				rate := float64(n) / time.Since(start).Seconds()
 				if size > 0 {
-					pct := 100 * float64(in.n.Load()) / float64(size)
+					pct := 100 * float64(read()) / float64(size)
 					width := 30
 					fill := int(pct / 100 * float64(width))
 					fmt.Fprintf(f, "\r[%s%s] %5.1f%%  %d rows  %.0f rows/s", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), pct, n, rate)

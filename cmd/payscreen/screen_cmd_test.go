@@ -150,7 +150,7 @@ func TestCheck(t *testing.T) {
 		t.Errorf("check without a name: exit %d, want %d", code, exitUsage)
 	}
 	code, stdout, _ = runCmd(t, "check", "--lists", "sample", "--json", "--wallet", "1986rYHckYbJpGQJy6ornuMyD2N5MTqwDt")
-	if code != exitOK || !strings.Contains(stdout, `"decision": "block"`) {
+	if code != exitOK || !strings.Contains(stdout, `"decision": "block"`) || !strings.Contains(stdout, `"fingerprint": "fp1:`) {
 		t.Errorf("check --json --wallet: exit %d\n%s", code, stdout)
 	}
 }

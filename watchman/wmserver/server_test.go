@@ -2,15 +2,16 @@ package wmserver
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/moov-io/watchman/pkg/search"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // shared returns a directory of ../shared/lists, skipping the test when it
@@ -30,9 +31,7 @@ func shared(t *testing.T, rel string) string {
 func TestDataFiles(t *testing.T) {
 	dirs := []string{shared(t, "ofac/2025-12"), shared(t, "ofac-nonsdn/2025-12"), shared(t, "un/2026-02"), shared(t, "eu/2024-01")}
 	files, err := DataFiles(dirs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var got []string
 	for _, f := range files {
 		got = append(got, f.Name+"="+string(f.List))
@@ -42,27 +41,17 @@ func TestDataFiles(t *testing.T) {
 		"add.csv=us_ofac", "alt.csv=us_ofac", "eu_csl.csv=eu_csl", "sdn.csv=us_ofac", "sdn_comments.csv=us_ofac",
 		"un_consolidated.xml=un_csl",
 	}
-	if !slices.Equal(got, want) {
-		t.Errorf("DataFiles:\n got %v\nwant %v", got, want)
-	}
-	if l := Lists(files); !slices.Equal(l, []search.SourceList{"eu_csl", "un_csl", "us_non_sdn", "us_ofac"}) {
-		t.Errorf("Lists = %v", l)
-	}
+	assert.Equal(t, want, got, "DataFiles")
+	assert.Equal(t, []search.SourceList{"eu_csl", "un_csl", "us_non_sdn", "us_ofac"}, Lists(files))
 }
 
 func TestDataFilesRefused(t *testing.T) {
 	// A directory holding part of OFAC's quartet.
 	partial := t.TempDir()
 	b, err := os.ReadFile(filepath.Join(shared(t, "ofac/2025-12"), "sdn.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(partial, "sdn.csv"), b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(partial, "README.md"), []byte("# notes\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(partial, "sdn.csv"), b, 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(partial, "README.md"), []byte("# notes\n"), 0o600))
 	tests := []struct {
 		dirs   []string
 		want   string
@@ -79,14 +68,13 @@ func TestDataFilesRefused(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
 			_, err := DataFiles(tt.dirs)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("err = %v, want one with %q (%s)", err, tt.want, tt.reason)
+			if assert.Error(t, err, tt.reason) {
+				assert.Contains(t, err.Error(), tt.want, tt.reason)
 			}
 		})
 	}
-	if _, err := DataFiles([]string{shared(t, "uk/2024-01")}); !errors.Is(err, ErrUnsupported) {
-		t.Errorf("err = %v, want ErrUnsupported", err)
-	}
+	_, err = DataFiles([]string{shared(t, "uk/2024-01")})
+	assert.ErrorIs(t, err, ErrUnsupported)
 }
 
 // TestEnvNeverReachesOut: every download URL Watchman v0.65.1 reads from
@@ -101,13 +89,11 @@ func TestEnvNeverReachesOut(t *testing.T) {
 	}
 	for _, k := range []string{"OFAC_DOWNLOAD_TEMPLATE", "US_NON_SDN_DOWNLOAD_TEMPLATE", "UN_CONSOLIDATED_LIST_URL", "EU_CSL_DOWNLOAD_URL",
 		"UK_SANCTIONS_LIST_URL", "US_CSL_DOWNLOAD_URL", "US_CSL_DOWNLOAD_TEMPLATE", "FINCEN_311_DOWNLOAD_URL", "US_TEL_URL"} {
-		if !strings.HasPrefix(got[k], "http://127.0.0.1:9/") {
-			t.Errorf("%s = %q, want the sink", k, got[k])
-		}
+		assert.True(t, strings.HasPrefix(got[k], "http://127.0.0.1:9/"), "%s = %q", k, got[k])
 	}
-	if got["INCLUDED_LISTS"] != "us_ofac,un_csl" || got["INITIAL_DATA_DIRECTORY"] != "/h/data" || got["APP_CONFIG"] != "/h/config.yml" {
-		t.Errorf("env %v", env)
-	}
+	assert.Equal(t, "us_ofac,un_csl", got["INCLUDED_LISTS"], "env %v", env)
+	assert.Equal(t, "/h/data", got["INITIAL_DATA_DIRECTORY"], "env %v", env)
+	assert.Equal(t, "/h/config.yml", got["APP_CONFIG"], "env %v", env)
 	if _, ok := got["OTEL_EXPORTER_OTLP_ENDPOINT"]; ok {
 		t.Error("the caller's environment leaked into the server's")
 	}
@@ -116,9 +102,7 @@ func TestEnvNeverReachesOut(t *testing.T) {
 func TestStartFailures(t *testing.T) {
 	dirs := []string{shared(t, "un/2026-02")}
 	silent := filepath.Join(t.TempDir(), "silent")
-	if err := os.WriteFile(silent, []byte("#!/bin/sh\nexec sleep 30\n"), 0o700); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(silent, []byte("#!/bin/sh\nexec sleep 30\n"), 0o700))
 	tests := []struct {
 		binary string
 		want   string
@@ -142,9 +126,7 @@ func TestStartFailures(t *testing.T) {
 				s.Close()
 				t.Fatalf("Start succeeded (%s)", tt.reason)
 			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("err = %v, want %q (%s)", err, tt.want, tt.reason)
-			}
+			assert.Contains(t, err.Error(), tt.want, "err = %v (%s)", err, tt.reason)
 			after, _ := filepath.Glob(filepath.Join(os.TempDir(), "payscreen-watchman-*"))
 			if len(after) > len(before) {
 				t.Errorf("a failed start left %v behind", after)

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/payscreen/payscreen/lists"
 )
 
@@ -34,38 +37,24 @@ func TestPairs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.set, func(t *testing.T) {
 			pairs, err := tt.read(shared(t, "eval-public/"+tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			dir := t.TempDir()
-			if err := write(dir, pairs); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, write(dir, pairs))
 			f, err := os.Open(filepath.Join(dir, "list", "consolidated.xml"))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			defer f.Close()
 			l, err := lists.ParseUNXML(lists.File{Name: "consolidated.xml", R: f})
-			if err != nil {
-				t.Fatalf("the synthetic list does not parse as a UN list: %v", err)
-			}
-			if len(l.Entities) != tt.names {
-				t.Errorf("%d listed names, want %d (%s)", len(l.Entities), tt.names, tt.reason)
-			}
+			require.NoError(t, err, "the synthetic list does not parse as a UN list")
+			assert.Len(t, l.Entities, tt.names, "%s", tt.reason)
 			ids := map[string]string{}
 			for _, e := range l.Entities {
 				ids[e.ID] = e.Names[0].Full
 			}
 			lf, err := os.Open(filepath.Join(dir, "labels.csv"))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			defer lf.Close()
 			recs, err := csv.NewReader(lf).ReadAll()
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			matches := 0
 			for i, r := range recs[1:] {
 				if r[3] == "review" {

@@ -5,6 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // shared returns the path of a file under ../../../../shared; the test is
@@ -25,18 +28,12 @@ func TestRun(t *testing.T) {
 	in := shared(t, "eval-public")
 	un := shared(t, "lists/un/2026-02/consolidated.xml")
 	out := filepath.Join(t.TempDir(), "labels.csv")
-	if err := run(in, un, out); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, run(in, un, out))
 	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(recs) != 1+678+678+1000+1000 {
 		t.Fatalf("%d records, want the header, 678 of each positive file (683 less 3 delisted and 2 listed twice) and 1000 of each negative file", len(recs))
 	}
@@ -75,8 +72,7 @@ func TestNameKey(t *testing.T) {
 		{" al-Jawlani. ", "AL JAWLANI"},
 	}
 	for _, tt := range tests {
-		if nameKey(tt.a) != nameKey(tt.b) || nameKey(tt.a) != tt.b {
-			t.Errorf("nameKey(%q) = %q, want %q", tt.a, nameKey(tt.a), tt.b)
-		}
+		assert.Equal(t, nameKey(tt.b), nameKey(tt.a), "nameKey(%q)", tt.a)
+		assert.Equal(t, tt.b, nameKey(tt.a), "nameKey(%q)", tt.a)
 	}
 }

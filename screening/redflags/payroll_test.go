@@ -1,8 +1,8 @@
-package screening_test
+package redflags_test
 
 import (
 	"context"
-	"os"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -10,29 +10,11 @@ import (
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/payroll"
 	"github.com/payscreen/payscreen/screening"
+	"github.com/payscreen/payscreen/screening/redflags"
 )
 
-// fileRows is a payroll file reader that closes its file.
-type fileRows struct {
-	screening.RowReader
-	f *os.File
-}
-
-func (r fileRows) Close() error { return r.f.Close() }
-
 func openCSV(path string) func() (screening.RowReader, error) {
-	return func() (screening.RowReader, error) {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		r, err := payroll.NewCSVReader(f, path)
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		return fileRows{r, f}, nil
-	}
+	return func() (screening.RowReader, error) { return payroll.Open(path, payroll.CSV) }
 }
 
 // dprkSet is the built-in SAMPLE lists with the built-in indicator feed.
@@ -76,14 +58,14 @@ func TestDPRKPayroll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prev, err := screening.ReadPreviousPayouts(ctx, r)
-	r.(fileRows).Close()
+	prev, err := redflags.ReadPreviousPayouts(ctx, r)
+	r.(io.Closer).Close()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []screening.RowResult
-	err = s.ScreenBatchRedFlags(ctx, openCSV("testdata/dprk/payroll.csv"),
-		screening.RedFlagOptions{Policy: screening.DefaultRedFlagPolicy(), Previous: prev}, screening.BatchOptions{Workers: 2},
+	err = redflags.ScreenBatch(ctx, s, openCSV("testdata/dprk/payroll.csv"),
+		redflags.Options{Policy: screening.DefaultRedFlagPolicy(), Previous: prev}, screening.BatchOptions{Workers: 2},
 		func(rr screening.RowResult) error {
 			network.Annotate(&rr.Result)
 			got = append(got, rr)
@@ -166,7 +148,7 @@ func TestDPRKPayroll(t *testing.T) {
 			m := res.Matches[0]
 			top = m.Source.String() + ":" + m.EntityID
 			for _, e := range m.Evidence {
-				if e.Field == "network" {
+				if e.Field == screening.FieldNetwork {
 					net = e.Listed
 				}
 			}
@@ -182,7 +164,7 @@ func TestDPRKPayroll(t *testing.T) {
 	// The feed's own hit on VND-202 names the feed as its source.
 	var feedHit bool
 	for _, m := range got[6].Result.Matches {
-		feedHit = feedHit || m.SourceName() == lists.BuiltinIndicatorFeed
+		feedHit = feedHit || m.Source.Feed == lists.BuiltinIndicatorFeed
 	}
 	if !feedHit {
 		t.Errorf("VND-202 has no match from the dprk_indicators feed:\n%s", got[6].Result.Explain())

@@ -1,4 +1,10 @@
-package screening
+// Package redflags finds payroll red flags across the rows of one run —
+// shared bank accounts, wallets, e-mail addresses, phones and addresses,
+// PRC bank accounts, crypto salaries, changed payout details — in a pass
+// over the batch before [screening.Screener.ScreenBatch] screens it (see
+// [ScreenBatch]). The policy, [screening.RedFlagPolicy], is part of the
+// screening policy.
+package redflags
 
 import (
 	"cmp"
@@ -13,142 +19,8 @@ import (
 	"github.com/payscreen/payscreen/fuzzy"
 	"github.com/payscreen/payscreen/ident"
 	"github.com/payscreen/payscreen/lists"
+	"github.com/payscreen/payscreen/screening"
 )
-
-// Payroll red flags: findings across the rows of one run, from the May
-// 2022 State/Treasury/FBI advisory on DPRK IT workers and later notices.
-// Each lifts its row to Review, never to Block. [FlagBankCountry]
-// ("bank_country_mismatch") is the fourth per-row red flag.
-const (
-	// FlagSharedBankAccount: several payees are paid into one bank
-	// account (the same IBAN, or the same account number at the same
-	// routing number or BIC).
-	FlagSharedBankAccount FlagCode = "shared_bank_account"
-	// FlagSharedWallet: several payees are paid to one crypto address.
-	FlagSharedWallet FlagCode = "shared_wallet"
-	// FlagSharedEmail: several payees give one e-mail address (compared
-	// without case, "+tag" suffixes, and dots for Gmail).
-	FlagSharedEmail FlagCode = "shared_email"
-	// FlagSharedPhone: several payees give one phone number (compared on
-	// its last nine digits).
-	FlagSharedPhone FlagCode = "shared_phone"
-	// FlagSharedAddress: more payees than a household give one address.
-	FlagSharedAddress FlagCode = "shared_address"
-	// FlagPRCBankAccount: a payee who is not in the PRC is paid into a
-	// PRC-based bank account.
-	FlagPRCBankAccount FlagCode = "prc_bank_account"
-	// FlagCryptoSalary: a payee asks to be paid in crypto.
-	FlagCryptoSalary FlagCode = "crypto_salary"
-	// FlagPayoutChanged: the payee's bank account, wallet, e-mail or phone
-	// differs from the previous run's.
-	FlagPayoutChanged FlagCode = "payout_changed"
-)
-
-// RedFlagCodes lists every payroll red flag, in a stable order.
-var RedFlagCodes = []FlagCode{
-	FlagSharedBankAccount, FlagSharedWallet, FlagSharedEmail, FlagSharedPhone, FlagSharedAddress,
-	FlagBankCountry, FlagPRCBankAccount, FlagCryptoSalary, FlagPayoutChanged,
-}
-
-// RedFlagPolicy is what a compliance team decides about payroll red
-// flags: which apply and their thresholds. The zero value applies none;
-// [DefaultRedFlagPolicy] applies all. Zero thresholds take their defaults.
-// It is meant to be embedded in [Policy] as its red_flags field.
-type RedFlagPolicy struct {
-	// Flags lists the red flags that apply (see [RedFlagCodes]).
-	Flags []FlagCode `json:"flags" yaml:"flags"`
-	// SharedAccountPayees is how many distinct payees must share a bank
-	// account or a wallet before it is a flag. Default 2: salaries of two
-	// people paid into one account is the facilitator pattern of the
-	// published cases, and legitimate joint accounts between colleagues
-	// are rare enough to review.
-	SharedAccountPayees int `json:"shared_account_payees,omitempty" yaml:"shared_account_payees,omitempty"`
-	// SharedContactPayees is how many distinct payees must share an
-	// e-mail address or a phone number. Default 2: both are personal.
-	SharedContactPayees int `json:"shared_contact_payees,omitempty" yaml:"shared_contact_payees,omitempty"`
-	// SharedAddressPayees is how many distinct payees must share a postal
-	// address. Default 3: two colleagues at one address are a household
-	// (a couple, flatmates) and normal; three or more is what laptop farms
-	// look like in the published cases.
-	SharedAddressPayees int `json:"shared_address_payees,omitempty" yaml:"shared_address_payees,omitempty"`
-	// PRCCountries are the countries whose bank accounts count as
-	// PRC-based (ISO 3166-1 alpha-2). Default ["CN"]; add "HK" and "MO"
-	// to include the special administrative regions.
-	PRCCountries []string `json:"prc_countries,omitempty" yaml:"prc_countries,omitempty"`
-	// MaxRowsNamed bounds the other rows a flag's detail names; the rest
-	// are counted. Default 5.
-	MaxRowsNamed int `json:"max_rows_named,omitempty" yaml:"max_rows_named,omitempty"`
-}
-
-// Red-flag defaults; see the fields of [RedFlagPolicy] for the reasons.
-const (
-	DefaultSharedAccountPayees = 2
-	DefaultSharedContactPayees = 2
-	DefaultSharedAddressPayees = 3
-	DefaultMaxRowsNamed        = 5
-)
-
-// DefaultRedFlagPolicy applies every red flag with the default
-// thresholds.
-func DefaultRedFlagPolicy() RedFlagPolicy {
-	return RedFlagPolicy{
-		Flags:               slices.Clone(RedFlagCodes),
-		SharedAccountPayees: DefaultSharedAccountPayees,
-		SharedContactPayees: DefaultSharedContactPayees,
-		SharedAddressPayees: DefaultSharedAddressPayees,
-		PRCCountries:        []string{"CN"},
-		MaxRowsNamed:        DefaultMaxRowsNamed,
-	}
-}
-
-// Validate checks that the flags are known, thresholds are at least 2
-// (or 0 for the default) and countries are ISO 3166-1 alpha-2 codes in
-// upper case. Errors wrap [ErrPolicy].
-func (p *RedFlagPolicy) Validate() error {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: red_flags: %s", ErrPolicy, fmt.Sprintf(format, args...))
-	}
-	for _, f := range p.Flags {
-		if !slices.Contains(RedFlagCodes, f) {
-			return bad("unknown flag %q", f)
-		}
-	}
-	for name, v := range map[string]int{"shared_account_payees": p.SharedAccountPayees,
-		"shared_contact_payees": p.SharedContactPayees, "shared_address_payees": p.SharedAddressPayees} {
-		if v != 0 && v < 2 {
-			return bad("%s must be at least 2 (a value shared by one payee is no red flag), got %d", name, v)
-		}
-	}
-	if p.MaxRowsNamed < 0 {
-		return bad("max_rows_named must not be negative")
-	}
-	for _, c := range p.PRCCountries {
-		if _, ok := lists.CountryCode(c); !ok || len(c) != 2 || strings.ToUpper(c) != c {
-			return bad("prc_countries: %q is not an ISO 3166-1 alpha-2 code in upper case", c)
-		}
-	}
-	return nil
-}
-
-// applies reports whether flag f is on.
-func (p *RedFlagPolicy) applies(f FlagCode) bool { return slices.Contains(p.Flags, f) }
-
-func (p *RedFlagPolicy) withDefaults() RedFlagPolicy {
-	q := *p
-	def := func(v *int, d int) {
-		if *v == 0 {
-			*v = d
-		}
-	}
-	def(&q.SharedAccountPayees, DefaultSharedAccountPayees)
-	def(&q.SharedContactPayees, DefaultSharedContactPayees)
-	def(&q.SharedAddressPayees, DefaultSharedAddressPayees)
-	def(&q.MaxRowsNamed, DefaultMaxRowsNamed)
-	if q.PRCCountries == nil {
-		q.PRCCountries = []string{"CN"}
-	}
-	return q
-}
 
 // ErrInputChanged is returned when the rows of the screening pass are not
 // those the red-flag index was built from.
@@ -166,18 +38,18 @@ const (
 	rfAddress
 )
 
-func (k rfKind) flag() FlagCode {
+func (k rfKind) flag() screening.FlagCode {
 	switch k {
 	case rfIBAN, rfAccount:
-		return FlagSharedBankAccount
+		return screening.FlagSharedBankAccount
 	case rfWallet:
-		return FlagSharedWallet
+		return screening.FlagSharedWallet
 	case rfEmail:
-		return FlagSharedEmail
+		return screening.FlagSharedEmail
 	case rfPhone:
-		return FlagSharedPhone
+		return screening.FlagSharedPhone
 	}
-	return FlagSharedAddress
+	return screening.FlagSharedAddress
 }
 
 func (k rfKind) noun() string {
@@ -208,18 +80,18 @@ type rfGroup struct {
 	payees   int32 // distinct payees
 }
 
-// RedFlagIndex holds what the cross-row red flags need from a whole run:
+// Index holds what the cross-row red flags need from a whole run:
 // the keys each row shares with others, the rows' positions and payee
-// IDs. It is built by a first pass over the rows ([BuildRedFlags]) and read
+// IDs. It is built by a first pass over the rows ([Build]) and read
 // by the screening pass; its memory is about 30 bytes per row plus 16
 // bytes per key while it is built, and only the shared keys afterwards.
 // It is safe for concurrent reads.
-type RedFlagIndex struct {
-	policy  RedFlagPolicy
+type Index struct {
+	policy  screening.RedFlagPolicy
 	prev    *PreviousPayouts
 	n       int
 	idHash  []uint64 // per row: identity of the payee (the ID, or the row for rows without one)
-	lines   []int32  // per row: Row.Line (or position+1)
+	lines   []int32  // per row: screening.Row.Line (or position+1)
 	idOff   []uint32 // per row: offsets into ids
 	ids     []byte   // payee IDs, truncated to rfMaxID bytes
 	memb    []rfMember
@@ -232,7 +104,7 @@ type RedFlagIndex struct {
 
 // country returns the ISO 3166-1 alpha-2 code of v: a code (in any case)
 // or a country name as the lists write them.
-func (ix *RedFlagIndex) country(v string) (string, bool) {
+func (ix *Index) country(v string) (string, bool) {
 	v = strings.TrimSpace(v)
 	if len(v) == 2 {
 		a, b := v[0]|0x20, v[1]|0x20
@@ -257,17 +129,17 @@ type rfMember struct{ row, group int32 }
 // rfMaxID bounds the bytes of a payee ID kept for details.
 const rfMaxID = 64
 
-// BuildRedFlags reads every row of r — the first of two passes over a
+// Build reads every row of r — the first of two passes over a
 // run — and indexes the keys shared across rows: bank accounts, IBANs,
 // wallets, e-mail addresses, phone numbers and addresses. prev, if not
 // nil, is the previous run for [FlagPayoutChanged]. Rows with an error are
 // counted but carry no keys. It stops at the first error of r other than
 // io.EOF, or when ctx is done.
-func BuildRedFlags(ctx context.Context, r RowReader, p RedFlagPolicy, prev *PreviousPayouts) (*RedFlagIndex, error) {
+func Build(ctx context.Context, r screening.RowReader, p screening.RedFlagPolicy, prev *PreviousPayouts) (*Index, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	ix := &RedFlagIndex{policy: p.withDefaults(), prev: prev, idOff: []uint32{0}}
+	ix := &Index{policy: p.WithDefaults(), prev: prev, idOff: []uint32{0}}
 	for i := range ix.codes {
 		code := string([]byte{'A' + byte(i/26), 'A' + byte(i%26)})
 		c, ok := lists.CountryCode(code)
@@ -363,7 +235,7 @@ func (b *rfBuckets) add(e rfEntry) {
 
 // group scans entries sorted by hash (rows in order within a hash) and
 // keeps the keys shared by enough payees.
-func (ix *RedFlagIndex) group(entries []rfEntry) {
+func (ix *Index) group(entries []rfEntry) {
 	var payees []uint64
 	for i := 0; i < len(entries); {
 		j := i + 1
@@ -431,7 +303,7 @@ func rfRadixSort(entries, buf []rfEntry) []rfEntry {
 	return src
 }
 
-func (ix *RedFlagIndex) threshold(k rfKind) int {
+func (ix *Index) threshold(k rfKind) int {
 	switch k {
 	case rfIBAN, rfAccount, rfWallet:
 		return ix.policy.SharedAccountPayees
@@ -442,16 +314,16 @@ func (ix *RedFlagIndex) threshold(k rfKind) int {
 }
 
 // Rows returns the number of rows the index was built from.
-func (ix *RedFlagIndex) Rows() int { return ix.n }
+func (ix *Index) Rows() int { return ix.n }
 
 // SharedKeys returns the number of keys shared by enough payees to flag.
-func (ix *RedFlagIndex) SharedKeys() int { return len(ix.groups) }
+func (ix *Index) SharedKeys() int { return len(ix.groups) }
 
 // Flags returns the red flags of the row at position pos (0-based, in
 // the order the rows were read) whose content is row. Row must be the row
 // read at pos in the first pass: a row whose payee ID differs is an error
 // wrapping [ErrInputChanged]. Rows with an error get no flags.
-func (ix *RedFlagIndex) Flags(pos int, row Row) ([]Flag, error) {
+func (ix *Index) Flags(pos int, row screening.Row) ([]screening.Flag, error) {
 	if pos < 0 || pos >= ix.n {
 		return nil, fmt.Errorf("screening: row %d of a run indexed with %d rows: %w", pos+1, ix.n, ErrInputChanged)
 	}
@@ -461,16 +333,16 @@ func (ix *RedFlagIndex) Flags(pos int, row Row) ([]Flag, error) {
 	if row.Err != nil {
 		return nil, nil
 	}
-	var flags []Flag
-	add := func(code FlagCode, detail string) {
-		if ix.policy.applies(code) {
-			flags = append(flags, Flag{Code: code, Detail: detail, Decision: Review})
+	var flags []screening.Flag
+	add := func(code screening.FlagCode, detail string) {
+		if ix.policy.Applies(code) {
+			flags = append(flags, screening.Flag{Code: code, Detail: detail, Decision: screening.Review})
 		}
 	}
 	ix.sharedFlags(int32(pos), add)
 	p := &row.Payee
 	ix.countryFlags(p, add)
-	if ix.policy.applies(FlagCryptoSalary) {
+	if ix.policy.Applies(screening.FlagCryptoSalary) {
 		n := 0
 		for _, w := range p.Wallets {
 			if strings.TrimSpace(w.Address) != "" {
@@ -478,12 +350,12 @@ func (ix *RedFlagIndex) Flags(pos int, row Row) ([]Flag, error) {
 			}
 		}
 		if n > 0 {
-			add(FlagCryptoSalary, fmt.Sprintf("asks to be paid in crypto (%d wallet address(es)): DPRK IT workers seek payment in virtual currency to evade KYC/AML", n))
+			add(screening.FlagCryptoSalary, fmt.Sprintf("asks to be paid in crypto (%d wallet address(es)): DPRK IT workers seek payment in virtual currency to evade KYC/AML", n))
 		}
 	}
-	if ix.prev != nil && ix.policy.applies(FlagPayoutChanged) {
+	if ix.prev != nil && ix.policy.Applies(screening.FlagPayoutChanged) {
 		if changed := ix.prev.changed(p); len(changed) > 0 {
-			add(FlagPayoutChanged, "payout details changed since the previous run: "+strings.Join(changed, ", ")+" (values not shown)")
+			add(screening.FlagPayoutChanged, "payout details changed since the previous run: "+strings.Join(changed, ", ")+" (values not shown)")
 		}
 	}
 	return flags, nil
@@ -492,32 +364,32 @@ func (ix *RedFlagIndex) Flags(pos int, row Row) ([]Flag, error) {
 // Apply adds the red flags of the row at position pos to rr and lifts its
 // decision to Review when there are any; it never blocks. A row in error
 // is left as it is.
-func (ix *RedFlagIndex) Apply(pos int, rr *RowResult) error {
+func (ix *Index) Apply(pos int, rr *screening.RowResult) error {
 	flags, err := ix.Flags(pos, rr.Row)
 	if err != nil || rr.Err != nil || len(flags) == 0 {
 		return err
 	}
 	rr.Result.Flags = append(rr.Result.Flags, flags...)
-	rr.Result.Decision = maxDecision(rr.Result.Decision, Review)
+	rr.Result.Decision = max(rr.Result.Decision, screening.Review)
 	return nil
 }
 
 // sharedFlags adds one flag per shared-key code the row has, naming the
 // rows of other payees it shares with.
-func (ix *RedFlagIndex) sharedFlags(row int32, add func(FlagCode, string)) {
+func (ix *Index) sharedFlags(row int32, add func(screening.FlagCode, string)) {
 	i, _ := slices.BinarySearchFunc(ix.memb, row, func(m rfMember, r int32) int { return cmp.Compare(m.row, r) })
 	type agg struct {
 		nouns  []string
 		others []int32
 	}
-	var byCode map[FlagCode]*agg
-	var order []FlagCode
+	var byCode map[screening.FlagCode]*agg
+	var order []screening.FlagCode
 	me := ix.idHash[row]
 	for ; i < len(ix.memb) && ix.memb[i].row == row; i++ {
 		g := &ix.groups[ix.memb[i].group]
 		code := g.kind.flag()
 		if byCode == nil {
-			byCode = map[FlagCode]*agg{}
+			byCode = map[screening.FlagCode]*agg{}
 		}
 		a, ok := byCode[code]
 		if !ok {
@@ -534,8 +406,8 @@ func (ix *RedFlagIndex) sharedFlags(row int32, add func(FlagCode, string)) {
 			}
 		}
 	}
-	slices.SortFunc(order, func(a, b FlagCode) int {
-		return cmp.Compare(slices.Index(RedFlagCodes, a), slices.Index(RedFlagCodes, b))
+	slices.SortFunc(order, func(a, b screening.FlagCode) int {
+		return cmp.Compare(slices.Index(screening.RedFlagCodes, a), slices.Index(screening.RedFlagCodes, b))
 	})
 	for _, code := range order {
 		a := byCode[code]
@@ -554,7 +426,7 @@ func (ix *RedFlagIndex) sharedFlags(row int32, add func(FlagCode, string)) {
 
 // describeRows names rows as "rows 12, 57 (ids EMP-3, EMP-9)", at most
 // MaxRowsNamed of them, counting the rest.
-func (ix *RedFlagIndex) describeRows(rows []int32) string {
+func (ix *Index) describeRows(rows []int32) string {
 	named := rows
 	if len(named) > ix.policy.MaxRowsNamed {
 		named = named[:ix.policy.MaxRowsNamed]
@@ -576,7 +448,7 @@ func (ix *RedFlagIndex) describeRows(rows []int32) string {
 }
 
 // countryFlags adds bank_country_mismatch and prc_bank_account.
-func (ix *RedFlagIndex) countryFlags(p *Payee, add func(FlagCode, string)) {
+func (ix *Index) countryFlags(p *screening.Payee, add func(screening.FlagCode, string)) {
 	pol := &ix.policy
 	banks := ix.bankCountries(&p.Bank)
 	if len(banks) == 0 {
@@ -598,10 +470,10 @@ func (ix *RedFlagIndex) countryFlags(p *Payee, add func(FlagCode, string)) {
 		if payee != "" {
 			who = "a payee in " + payee
 		}
-		add(FlagPRCBankAccount, fmt.Sprintf("PRC-based bank account (%s) for %s", strings.Join(prc, ", "), who))
+		add(screening.FlagPRCBankAccount, fmt.Sprintf("PRC-based bank account (%s) for %s", strings.Join(prc, ", "), who))
 	}
 	if len(other) > 0 {
-		add(FlagBankCountry, fmt.Sprintf("bank account in another country than the payee's %s: %s", payee, strings.Join(other, ", ")))
+		add(screening.FlagBankCountry, fmt.Sprintf("bank account in another country than the payee's %s: %s", payee, strings.Join(other, ", ")))
 	}
 }
 
@@ -611,7 +483,7 @@ type rfBankCountry struct{ from, country string }
 // where each was read from: the bank country, the IBAN, the BIC, a US
 // routing number. Invalid values are the Screener's to flag, and are
 // skipped here.
-func (ix *RedFlagIndex) bankCountries(b *BankAccount) []rfBankCountry {
+func (ix *Index) bankCountries(b *screening.BankAccount) []rfBankCountry {
 	var out []rfBankCountry
 	add := func(from, c string) {
 		if c == "" || slices.ContainsFunc(out, func(x rfBankCountry) bool { return x.country == c }) {
@@ -643,7 +515,7 @@ func (ix *RedFlagIndex) bankCountries(b *BankAccount) []rfBankCountry {
 // rfRowIdentity is the identity of a row's payee: its ID, or for rows
 // without one, the row itself (each such row is its own payee). Rows in
 // error are marked so that both passes agree on them.
-func rfRowIdentity(row Row, pos int) uint64 {
+func rfRowIdentity(row screening.Row, pos int) uint64 {
 	id := strings.TrimSpace(row.Payee.ID)
 	switch {
 	case row.Err != nil:
@@ -657,7 +529,7 @@ func rfRowIdentity(row Row, pos int) uint64 {
 // rfKeys calls emit with the hash of every normalized key of a payee. The
 // keys are hashed as they are normalized, without building strings: this
 // runs once per row of a run.
-func rfKeys(p *Payee, emit func(rfKind, uint64)) {
+func rfKeys(p *screening.Payee, emit func(rfKind, uint64)) {
 	b := &p.Bank
 	if rfAlnumCount(b.IBAN) >= 15 {
 		h := rfNewHash(byte(rfIBAN))
@@ -916,7 +788,7 @@ type prevRec struct {
 // ReadPreviousPayouts reads an earlier run's input (the rows of the
 // previous payroll file) for [FlagPayoutChanged]. It keeps 40 bytes per
 // row: hashes of the payee ID and of each payout detail.
-func ReadPreviousPayouts(ctx context.Context, r RowReader) (*PreviousPayouts, error) {
+func ReadPreviousPayouts(ctx context.Context, r screening.RowReader) (*PreviousPayouts, error) {
 	pp := &PreviousPayouts{}
 	for {
 		if pp.Rows&1023 == 0 {
@@ -945,7 +817,7 @@ func ReadPreviousPayouts(ctx context.Context, r RowReader) (*PreviousPayouts, er
 
 // payoutHashes hashes each payout detail in normalized form; 0 means
 // empty.
-func payoutHashes(p *Payee) [len(prevFields)]uint32 {
+func payoutHashes(p *screening.Payee) [len(prevFields)]uint32 {
 	var wallets []string
 	for _, w := range p.Wallets {
 		if k := ident.CryptoKey(w.Address); k != "" {
@@ -955,8 +827,8 @@ func payoutHashes(p *Payee) [len(prevFields)]uint32 {
 	slices.Sort(wallets)
 	email := strings.ToLower(strings.TrimSpace(p.Email))
 	vals := [len(prevFields)]string{
-		compactID(p.Bank.IBAN), compactID(p.Bank.AccountNumber), rfDigits(p.Bank.RoutingNumber),
-		compactID(p.Bank.BIC), strings.Join(wallets, " "), email, rfDigits(p.Phone),
+		ident.Compact(p.Bank.IBAN), ident.Compact(p.Bank.AccountNumber), rfDigits(p.Bank.RoutingNumber),
+		ident.Compact(p.Bank.BIC), strings.Join(wallets, " "), email, rfDigits(p.Phone),
 	}
 	var h [len(prevFields)]uint32
 	for i, v := range vals {
@@ -974,7 +846,7 @@ func payoutHashes(p *Payee) [len(prevFields)]uint32 {
 
 // changed returns the payout details of p that differ from every previous
 // row of the same payee ID; nil for a payee the previous run did not have.
-func (pp *PreviousPayouts) changed(p *Payee) []string {
+func (pp *PreviousPayouts) changed(p *screening.Payee) []string {
 	id := strings.TrimSpace(p.ID)
 	if id == "" {
 		return nil
@@ -1001,24 +873,24 @@ func (pp *PreviousPayouts) changed(p *Payee) []string {
 	return out
 }
 
-// RedFlagOptions configure [Screener.ScreenBatchRedFlags].
-type RedFlagOptions struct {
-	Policy RedFlagPolicy
+// Options configure [ScreenBatch].
+type Options struct {
+	Policy screening.RedFlagPolicy
 	// Previous is the previous run's input, for payout_changed; nil skips
 	// that flag.
 	Previous *PreviousPayouts
 }
 
-// ScreenBatchRedFlags screens a run with the payroll red flags: a first
-// pass over the rows builds the [RedFlagIndex], a second screens them with
+// ScreenBatch screens a run with the payroll red flags: a first
+// pass over the rows builds the [Index], a second screens them with
 // [Screener.ScreenBatch] and adds each row's red flags before emit sees
 // it. open is called once per pass and must return the same rows each
 // time (a file opened twice; standard input spooled to a temporary file
 // first); a reader that is an io.Closer is closed after its pass. Rows
 // that differ between the passes stop the run with an error wrapping
 // [ErrInputChanged].
-func (s *Screener) ScreenBatchRedFlags(ctx context.Context, open func() (RowReader, error), ro RedFlagOptions, opts BatchOptions, emit func(RowResult) error) error {
-	pass := func(f func(RowReader) error) error {
+func ScreenBatch(ctx context.Context, s *screening.Screener, open func() (screening.RowReader, error), ro Options, opts screening.BatchOptions, emit func(screening.RowResult) error) error {
+	pass := func(f func(screening.RowReader) error) error {
 		r, err := open()
 		if err != nil {
 			return err
@@ -1031,16 +903,16 @@ func (s *Screener) ScreenBatchRedFlags(ctx context.Context, open func() (RowRead
 		}
 		return err
 	}
-	var ix *RedFlagIndex
-	if err := pass(func(r RowReader) (err error) {
-		ix, err = BuildRedFlags(ctx, r, ro.Policy, ro.Previous)
+	var ix *Index
+	if err := pass(func(r screening.RowReader) (err error) {
+		ix, err = Build(ctx, r, ro.Policy, ro.Previous)
 		return err
 	}); err != nil {
 		return err
 	}
 	pos := 0
-	err := pass(func(r RowReader) error {
-		return s.ScreenBatch(ctx, r, opts, func(rr RowResult) error {
+	err := pass(func(r screening.RowReader) error {
+		return s.ScreenBatch(ctx, r, opts, func(rr screening.RowResult) error {
 			if err := ix.Apply(pos, &rr); err != nil {
 				return err
 			}
