@@ -3,9 +3,11 @@
 //
 // Names are normalized (Unicode normal forms, marks removed, case folded,
 // apostrophes and breves dropped), transliterated to Latin from Cyrillic,
-// Greek, Arabic and Hangul, and split into [Token] values that carry
+// Greek, Arabic, Hangul, Han (pinyin), kana (Hepburn), Hebrew and Thai,
+// and split into [Token] values that carry
 // equivalence keys: Korean romanizations (Revised, McCune–Reischauer and the
-// spellings the sanctions lists use) share a key, as do common
+// spellings the sanctions lists use, and the surname spellings of South
+// Korean passports: Rhee, Whang, Hahn) share a key, as do common
 // transliteration variants such as Mohammed and Muhammad. [Compare] scores
 // two names in [0,1] with a per-token explanation, and an [Index] retrieves
 // candidate names quickly.

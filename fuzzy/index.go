@@ -187,7 +187,7 @@ type textInfo struct {
 const (
 	textToken       uint8 = 1 << iota // the text of a token
 	textCompound                      // two adjacent tokens written as one word
-	textFuzzy                         // the text of a token not written in Hangul
+	textFuzzy                         // the text of a token not written in Hangul or Han
 	textLatin                         // the text of a Latin token, without digits
 	textPatronymic                    // isPatronymic
 	textContraction                   // shaped like a contraction (infoContraction)
@@ -391,7 +391,7 @@ func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
 		ti := &ix.textInf[vocabText[v]]
 		ti.tokW = max(ti.tokW, roundUp32(in.w))
 		ti.flags |= textToken
-		if t.Script != Hangul {
+		if !exactScript(t.Script) {
 			ti.flags |= textFuzzy
 		}
 		if in.flags&infoLatin != 0 {

@@ -162,9 +162,9 @@ type korSpelling struct {
 // korInitSpellings are the romanized spellings of initials.
 var korInitSpellings = []korSpelling{
 	{"tch", "c", false},
-	{"kk", "k", false}, {"gg", "k", false}, {"kh", "k", false},
-	{"tt", "t", false}, {"th", "t", false},
-	{"pp", "p", false}, {"bb", "p", false}, {"ph", "p", false},
+	{"kk", "k", false}, {"gg", "k", false}, {"kh", "k", true},
+	{"tt", "t", false}, {"th", "t", true},
+	{"pp", "p", false}, {"bb", "p", false}, {"ph", "p", true},
 	{"ss", "s", false}, {"sh", "s", true},
 	{"jj", "c", false}, {"ch", "c", true},
 	{"rh", "n", false}, {"lh", "n", false},
@@ -335,9 +335,11 @@ var koreanNameSyllables = func() map[string]uint8 {
 	return m
 }()
 
-// geminate reports whether w has the same consonant on both sides of i.
+// geminate reports whether w has the same consonant on both sides of i,
+// other than a final ng before an initial g (Myunggi, Yeonggil: 명기,
+// 영길), which Korean names often have and English words rarely.
 func geminate(w string, i int) bool {
-	return w[i-1] == w[i] && !isVowel(w[i])
+	return w[i-1] == w[i] && !isVowel(w[i]) && !(w[i] == 'g' && i >= 2 && w[i-2] == 'n')
 }
 
 // korSpell is a romanized syllable spelling: its key in any position and,
@@ -389,6 +391,14 @@ var koreanSpellings = sync.OnceValue(func() map[string]korSpell {
 		}
 	}
 	for a, k := range koreanAliases {
+		m[a] = korSpell{key: k, ok: true}
+	}
+	grammar := func(w string) (string, bool) {
+		e, ok := m[w]
+		return e.key, ok
+	}
+	unknown, _ := surnameSpellingKeys(grammar)
+	for a, k := range unknown {
 		m[a] = korSpell{key: k, ok: true}
 	}
 	return m

@@ -42,7 +42,7 @@ var legalForms = map[string]string{
 	"publichnoye": "public", "publichnoe": "public", "public": "public",
 	"joint": "joint", "stock": "stock",
 	// Generic company words.
-	"trading": "trading", "holding": "holding", "holdings": "holding", "group": "group",
+	"trading": "trading", "trade": "trading", "traders": "trading", "holding": "holding", "holdings": "holding", "group": "group", "grp": "group",
 }
 
 // honorifics are titles and honorifics, normalized.

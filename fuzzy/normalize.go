@@ -15,16 +15,18 @@ import (
 //
 // The text is put in Unicode normal form (NFKC, then each letter
 // decomposed), combining marks are removed (é -> e, ŏ -> o), letters are
-// case folded and Cyrillic, Greek, Arabic and Hangul are transliterated to
-// Latin ([Transliterate]), each Hangul syllable becoming its own word.
+// case folded and Cyrillic, Greek, Arabic, Hangul, Han, kana, Hebrew and
+// Thai are transliterated to Latin ([Transliterate]), each Hangul syllable
+// becoming its own word and a Chinese name of two to four Han characters
+// its surname and its given name (习近平 -> xi jinping).
 // Apostrophes (' ’ ‘ ʼ ʻ ˈ ´ `) are removed without splitting the word, as
 // DPRK names on the lists are written CH'OL, HYO'K, U'N. Hyphens and all
 // other punctuation, and bytes that are not UTF-8, separate words. Each
-// letter of a script that is not transliterated (Han, Kana, Hebrew,
-// Thai...) becomes a word of its own, written "u" and its lower-case
-// hexadecimal code point (山 -> u5c71), so that such names still meet
-// themselves exactly; [Tokenize] gives these words the script Han or
-// OtherScript.
+// letter of a script that is not transliterated (Devanagari, Georgian...)
+// becomes a word of its own, written "u" and its lower-case hexadecimal
+// code point (ა -> u10d0), so that such names still meet themselves
+// exactly; [Tokenize] gives these words the script OtherScript (Han for a
+// Han character the pinyin dictionary lacks).
 //
 //	Normalize("KIM Jong-Un") == "kim jong un"
 //	Normalize("CH'OL")       == "chol"
@@ -279,6 +281,10 @@ func (n *normalizer) unicode(s string, ukr bool) {
 			sc := scriptOf(r)
 			n.text(appendScriptWord(n.scratch[:0], s[i:end], ukr, false), sc)
 			i = end
+		case isEastScript(r):
+			end := eastWordEnd(s, i)
+			n.eastText(appendEastWords(n.scratch[:0], s[i:end]), eastScript(r))
+			i = end
 		default:
 			d := norm.NFD.PropertiesString(s[i:]).Decomposition()
 			if len(d) == 0 {
@@ -292,6 +298,26 @@ func (n *normalizer) unicode(s string, ukr bool) {
 			}
 			i += size
 		}
+	}
+}
+
+// eastText adds t, words separated by spaces, each a word of its own
+// of script sc.
+func (n *normalizer) eastText(t []byte, sc Script) {
+	n.sep()
+	for len(t) > 0 {
+		j := 0
+		for j < len(t) && t[j] != ' ' {
+			j++
+		}
+		if j > 0 {
+			n.text(t[:j], sc)
+			n.sep()
+		}
+		if j < len(t) {
+			j++
+		}
+		t = t[j:]
 	}
 }
 
@@ -396,7 +422,10 @@ func (n *normalizer) other(r rune) {
 // A legal form written as letters ends a company name: two or more words of
 // one or two letters after at least one other word that spell a legal
 // form together are one weak token (S.R.L. -> srl, B.V. -> bv, Sp. z o.o.
-// -> spzoo), and the name is not Korean-looking.
+// -> spzoo), and the name is not Korean-looking. A legal form spelled out
+// in weak words anywhere in a name is one weak token keyed as its short
+// form (Limited Liability Company -> limitedliabilitycompany, key llc;
+// Joint Stock Company -> jsc).
 //
 // The token texts, in order, spell Normalize(s) without its spaces; they
 // differ from its words only where a run-together name was split or a
@@ -476,7 +505,11 @@ func Tokenize(s string) []Token {
 					continue
 				}
 				start := len(keys)
-				keys = appendVariantKey(keys, part)
+				if w.script != Han {
+					// Pinyin is exact: 近朋 jinpeng is not 近平
+					// jinping, though their variant keys agree.
+					keys = appendVariantKey(keys, part)
+				}
 				if w.script == Greek {
 					keys = greekKey(keys, start)
 				}
@@ -495,6 +528,39 @@ func Tokenize(s string) []Token {
 		ks := string(keys)
 		for _, k := range kspans {
 			toks[k.tok].Key = ks[k.start:k.end]
+		}
+	}
+	return joinLegalPhrases(toks)
+}
+
+// legalPhrases are legal forms spelled out in several words, each a weak
+// word of its own, that one short form abbreviates: Limited Liability
+// Company is LLC, Joint Stock Company JSC, anywhere in a name.
+var legalPhrases = map[string]string{
+	"limitedliabilitycompany": "llc", "jointstockcompany": "jsc", "openjointstockcompany": "ojsc",
+	"closedjointstockcompany": "cjsc", "publicjointstockcompany": "pjsc",
+}
+
+// joinLegalPhrases joins the runs of weak tokens that spell a legal form
+// of legalPhrases into one weak token keyed as its short form.
+func joinLegalPhrases(toks []Token) []Token {
+	for i := 0; i+2 < len(toks); i++ {
+		if !toks[i].Weak {
+			continue
+		}
+		for n := min(4, len(toks)-i); n >= 3; n-- {
+			var b [48]byte
+			t := b[:0]
+			weak := true
+			for _, tk := range toks[i : i+n] {
+				weak = weak && tk.Weak
+				t = append(t, tk.Text...)
+			}
+			if k, ok := legalPhrases[string(t)]; ok && weak && k != "" {
+				toks[i] = Token{Text: string(t), Key: k, Script: toks[i].Script, Weak: true}
+				toks = append(toks[:i+1], toks[i+n:]...)
+				break
+			}
 		}
 	}
 	return toks
@@ -578,6 +644,18 @@ func koreanName(text string, words []wordSpan, segs []korSeg) bool {
 	}
 	if strong < 2 {
 		return false
+	}
+	// A surname spelling the grammar reads as another syllable (Hur,
+	// Joe, Geong): the surname, first or else last.
+	for _, i := range [2]int{first, last} {
+		w := words[i]
+		if k, ok := surnameOnlyKeys[text[w.start:w.end]]; ok && w.script == Latin {
+			if i == last && isKoreanSurname(text, words[first], segs[first]) {
+				break
+			}
+			segs[i] = korSeg{n: 1, end: [2]int{w.end - w.start}, key: [2]string{k}}
+			return true
+		}
 	}
 	return isKoreanSurname(text, words[first], segs[first]) || isKoreanSurname(text, words[last], segs[last])
 }

@@ -119,7 +119,7 @@ func (c *probeCache) put(k []byte, t []phaseTarget) {
 }
 
 // tokenKey writes the cache key of a query token: what its targets and
-// its weight depend on (text, key, whether it is Hangul, Latin or weak).
+// its weight depend on (text, key, whether it is Hangul, Han, Latin or weak).
 func tokenKey(dst []byte, t *Token) []byte {
 	var f byte
 	if t.Weak {
@@ -128,6 +128,8 @@ func tokenKey(dst []byte, t *Token) []byte {
 	switch t.Script {
 	case Hangul:
 		f |= 2
+	case Han:
+		f |= 8
 	case Latin:
 		f |= 4
 	}
@@ -228,7 +230,7 @@ func (ix *Index) probeToken(t *Token, in *tokInfo, s *searchScratch) []probeTarg
 		if id, ok := ix.textID[t.Text[:1]]; ok && !t.Weak {
 			s.found = append(s.found, probeTarget{sim: simInitial, id: id, kind: targetInitial})
 		}
-		if t.Script != Hangul && in.mask != 0 {
+		if !exactScript(t.Script) && in.mask != 0 {
 			probeFuzzy(ix, &ix.tokenGrams, t.Text, in.mask, s, allowedEdits, func(id uint32, sim float64) {
 				ti := &ix.textInf[id]
 				if ti.flags&textFuzzy != 0 && (in.flags&infoPatronymic != 0) == (ti.flags&textPatronymic != 0) {
@@ -251,6 +253,13 @@ func (ix *Index) probeToken(t *Token, in *tokInfo, s *searchScratch) []probeTarg
 					s.addTarget(targetCompound, id, sim)
 				})
 			}
+		}
+		if !exactScript(t.Script) && !t.Weak && len(t.Text) <= 4 {
+			forShortTypos(t.Text, func(v []byte) {
+				if id, ok := ix.textID[string(v)]; ok && ix.textInf[id].flags&textFuzzy != 0 && (in.syl == 0 || ix.textInf[id].syl == 0) {
+					s.addTarget(targetText, id, simShortTypo)
+				}
+			})
 		}
 		ix.probeAbbreviations(t.Text, in, s)
 	}
@@ -328,7 +337,7 @@ func (ix *Index) probePair(a, b *Token, s *searchScratch) []probeTarget {
 			s.addTarget(targetSplit, id, simSplit)
 		}
 	}
-	if m := fuzzyMask(ab); m != 0 && a.Script != Hangul && b.Script != Hangul && (textSyl(a.Text) == 0 || textSyl(b.Text) == 0) {
+	if m := fuzzyMask(ab); m != 0 && !exactScript(a.Script) && !exactScript(b.Script) && (textSyl(a.Text) == 0 || textSyl(b.Text) == 0) {
 		patr := isPatronymic(ab)
 		la, lb := len(a.Text), len(b.Text)
 		probeFuzzy(ix, &ix.tokenGrams, ab, m, s, compoundEdits, func(id uint32, sim float64) {

@@ -4,6 +4,10 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // DefaultThreshold is the score from which we suggest a listed name be
@@ -38,6 +42,11 @@ const (
 	// omissionSingle is omissionCost when the names share at most one
 	// pair: a single shared word ("KIM" in "KIM JONG UN") is weak evidence.
 	omissionSingle = 0.35
+	// omissionCompany is omissionCost when either name is a company's
+	// (has a legal form): a word only one company name has names
+	// another company (a subsidiary, a country branch) more often than it
+	// is left out.
+	omissionCompany = 0.5
 	// displacedFactor discounts a pair matched out of the names' order.
 	displacedFactor = 0.25
 	// fuzzyBeta scales the distance of a fuzzy match: similarity
@@ -57,6 +66,9 @@ const (
 	// simSplit is the similarity of two words and two words spelling the
 	// same letters split elsewhere.
 	simSplit = 0.9
+	// simShortTypo is the similarity of two short words one typing slip
+	// apart (see shortTypo).
+	simShortTypo = 0.85
 	// strongSim is the least similarity of a pair that counts as an
 	// agreeing word (see strongWords).
 	strongSim = 0.8
@@ -141,7 +153,7 @@ func Compare(query, listed string) Result {
 //     weighs only what the initial weighs, and the rest of the word counts
 //     as unmatched;
 //   - Fuzzy: both tokens have 4 to 64 letters and no digit, neither comes
-//     from Hangul (whose romanization is exact), they are within n/3 edits
+//     from Hangul or Han (romanized exactly), they are within n/3 edits
 //     of each other (n the longer length, at most 3; an edit inserts,
 //     deletes or substitutes a letter or swaps two adjacent ones) and their
 //     Jaro-Winkler similarity s is at least 0.7; the similarity is
@@ -189,7 +201,11 @@ func Compare(query, listed string) Result {
 // JONG MAN") and cost fully; tokens only one name has are an omission (a
 // middle name, a patronymic) and cost o = 0.1 when the names agree on at
 // least two words, o = 0.35 otherwise: one shared word ("KIM" against "KIM
-// JONG UN", "Tomasz Abdullah" against "ABDULLAH") is weak evidence. Words
+// JONG UN", "Tomasz Abdullah" against "ABDULLAH") is weak evidence. Two
+// Korean names (every strong token a Korean syllable) have no optional
+// parts: a given-name syllable only one has (not a surname at either end,
+// which payees may leave out) costs o = 0.35 too (Kim Yong Chol Ha Yun is
+// a namesake of KIM Yong Chol). Words
 // agree through pairs of similarity 0.8 or more that join no weak token and
 // no single letter, and through initials when neither name has a legal
 // form (an initial in a company name is no evidence: "S. KUZNETSOV"
@@ -315,11 +331,35 @@ func newTokInfo(t *Token, w *Weights) tokInfo {
 var patronymicSuffixes = [...]string{"vich", "vych", "vitch", "vitj", "witsch", "vic", "wicz", "vna", "wna", "ichna"}
 
 // isPatronymic reports whether the text t ends with a patronymic suffix and
-// has at least three letters before it.
+// has at least three letters before it, or, for a word of seven letters or
+// more, with a misspelling of one: an ending from v or w within one edit
+// of vich or vna that keeps the suffix's c or h (Ivanovch, Ivanovicch,
+// Ivanovihc) or its n (Ivanovan), so that a typo in a patronymic does not
+// make it a surname (Petrova, Ivanov, Remadna are none).
 func isPatronymic[T text](t T) bool {
 	for _, suf := range patronymicSuffixes {
 		if n := len(t) - len(suf); n >= 3 && string(t[n:]) == suf {
 			return true
+		}
+	}
+	if len(t) < 7 {
+		return false
+	}
+	for _, suf := range [...]string{"vich", "vna"} {
+		for l := len(suf) - 1; l <= len(suf)+1; l++ {
+			tail := t[len(t)-l:]
+			keep := false
+			for i := 0; i < len(tail); i++ {
+				c := tail[i]
+				if suf == "vna" && c == 'n' || suf == "vich" && (c == 'c' || c == 'h') {
+					keep = true
+				}
+			}
+			if keep && (tail[0] == 'v' || tail[0] == 'w') {
+				if _, ok := editDistanceWithin(tail, suf, 1); ok {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -360,9 +400,10 @@ func tokenSim(a, b *Token, ia, ib *tokInfo) (MatchKind, float64) {
 		}
 		return Initial, simInitial
 	}
-	if a.Script == Hangul || b.Script == Hangul {
-		// Hangul is romanized exactly: different syllables are
-		// different names, however alike their romanizations.
+	if exactScript(a.Script) || exactScript(b.Script) {
+		// Hangul and Han are romanized exactly, syllable by syllable:
+		// different syllables are different names, however alike
+		// their romanizations (成 cheng is not chen).
 		return Unmatched, 0
 	}
 	if (ia.flags^ib.flags)&infoPatronymic != 0 {
@@ -381,10 +422,71 @@ func tokenSim(a, b *Token, ia, ib *tokInfo) (MatchKind, float64) {
 		}
 		return Fuzzy, s
 	}
+	if !a.Weak && !b.Weak && (ia.syl == 0 || ib.syl == 0) && shortTypo(a.Text, b.Text) {
+		return Fuzzy, simShortTypo
+	}
 	if la < lb && isAbbreviation(a.Text, b.Text, ia, ib) || lb < la && isAbbreviation(b.Text, a.Text, ib, ia) {
 		return Abbreviation, simAbbreviation
 	}
 	return Unmatched, 0
+}
+
+// shortTypo reports whether a and b, words of letters too short for Fuzzy
+// (one of two or three letters, the other of at most four), are one
+// typing slip apart: two adjacent letters swapped (Sko, Sok) or a letter
+// doubled (Yyu, Yu; Esa, Essa). Both keep the word's letters, which a
+// substitution does not (Ali is not Ari). Two different Korean syllables
+// never meet so (Han is not Ahn): the caller checks.
+func shortTypo(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 2 || len(a) > 3 || len(b) > 4 || len(b)-len(a) > 1 || !isLowerWord(a) || !isLowerWord(b) {
+		return false
+	}
+	if len(a) == len(b) {
+		for i := 0; i+1 < len(a); i++ {
+			if a[i] != b[i] {
+				return a[i] == b[i+1] && a[i+1] == b[i] && a[i] != a[i+1] && a[i+2:] == b[i+2:]
+			}
+		}
+		return false
+	}
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == b[i+1] && b[:i]+b[i+1:] == a {
+			return true
+		}
+	}
+	return false
+}
+
+// forShortTypos calls f with each word one typing slip from w (see
+// shortTypo), for the Index to look up; the slice f gets is reused.
+func forShortTypos(w string, f func(v []byte)) {
+	if len(w) < 2 || len(w) > 4 || !isLowerWord(w) {
+		return
+	}
+	var buf [5]byte
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] != w[i+1] {
+			v := append(buf[:0], w...)
+			v[i], v[i+1] = v[i+1], v[i]
+			if shortTypo(w, string(v)) {
+				f(v)
+			}
+		} else {
+			v := append(append(buf[:0], w[:i]...), w[i+1:]...)
+			if shortTypo(w, string(v)) {
+				f(v)
+			}
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		v := append(append(buf[:0], w[:i+1]...), w[i:]...)
+		if shortTypo(w, string(v)) {
+			f(v)
+		}
+	}
 }
 
 // syllableSim is the similarity of two different syllables of a syllabic
@@ -460,12 +562,21 @@ func equivalentSim(a, b *Token, ia, ib *tokInfo) float64 {
 	return min(s, simEquivalent)
 }
 
+// exactScript reports the scripts romanized syllable by syllable, whose
+// tokens never meet as Fuzzy: Hangul and Han.
+func exactScript(s Script) bool { return s == Hangul || s == Han }
+
 // isKoreanKeyed reports whether t's key is a Korean syllable key.
 func isKoreanKeyed(t *Token) bool {
 	if t.Script == Hangul {
 		return true
 	}
 	k, ok := KoreanKey(t.Text)
+	if ok && k == t.Key {
+		return true
+	}
+	// A surname spelling read as the surname where a surname stands.
+	k, ok = surnameOnlyKeys[t.Text]
 	return ok && k == t.Key
 }
 
@@ -492,7 +603,7 @@ func compoundSim(a, b, c *Token, ia, ib, ic *tokInfo) (MatchKind, float64) {
 		return Exact, simExact
 	}
 	if ic.mask == 0 || n > maxFuzzyLen || min(la, lb) <= allowedEdits(max(n, lc)) ||
-		a.Script == Hangul || b.Script == Hangul || c.Script == Hangul ||
+		exactScript(a.Script) || exactScript(b.Script) || exactScript(c.Script) ||
 		ic.syl != 0 || ia.syl != 0 && ib.syl != 0 {
 		// Nor does one syllable meet two (Choi is not Cho Il).
 		return Unmatched, 0
@@ -695,14 +806,122 @@ func (sc *scorer) score(q, l []Token, iq, il []tokInfo) float64 {
 	uq, remQ := unmatchedCosts(q, iq, matchedQ, uq)
 	ul, remL := unmatchedCosts(l, il, matchedL, ul)
 	om := omissionCost
-	if sc.strongWords() <= 1 {
+	if sc.strongWords() <= 1 || koreanNames(q, iq) && koreanNames(l, il) &&
+		(givenLeftOver(q, matchedQ) || givenLeftOver(l, matchedL)) {
 		om = omissionSingle
+	}
+	if (companyName(iq) || companyName(il)) && (qualifierLeftOver(q, matchedQ) || qualifierLeftOver(l, matchedL)) {
+		// A country or a number only one company name has names
+		// another company: Banco Santander Mexico S.A. is not Banco
+		// Santander S.A., Bowne Global Solutions II not Bowne Global
+		// Solutions.
+		om = max(om, omissionCompany)
 	}
 	den := w + conflictCost*(min(uq, ul)+remQ+remL) + om*max(uq-ul, ul-uq)
 	if den <= 0 || s <= 0 {
 		return 0
 	}
 	return min(1, max(0, s/den))
+}
+
+// companyName reports whether a name has a legal form or generic company
+// word (see legalForms).
+func companyName(in []tokInfo) bool {
+	for i := range in {
+		if in[i].flags&infoLegal != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifierLeftOver reports whether a token of ts not in matched is a
+// country (see countryWords) or a number (II, 3).
+func qualifierLeftOver(ts []Token, matched uint64) bool {
+	for i := range ts {
+		if matched&(1<<uint(i)) == 0 && (countryWords[ts[i].Text] || isNumeral(ts[i].Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNumeral reports digits or a Roman numeral of two letters or more (a
+// single I, V or X may be an initial).
+func isNumeral(t string) bool {
+	if t == "" {
+		return false
+	}
+	digits, roman := true, len(t) >= 2
+	for i := 0; i < len(t); i++ {
+		digits = digits && t[i] >= '0' && t[i] <= '9'
+		roman = roman && (t[i] == 'i' || t[i] == 'v' || t[i] == 'x')
+	}
+	return digits || roman
+}
+
+// countryWords are the normalized English names of the countries and
+// regions of ISO 3166 (golang.org/x/text/language/display) written in one
+// word, and the words of Hong Kong.
+var countryWords = func() map[string]bool {
+	m := map[string]bool{"hong": true, "kong": true, "usa": true, "uk": true, "uae": true}
+	names := display.English.Regions()
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			r, err := language.ParseRegion(string([]rune{a, b}))
+			if err != nil || !r.IsCountry() {
+				continue
+			}
+			if n := Normalize(names.Name(r)); n != "" && strings.IndexByte(n, ' ') < 0 {
+				m[n] = true
+			}
+		}
+	}
+	return m
+}()
+
+// koreanNames reports whether every strong token of ts is a Korean
+// syllable. A Korean name has no optional parts: a given-name syllable one
+// of two Korean names lacks (Kim Yong Chol Ha Yun against KIM Yong Chol)
+// is a namesake's, not an omitted middle name, and costs as when the names
+// share one word (omissionSingle); see givenLeftOver.
+func koreanNames(ts []Token, in []tokInfo) bool {
+	n := 0
+	for i := range ts {
+		if ts[i].Weak {
+			continue
+		}
+		if in[i].flags&infoKoreanKeyed == 0 {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// givenLeftOver reports whether a strong token of the Korean name ts not
+// in matched is a given-name syllable: not a surname at either end of the
+// name (a payee may leave the surname out: Hyon Sop for SIM Hyon Sop).
+func givenLeftOver(ts []Token, matched uint64) bool {
+	first, last := -1, -1
+	for i := range ts {
+		if !ts[i].Weak {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i := range ts {
+		if ts[i].Weak || matched&(1<<uint(i)) != 0 {
+			continue
+		}
+		if (i == first || i == last) && koreanSurnameKeys[ts[i].Key] {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // unmatchedCosts returns u plus the costs of the tokens of ts not in

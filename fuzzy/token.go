@@ -15,9 +15,12 @@ const (
 	Arabic
 	Han
 	OtherScript
+	Kana
+	Hebrew
+	Thai
 )
 
-var scriptNames = [...]string{"Latin", "Hangul", "Cyrillic", "Greek", "Arabic", "Han", "Other"}
+var scriptNames = [...]string{"Latin", "Hangul", "Cyrillic", "Greek", "Arabic", "Han", "Other", "Kana", "Hebrew", "Thai"}
 
 // String returns the English name of the script.
 func (s Script) String() string {

@@ -308,6 +308,17 @@ func Transliterate(s string) string {
 			scratch = appendScriptWord(scratch[:0], s[i:end], ukr, true)
 			b.Write(scratch)
 			i = end
+		case isEastScript(r):
+			end := eastWordEnd(s, i)
+			scratch = appendEastWords(scratch[:0], s[i:end])
+			// Capitalize each word: 习近平 -> Xi Jinping.
+			for k := range scratch {
+				if k == 0 || scratch[k-1] == ' ' {
+					scratch[k] = upperASCII(scratch[k])
+				}
+			}
+			b.Write(scratch)
+			i = end
 		default:
 			b.WriteRune(r)
 			i += size
@@ -320,7 +331,7 @@ func Transliterate(s string) string {
 // needsTransliteration reports whether s has a rune Transliterate changes.
 func needsTransliteration(s string) bool {
 	for _, r := range s {
-		if r >= 0x370 && (isCyrillic(r) || isGreek(r) || isArabic(r) || isHangulSyllable(r)) {
+		if r >= 0x370 && (isCyrillic(r) || isGreek(r) || isArabic(r) || isHangulSyllable(r) || isEastScript(r)) {
 			return true
 		}
 	}

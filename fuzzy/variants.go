@@ -65,6 +65,10 @@ var variantAlias = map[string]string{
 	"youssef": "yusuf", "yousef": "yusuf", "yousif": "yusuf", "yussuf": "yusuf", "jusuf": "yusuf",
 	"yousuf": "yusuf", "youcef": "yusuf", "yusif": "yusuf", "yosef": "yusuf",
 	"ebrahim": "ibrahim", "ibraheem": "ibrahim", "brahim": "ibrahim",
+	// Word forms of company names (Tech = Technology is an abbreviation).
+	"technologies": "technology", "technological": "technology",
+	"industries": "industry", "industrial": "industry",
+	"enterprises": "enterprise", "dev": "development",
 }
 
 // variantFixed gives fixed keys to short name particles and words whose
@@ -78,9 +82,13 @@ var variantFixed = map[string]string{
 	"allah": "allah", "ullah": "allah", "ulla": "allah", "illah": "allah", "alla": "allah", "ollah": "allah",
 	"ali": "ali", "aly": "ali", "alee": "ali", "aliy": "ali",
 	"umar": "umar", "omar": "umar", "omer": "umar", "omor": "umar",
-	"isa": "isa", "issa": "isa", "eisa": "isa", "eesa": "isa",
+	"isa": "isa", "issa": "isa", "eisa": "isa", "eesa": "isa", "esa": "isa", "essa": "isa",
 	"said": "said", "saeed": "said", "sayed": "said", "saied": "said", "sayeed": "said", "saiid": "said",
 	"syed": "said", "sayyid": "said", "seyed": "said", "seyyed": "said",
+	// Burmese honorifics, written U or Oo (Mr), Daw (Mrs), Maung or Mg,
+	// Ko: a DPRK facilitator listed as U KYAW WIN is Oo Kyaw Win on a
+	// payroll.
+	"u": "u", "oo": "u", "maung": "maung", "mg": "maung",
 }
 
 // isVowel reports a, e, i, o, u.

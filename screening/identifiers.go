@@ -29,6 +29,7 @@ type idHit struct {
 type idIndex struct {
 	crypto    map[string][]idHit // ident.CryptoKey
 	bic       map[string][]idHit // BIC8 for head-office listings, BIC11 for branch listings
+	bicInst   map[string][]idHit // BIC8 of the institution, for branch listings
 	documents map[string][]idHit // compact upper-case number of passports, national and tax IDs
 	accounts  map[string][]idHit // compact upper-case IBANs and account numbers
 	emails    map[string][]idHit // lower-case
@@ -39,6 +40,7 @@ func newIDIndex(set *lists.Set) *idIndex {
 	ix := &idIndex{
 		crypto:    map[string][]idHit{},
 		bic:       map[string][]idHit{},
+		bicInst:   map[string][]idHit{},
 		documents: map[string][]idHit{},
 		accounts:  map[string][]idHit{},
 		emails:    map[string][]idHit{},
@@ -61,6 +63,9 @@ func newIDIndex(set *lists.Set) *idIndex {
 				case lists.IDSWIFTBIC:
 					if k, ok := bicKey(id.Value); ok {
 						ix.bic[k] = append(ix.bic[k], h)
+						if b, err := ident.ParseBIC(id.Value); err == nil && b.Branch() != "XXX" {
+							ix.bicInst[b.BIC8()] = append(ix.bicInst[b.BIC8()], h)
+						}
 					}
 				case lists.IDPassport, lists.IDNationalID, lists.IDTaxID:
 					if k := compactID(id.Value); len(k) >= 5 {
@@ -110,6 +115,20 @@ func (ix *idIndex) lookupBIC(b ident.BIC) []idHit {
 		hits = append(hits[:len(hits):len(hits)], ix.bic[b.BIC11()]...)
 	}
 	return hits
+}
+
+// lookupBICInstitution returns the listings of another office of the
+// payee's institution: a listed branch BIC (KKBCKPPY123) catches the
+// institution's 8-character BIC (KKBCKPPY), its head office (XXX) and its
+// other branches. The exact office is lookupBIC's.
+func (ix *idIndex) lookupBICInstitution(b ident.BIC) []idHit {
+	var out []idHit
+	for _, h := range ix.bicInst[b.BIC8()] {
+		if lb, err := ident.ParseBIC(h.listed); err == nil && lb.BIC11() != b.BIC11() {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 func compactID(v string) string { return ident.Compact(v) }

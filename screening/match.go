@@ -14,6 +14,7 @@ type nameHit struct {
 	score  float64 // in [0,1]
 	detail string  // how the tokens met, for the evidence
 	tokens int     // significant (non-weak) tokens in the shorter of the two names
+	extra  int     // significant payee tokens the listed name lacks
 }
 
 // candidate gathers what one listed entity matched: its best name and the
@@ -97,8 +98,15 @@ func (s *Screener) decide(p *Payee, q *query, c *candidate) (Match, bool) {
 		if x, ok := typeEvidence(p.Type, e.Type); ok {
 			ev = append(ev, x)
 		}
+		if x, ok := craftEvidence(p.Type, e.Type, c.name.score); ok {
+			ev = append(ev, x)
+		}
 		if q.hasDOB && len(e.BirthDates) > 0 {
-			ev = append(ev, dobEvidence(q.dob, e.BirthDates))
+			d := dobEvidence(q.dob, e.BirthDates)
+			ev = append(ev, d)
+			if x, ok := namesakeEvidence(p.Name, n.Full, c.name, d); ok {
+				ev = append(ev, x)
+			}
 		}
 		if q.country != "" {
 			if x, ok := countryEvidence(q.country, e); ok {
@@ -121,6 +129,24 @@ func (s *Screener) decide(p *Payee, q *query, c *candidate) (Match, bool) {
 	return m, true
 }
 
+// namesakeNearExact is the name score from which a payee name with words
+// the listed name lacks is still taken for the listed person when the birth
+// dates differ.
+const namesakeNearExact = 0.95
+
+// namesakeEvidence excludes a namesake: the payee's name has a word (a
+// given name, a syllable) the listed name lacks and the birth dates differ
+// (d contradicts), and the names are not near-exact otherwise. Kim Yong
+// Chol Ha Yun born 1961 is not KIM Yong Chol born 1962; Park Yujin is not
+// RYU Jin.
+func namesakeEvidence(query, listed string, h *nameHit, d Evidence) (Evidence, bool) {
+	if d.Effect != Contradicts || h.extra == 0 || h.score >= namesakeNearExact {
+		return Evidence{}, false
+	}
+	return Evidence{Field: FieldName, Query: query, Listed: listed, Score: round4(h.score), Effect: Excludes,
+		Detail: fmt.Sprintf("namesake: %d word(s) of the payee's name are not in the listed name and the birth dates differ", h.extra)}, true
+}
+
 func round4(f float64) float64 {
 	return float64(int64(f*10000+0.5)) / 10000
 }
@@ -138,6 +164,23 @@ func typeEvidence(t PayeeType, et lists.EntityType) (Evidence, bool) {
 		return Evidence{Field: FieldType, Query: t.String(), Listed: et.String(), Effect: Neutral, Detail: "same type"}, true
 	}
 	return Evidence{}, false
+}
+
+// craftNearExact is the name score a payee that is not a person needs to
+// match a listed vessel or aircraft.
+const craftNearExact = 0.95
+
+// craftEvidence excludes a listed vessel or aircraft whose name a payee
+// that is not known to be a person (a person is excluded by typeEvidence)
+// merely resembles: a ship's name is one common word (STAR, PREMIER,
+// ELIZABET), and a company called Stark LLC, Priemer UG or Elizabeth Ltd
+// is not that ship.
+func craftEvidence(t PayeeType, et lists.EntityType, score float64) (Evidence, bool) {
+	if t == Person || et != lists.Vessel && et != lists.Aircraft || score >= craftNearExact {
+		return Evidence{}, false
+	}
+	return Evidence{Field: FieldName, Effect: Excludes, Score: round4(score),
+		Detail: fmt.Sprintf("a listed %s is matched only by its name as listed (score %.2f < %.2f)", et, score, craftNearExact)}, true
 }
 
 // dobEvidence compares the payee's date of birth with the listed ones and

@@ -61,9 +61,22 @@ func (n *nameIndex) search(name string, threshold float64) []nameHit {
 			score:  c.Result.Score,
 			detail: explainTokens(c.Result),
 			tokens: min(qSig, significant(n.ix.Tokens(c.Entry))),
+			extra:  extraTokens(q, c.Result),
 		})
 	}
 	return hits
+}
+
+// extraTokens counts the significant payee tokens r left unmatched: words
+// of the payee's name the listed name does not have.
+func extraTokens(q []fuzzy.Token, r fuzzy.Result) int {
+	n := 0
+	for _, m := range r.Matches {
+		if m.Kind == fuzzy.Unmatched && m.Query != "" && m.QueryIndex >= 0 && m.QueryIndex < len(q) && !q[m.QueryIndex].Weak {
+			n++
+		}
+	}
+	return n
 }
 
 // significant counts the tokens that are not legal forms or honorifics.

@@ -356,6 +356,10 @@ func (s *Screener) matchIdentifiers(p *Payee, q *query, c *candidates) {
 		for _, h := range s.ids.lookupBIC(q.bic) {
 			c.addID(h.ref, Evidence{Field: FieldBIC, Query: q.bic.String(), Listed: h.listed, Score: 1, Effect: Blocks, Detail: "listed SWIFT/BIC"})
 		}
+		for _, h := range s.ids.lookupBICInstitution(q.bic) {
+			c.addID(h.ref, Evidence{Field: FieldBIC, Query: q.bic.String(), Listed: h.listed, Score: 1, Effect: Caps,
+				Detail: "another office of an institution listed by a branch SWIFT/BIC"})
+		}
 	}
 	if q.iban != "" {
 		for _, h := range s.ids.accounts[string(q.iban)] {

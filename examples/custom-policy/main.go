@@ -63,7 +63,7 @@ func run(ctx context.Context, path string) error {
 	}
 	// A spelling variant of a listed DPRK name: the default policy lets it
 	// through, the DPRK threshold puts it up for review.
-	p := screening.Payee{ID: "EMP-6", Name: "Kim Sang Min", Type: screening.Person}
+	p := screening.Payee{ID: "EMP-6", Name: "Kim Sang Mahn", Type: screening.Person}
 	for _, s := range []struct {
 		name string
 		s    *screening.Screener
