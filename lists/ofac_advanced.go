@@ -414,8 +414,19 @@ type ofacAdvRefs struct {
 	validities    map[string]string
 }
 
+// buildRefs reads the reference value sets of x into p.ref: countries,
+// name and script types, detail and feature types, party types.
 func (p *ofacAdvParser) buildRefs(x *ofacAdvRefSetsXML) {
-	r := &ofacAdvRefs{
+	r := newOfacAdvRefs()
+	r.addCountries(x)
+	r.addNameTypes(x)
+	r.addDetailTypes(x)
+	r.addPartyTypes(x)
+	p.ref = r
+}
+
+func newOfacAdvRefs() *ofacAdvRefs {
+	return &ofacAdvRefs{
 		aliasKinds:    map[string]NameKind{},
 		countries:     map[string]ofacAdvCountry{},
 		areaCodes:     map[string]ofacAdvCountry{},
@@ -434,19 +445,15 @@ func (p *ofacAdvParser) buildRefs(x *ofacAdvRefSetsXML) {
 		scripts:       map[string]ofacAdvScript{},
 		validities:    map[string]string{},
 	}
-	key := func(v ofacAdvRefValue) string { return strings.ToLower(strings.TrimSpace(v.Value)) }
-	for _, v := range x.AliasTypes {
-		switch key(v) {
-		case "name":
-			r.aliasKinds[v.ID] = Primary
-		case "f.k.a.":
-			r.aliasKinds[v.ID] = FKA
-		case "n.k.a.":
-			r.aliasKinds[v.ID] = NKA
-		default: // "A.K.A." and any alias type OFAC may add
-			r.aliasKinds[v.ID] = AKA
-		}
-	}
+}
+
+// ofacAdvRefKey is the value of a reference value, for comparing with
+// the names OFAC gives them.
+func ofacAdvRefKey(v ofacAdvRefValue) string { return strings.ToLower(strings.TrimSpace(v.Value)) }
+
+// addCountries reads the countries and the area codes (which may refer to
+// a country).
+func (r *ofacAdvRefs) addCountries(x *ofacAdvRefSetsXML) {
 	for _, v := range x.Countries {
 		c := ofacAdvCountry{name: strings.TrimSpace(v.Value), iso: strings.ToUpper(strings.TrimSpace(v.ISO2))}
 		if c.iso == "" {
@@ -465,48 +472,29 @@ func (p *ofacAdvParser) buildRefs(x *ofacAdvRefSetsXML) {
 		}
 		r.areaCodes[v.ID] = c
 	}
-	for _, v := range x.DetailReferences {
-		r.detailRefs[v.ID] = strings.TrimSpace(v.Value)
-	}
-	for _, v := range x.DetailTypes {
-		switch key(v) {
-		case "lookup":
-			r.detailTypes[v.ID] = ofacAdvDetailLookup
-		case "date":
-			r.detailTypes[v.ID] = ofacAdvDetailDate
-		case "country":
-			r.detailTypes[v.ID] = ofacAdvDetailCountry
-		default:
-			r.detailTypes[v.ID] = ofacAdvDetailText
+}
+
+// addNameTypes reads the alias types, document name statuses, name part
+// types and scripts.
+func (r *ofacAdvRefs) addNameTypes(x *ofacAdvRefSetsXML) {
+	for _, v := range x.AliasTypes {
+		switch ofacAdvRefKey(v) {
+		case "name":
+			r.aliasKinds[v.ID] = Primary
+		case "f.k.a.":
+			r.aliasKinds[v.ID] = FKA
+		case "n.k.a.":
+			r.aliasKinds[v.ID] = NKA
+		default: // "A.K.A." and any alias type OFAC may add
+			r.aliasKinds[v.ID] = AKA
 		}
 	}
 	for _, v := range x.DocNameStatuses {
-		r.primaryLatin[v.ID] = key(v) == "primary latin"
-	}
-	for _, v := range x.FeatureTypes {
-		label := strings.TrimSpace(v.Value)
-		ft := &ofacAdvFeatureType{label: label, kind: ofacAdvFeatureKinds[strings.ToLower(label)]}
-		if tag, ok := ofacCryptoTag(label); ok {
-			ft.kind, ft.crypto = ofacAdvFeatCrypto, tag
-		}
-		ft.idType, ft.isID = ofacIDType(label)
-		r.features[v.ID] = ft
-	}
-	for _, v := range x.IDRegDocDateType {
-		r.docDateTypes[v.ID] = key(v)
-	}
-	for _, v := range x.IDRegDocTypes {
-		r.docTypes[v.ID] = strings.TrimSpace(v.Value)
-	}
-	for _, v := range x.Lists {
-		r.lists[v.ID] = strings.TrimSpace(v.Value)
-	}
-	for _, v := range x.LocPartTypes {
-		r.locPartTypes[v.ID] = key(v)
+		r.primaryLatin[v.ID] = ofacAdvRefKey(v) == "primary latin"
 	}
 	for _, v := range x.NamePartTypes {
 		var t ofacAdvPartType
-		switch key(v) {
+		switch ofacAdvRefKey(v) {
 		case "last name":
 			t = ofacAdvPartType{PartFamily, ofacAdvRoleLast}
 		case "first name":
@@ -524,33 +512,6 @@ func (p *ofacAdvParser) buildRefs(x *ofacAdvRefSetsXML) {
 		}
 		r.partTypes[v.ID] = t
 	}
-	partyTypes := map[string]EntityType{}
-	for _, v := range x.PartyTypes {
-		switch key(v) {
-		case "individual":
-			partyTypes[v.ID] = Person
-		case "entity", "other entity":
-			partyTypes[v.ID] = Organization
-		default: // Location, Transport without a known subtype
-			partyTypes[v.ID] = TypeUnknown
-		}
-	}
-	for _, v := range x.PartySubTypes {
-		switch key(v) {
-		case "vessel":
-			r.subTypes[v.ID] = Vessel
-		case "aircraft":
-			r.subTypes[v.ID] = Aircraft
-		default:
-			r.subTypes[v.ID] = partyTypes[v.PartyTypeID]
-		}
-	}
-	for _, v := range x.RelationTypes {
-		r.relationTypes[v.ID] = strings.TrimSpace(v.Value)
-	}
-	for _, v := range x.SanctionsTypes {
-		r.programType[v.ID] = key(v) == "program"
-	}
 	for _, v := range x.Scripts {
 		name := strings.TrimSpace(v.Value)
 		s := ofacAdvScript{name: name}
@@ -565,10 +526,82 @@ func (p *ofacAdvParser) buildRefs(x *ofacAdvRefSetsXML) {
 		}
 		r.scripts[v.ID] = s
 	}
+}
+
+// addDetailTypes reads the detail references and types, feature types,
+// document types and date types, location part types and validities.
+func (r *ofacAdvRefs) addDetailTypes(x *ofacAdvRefSetsXML) {
+	for _, v := range x.DetailReferences {
+		r.detailRefs[v.ID] = strings.TrimSpace(v.Value)
+	}
+	for _, v := range x.DetailTypes {
+		switch ofacAdvRefKey(v) {
+		case "lookup":
+			r.detailTypes[v.ID] = ofacAdvDetailLookup
+		case "date":
+			r.detailTypes[v.ID] = ofacAdvDetailDate
+		case "country":
+			r.detailTypes[v.ID] = ofacAdvDetailCountry
+		default:
+			r.detailTypes[v.ID] = ofacAdvDetailText
+		}
+	}
+	for _, v := range x.FeatureTypes {
+		label := strings.TrimSpace(v.Value)
+		ft := &ofacAdvFeatureType{label: label, kind: ofacAdvFeatureKinds[strings.ToLower(label)]}
+		if tag, ok := ofacCryptoTag(label); ok {
+			ft.kind, ft.crypto = ofacAdvFeatCrypto, tag
+		}
+		ft.idType, ft.isID = ofacIDType(label)
+		r.features[v.ID] = ft
+	}
+	for _, v := range x.IDRegDocDateType {
+		r.docDateTypes[v.ID] = ofacAdvRefKey(v)
+	}
+	for _, v := range x.IDRegDocTypes {
+		r.docTypes[v.ID] = strings.TrimSpace(v.Value)
+	}
+	for _, v := range x.LocPartTypes {
+		r.locPartTypes[v.ID] = ofacAdvRefKey(v)
+	}
 	for _, v := range x.Validities {
 		r.validities[v.ID] = strings.TrimSpace(v.Value)
 	}
-	p.ref = r
+}
+
+// addPartyTypes reads the party types and subtypes, relation types, lists
+// and sanctions types.
+func (r *ofacAdvRefs) addPartyTypes(x *ofacAdvRefSetsXML) {
+	partyTypes := map[string]EntityType{}
+	for _, v := range x.PartyTypes {
+		switch ofacAdvRefKey(v) {
+		case "individual":
+			partyTypes[v.ID] = Person
+		case "entity", "other entity":
+			partyTypes[v.ID] = Organization
+		default: // Location, Transport without a known subtype
+			partyTypes[v.ID] = TypeUnknown
+		}
+	}
+	for _, v := range x.PartySubTypes {
+		switch ofacAdvRefKey(v) {
+		case "vessel":
+			r.subTypes[v.ID] = Vessel
+		case "aircraft":
+			r.subTypes[v.ID] = Aircraft
+		default:
+			r.subTypes[v.ID] = partyTypes[v.PartyTypeID]
+		}
+	}
+	for _, v := range x.RelationTypes {
+		r.relationTypes[v.ID] = strings.TrimSpace(v.Value)
+	}
+	for _, v := range x.Lists {
+		r.lists[v.ID] = strings.TrimSpace(v.Value)
+	}
+	for _, v := range x.SanctionsTypes {
+		r.programType[v.ID] = ofacAdvRefKey(v) == "program"
+	}
 }
 
 // ---- locations and documents ----
