@@ -1245,31 +1245,7 @@ func (p *ofacAdvParser) featureValue(b *ofacAdvBuilder, ft *ofacAdvFeatureType, 
 		if ft.kind == ofacAdvFeatCitizenship {
 			codes = &e.Citizenships
 		}
-		for _, loc := range locs {
-			iso, name := loc.country.iso, loc.country.name
-			if name == "" {
-				name = loc.text
-			}
-			if iso == "" {
-				iso, _ = CountryCode(name)
-			}
-			if iso == "" {
-				b.remark(ft.label + " " + name)
-				continue
-			}
-			if !containsString(*codes, iso) {
-				*codes = append(*codes, iso)
-			}
-		}
-		if len(locs) == 0 && text != "" {
-			if iso, ok := CountryCode(text); ok {
-				if !containsString(*codes, iso) {
-					*codes = append(*codes, iso)
-				}
-			} else {
-				b.remark(ft.label + " " + text)
-			}
-		}
+		b.addCountries(codes, ft, text, locs)
 	case ofacAdvFeatLocation:
 		if len(locs) == 0 {
 			return fmt.Errorf("%w: %s without a VersionLocation", ErrMissing, ft.label)
@@ -1311,30 +1287,66 @@ func (p *ofacAdvParser) featureValue(b *ofacAdvBuilder, ft *ofacAdvFeatureType, 
 	case asOther && ft.isID && text != "":
 		e.Identifiers = append(e.Identifiers, Identifier{Type: ft.idType, Label: ft.label, Value: text, Note: comment})
 	case asOther || comment != "":
-		// "Label value", with the comment after a colon.
-		r := ft.label
-		add := func(s string) {
-			if s != "" {
-				r += " " + s
-			}
-		}
-		add(text)
-		for _, d := range dates {
-			add(d.String())
-		}
-		for _, loc := range locs {
-			if loc.country.name != "" {
-				add(loc.country.name)
-			} else {
-				add(loc.text)
-			}
-		}
-		if comment != "" {
-			r += ": " + comment
-		}
-		b.remark(r)
+		b.remark(ofacAdvFeatureRemark(ft, text, dates, locs, comment))
 	}
 	return nil
+}
+
+// addCountries adds to codes the countries of a nationality or
+// citizenship feature: those of its locations, or else its text; a
+// country without an ISO code becomes a remark.
+func (b *ofacAdvBuilder) addCountries(codes *[]string, ft *ofacAdvFeatureType, text string, locs []*ofacAdvLocation) {
+	for _, loc := range locs {
+		iso, name := loc.country.iso, loc.country.name
+		if name == "" {
+			name = loc.text
+		}
+		if iso == "" {
+			iso, _ = CountryCode(name)
+		}
+		if iso == "" {
+			b.remark(ft.label + " " + name)
+			continue
+		}
+		if !containsString(*codes, iso) {
+			*codes = append(*codes, iso)
+		}
+	}
+	if len(locs) == 0 && text != "" {
+		if iso, ok := CountryCode(text); ok {
+			if !containsString(*codes, iso) {
+				*codes = append(*codes, iso)
+			}
+		} else {
+			b.remark(ft.label + " " + text)
+		}
+	}
+}
+
+// ofacAdvFeatureRemark is the remark for a feature kept as text: "Label
+// value", with the comment after a colon.
+func ofacAdvFeatureRemark(ft *ofacAdvFeatureType, text string, dates []DateOfBirth, locs []*ofacAdvLocation, comment string) string {
+	r := ft.label
+	add := func(s string) {
+		if s != "" {
+			r += " " + s
+		}
+	}
+	add(text)
+	for _, d := range dates {
+		add(d.String())
+	}
+	for _, loc := range locs {
+		if loc.country.name != "" {
+			add(loc.country.name)
+		} else {
+			add(loc.text)
+		}
+	}
+	if comment != "" {
+		r += ": " + comment
+	}
+	return r
 }
 
 // ofacAdvPlaceCountry returns the ISO code of the country a place of birth
