@@ -213,32 +213,8 @@ func ParseOFACXML(f File) (*List, error) {
 		return nil, err
 	}
 
-	if pub == nil {
-		return nil, &ParseError{File: f.Name, Element: "sdnList/publshInformation",
-			Err: fmt.Errorf("%w: no publshInformation", ErrMissing)}
-	}
-	published, err := ofacXMLPublishDate(pub.PublishDate)
-	if err != nil {
-		return nil, &ParseError{File: f.Name, Line: pubLine, Element: "sdnList/publshInformation", Field: "Publish_Date", Err: err}
-	}
-	l.Published = published
-	if len(l.Entities) == 0 {
-		return nil, &ParseError{File: f.Name, Element: "sdnList", Err: fmt.Errorf("%w: no sdnEntry", ErrEmpty)}
-	}
-	if rc := strings.TrimSpace(pub.RecordCount); rc != "" {
-		n, err := strconv.Atoi(rc)
-		if err != nil || n < 0 {
-			return nil, &ParseError{File: f.Name, Line: pubLine, Element: "sdnList/publshInformation", Field: "Record_Count",
-				Err: fmt.Errorf("%w: Record_Count %q is not a count", ErrMalformed, rc)}
-		}
-		if n != len(l.Entities) {
-			cause := ErrMalformed
-			if n > len(l.Entities) {
-				cause = ErrTruncated
-			}
-			return nil, &ParseError{File: f.Name, Line: pubLine, Element: "sdnList/publshInformation", Field: "Record_Count",
-				Err: fmt.Errorf("%w: Record_Count is %d but the file holds %d sdnEntry elements", cause, n, len(l.Entities))}
-		}
+	if err := ofacXMLCheckPublish(l, pub, pubLine, f.Name); err != nil {
+		return nil, err
 	}
 	l.Source = ofacXMLSource(marked, len(l.Entities), f.Name)
 	for i := range l.Entities {
@@ -246,6 +222,41 @@ func ParseOFACXML(f File) (*List, error) {
 	}
 	ofacMarkDPRK(l.Entities)
 	return l, nil
+}
+
+// ofacXMLCheckPublish checks the publshInformation of the file (pub, at
+// line pubLine): present, with a publish date, which it sets as
+// l.Published, and a Record_Count, when given, equal to the number of
+// entries of l, which must not be empty.
+func ofacXMLCheckPublish(l *List, pub *ofacXMLPublish, pubLine int, file string) error {
+	if pub == nil {
+		return &ParseError{File: file, Element: "sdnList/publshInformation",
+			Err: fmt.Errorf("%w: no publshInformation", ErrMissing)}
+	}
+	published, err := ofacXMLPublishDate(pub.PublishDate)
+	if err != nil {
+		return &ParseError{File: file, Line: pubLine, Element: "sdnList/publshInformation", Field: "Publish_Date", Err: err}
+	}
+	l.Published = published
+	if len(l.Entities) == 0 {
+		return &ParseError{File: file, Element: "sdnList", Err: fmt.Errorf("%w: no sdnEntry", ErrEmpty)}
+	}
+	if rc := strings.TrimSpace(pub.RecordCount); rc != "" {
+		n, err := strconv.Atoi(rc)
+		if err != nil || n < 0 {
+			return &ParseError{File: file, Line: pubLine, Element: "sdnList/publshInformation", Field: "Record_Count",
+				Err: fmt.Errorf("%w: Record_Count %q is not a count", ErrMalformed, rc)}
+		}
+		if n != len(l.Entities) {
+			cause := ErrMalformed
+			if n > len(l.Entities) {
+				cause = ErrTruncated
+			}
+			return &ParseError{File: file, Line: pubLine, Element: "sdnList/publshInformation", Field: "Record_Count",
+				Err: fmt.Errorf("%w: Record_Count is %d but the file holds %d sdnEntry elements", cause, n, len(l.Entities))}
+		}
+	}
+	return nil
 }
 
 // ofacXMLPublishDate parses Publish_Date, written MM/DD/YYYY.
