@@ -160,6 +160,23 @@ func newEUCSVColumns(header []string) (*euCSVColumns, error) {
 		}
 		return i
 	}
+	c.entityAndNameColumns(col)
+	c.addressAndBirthColumns(col)
+	c.identAndCitizenshipColumns(col)
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%w: columns %s", ErrMissing, strings.Join(missing, ", "))
+	}
+	c.nameAlias = []int{c.naLast, c.naFirst, c.naMiddle, c.naWhole, c.naLanguage, c.naGender, c.naTitle, c.naFunction, c.naID, c.naRemark}
+	c.address = []int{c.adCity, c.adStreet, c.adPoBox, c.adZip, c.adRegion, c.adPlace, c.adAsAt, c.adContact, c.adCountry, c.adCountryDesc, c.adID, c.adRemark}
+	c.birthdate = []int{c.bdDate, c.bdDay, c.bdMonth, c.bdYear, c.bdFrom, c.bdTo, c.bdCirca, c.bdCalendar, c.bdZip, c.bdRegion, c.bdPlace, c.bdCity, c.bdCountry, c.bdCountryDesc, c.bdID, c.bdRemark}
+	c.identification = []int{c.idNumber, c.idDiplomatic, c.idExpired, c.idFalse, c.idLost, c.idRevoked, c.idIssuedBy, c.idIssued, c.idFrom, c.idTo, c.idLatin, c.idNameOnDoc, c.idCode, c.idDesc, c.idRegion, c.idCountry, c.idCountryDesc, c.idID, c.idRemark}
+	c.citizenship = []int{c.czRegion, c.czCountry, c.czCountryDesc, c.czID, c.czRemark}
+	return c, nil
+}
+
+// entityAndNameColumns finds the columns of the entity and its name
+// aliases with col.
+func (c *euCSVColumns) entityAndNameColumns(col func(name string) int) {
 	c.generated = col("fileGenerationDate")
 	c.id = col("Entity_LogicalId")
 	c.euRef = col("Entity_EU_ReferenceNumber")
@@ -181,7 +198,11 @@ func newEUCSVColumns(header []string) (*euCSVColumns, error) {
 	c.naFunction = col("NameAlias_Function")
 	c.naID = col("NameAlias_LogicalId")
 	c.naRemark = col("NameAlias_Remark")
+}
 
+// addressAndBirthColumns finds the columns of the addresses and birth
+// dates with col.
+func (c *euCSVColumns) addressAndBirthColumns(col func(name string) int) {
 	c.adCity = col("Address_City")
 	c.adStreet = col("Address_Street")
 	c.adPoBox = col("Address_PoBox")
@@ -211,7 +232,11 @@ func newEUCSVColumns(header []string) (*euCSVColumns, error) {
 	c.bdCountryDesc = col("BirthDate_CountryDescription")
 	c.bdID = col("BirthDate_LogicalId")
 	c.bdRemark = col("BirthDate_Remark")
+}
 
+// identAndCitizenshipColumns finds the columns of the identifications
+// and citizenships with col.
+func (c *euCSVColumns) identAndCitizenshipColumns(col func(name string) int) {
 	c.idNumber = col("Identification_Number")
 	c.idDiplomatic = col("Identification_Diplomatic")
 	c.idExpired = col("Identification_KnownExpired")
@@ -237,16 +262,6 @@ func newEUCSVColumns(header []string) (*euCSVColumns, error) {
 	c.czCountryDesc = col("Citizenship_CountryDescription")
 	c.czID = col("Citizenship_LogicalId")
 	c.czRemark = col("Citizenship_Remark")
-
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("%w: columns %s", ErrMissing, strings.Join(missing, ", "))
-	}
-	c.nameAlias = []int{c.naLast, c.naFirst, c.naMiddle, c.naWhole, c.naLanguage, c.naGender, c.naTitle, c.naFunction, c.naID, c.naRemark}
-	c.address = []int{c.adCity, c.adStreet, c.adPoBox, c.adZip, c.adRegion, c.adPlace, c.adAsAt, c.adContact, c.adCountry, c.adCountryDesc, c.adID, c.adRemark}
-	c.birthdate = []int{c.bdDate, c.bdDay, c.bdMonth, c.bdYear, c.bdFrom, c.bdTo, c.bdCirca, c.bdCalendar, c.bdZip, c.bdRegion, c.bdPlace, c.bdCity, c.bdCountry, c.bdCountryDesc, c.bdID, c.bdRemark}
-	c.identification = []int{c.idNumber, c.idDiplomatic, c.idExpired, c.idFalse, c.idLost, c.idRevoked, c.idIssuedBy, c.idIssued, c.idFrom, c.idTo, c.idLatin, c.idNameOnDoc, c.idCode, c.idDesc, c.idRegion, c.idCountry, c.idCountryDesc, c.idID, c.idRemark}
-	c.citizenship = []int{c.czRegion, c.czCountry, c.czCountryDesc, c.czID, c.czRemark}
-	return c, nil
 }
 
 // euCSVKey identifies one sub-record of one entity, so that a sub-record
