@@ -1057,38 +1057,13 @@ func (p *ofacAdvParser) names(b *ofacAdvBuilder, pr *ofacAdvProfile, elem string
 	return nil
 }
 
-// name builds one DocumentedName.
+// name builds one DocumentedName: its parts, then its full name, in
+// document order for a non-Latin script, else "FAMILY, Given".
 func (p *ofacAdvParser) name(dn *ofacAdvDocName, groups []ofacAdvPartType, groupIDs []string) (Name, error) {
 	var n Name
-	type part struct {
-		t ofacAdvPartType
-		v string
-	}
-	parts := make([]part, 0, len(dn.Parts))
-	dense := false
-	for _, pv := range dn.Parts {
-		gi := -1
-		for i, id := range groupIDs {
-			if id == pv.GroupID {
-				gi = i
-				break
-			}
-		}
-		if gi < 0 {
-			return n, fmt.Errorf("%w: NamePartGroupID %q is not in the identity's NamePartGroups", ErrMalformed, pv.GroupID)
-		}
-		sc, ok := p.ref.scripts[pv.ScriptID]
-		if !ok {
-			return n, fmt.Errorf("%w: ScriptID %q is not in ScriptValues", ErrMalformed, pv.ScriptID)
-		}
-		if sc.name != "" && n.Script == "" {
-			n.Script, dense = sc.name, sc.dense
-		}
-		v := strings.TrimSpace(pv.Value)
-		if v == "" {
-			continue
-		}
-		parts = append(parts, part{groups[gi], v})
+	parts, dense, err := p.nameParts(&n, dn, groups, groupIDs)
+	if err != nil {
+		return n, err
 	}
 	if len(parts) > 1 || (len(parts) == 1 && parts[0].t.kind != PartOther) {
 		n.Parts = make([]NamePart, len(parts))
@@ -1107,6 +1082,52 @@ func (p *ofacAdvParser) name(dn *ofacAdvDocName, groups []ofacAdvPartType, group
 		n.Full = full.String()
 		return n, nil
 	}
+	n.Full = ofacAdvLatinFull(parts)
+	return n, nil
+}
+
+// ofacAdvNamePart is a non-empty name part with its type.
+type ofacAdvNamePart struct {
+	t ofacAdvPartType
+	v string
+}
+
+// nameParts returns the non-empty parts of dn, setting n.Script to the
+// first non-Latin script of a part; dense reports whether that script
+// writes names without spaces.
+func (p *ofacAdvParser) nameParts(n *Name, dn *ofacAdvDocName, groups []ofacAdvPartType, groupIDs []string) (parts []ofacAdvNamePart, dense bool, err error) {
+	parts = make([]ofacAdvNamePart, 0, len(dn.Parts))
+	for _, pv := range dn.Parts {
+		gi := -1
+		for i, id := range groupIDs {
+			if id == pv.GroupID {
+				gi = i
+				break
+			}
+		}
+		if gi < 0 {
+			return nil, false, fmt.Errorf("%w: NamePartGroupID %q is not in the identity's NamePartGroups", ErrMalformed, pv.GroupID)
+		}
+		sc, ok := p.ref.scripts[pv.ScriptID]
+		if !ok {
+			return nil, false, fmt.Errorf("%w: ScriptID %q is not in ScriptValues", ErrMalformed, pv.ScriptID)
+		}
+		if sc.name != "" && n.Script == "" {
+			n.Script, dense = sc.name, sc.dense
+		}
+		v := strings.TrimSpace(pv.Value)
+		if v == "" {
+			continue
+		}
+		parts = append(parts, ofacAdvNamePart{groups[gi], v})
+	}
+	return parts, dense, nil
+}
+
+// ofacAdvLatinFull writes a Latin name as "FAMILY, Given": the last
+// name, the patronymic (unless it is given beside a last name) and the
+// matronymic in capitals, then first, middle and other parts.
+func ofacAdvLatinFull(parts []ofacAdvNamePart) string {
 	hasLast, hasMatro := false, false
 	for _, pt := range parts {
 		hasLast = hasLast || pt.t.role == ofacAdvRoleLast
@@ -1144,13 +1165,12 @@ func (p *ofacAdvParser) name(dn *ofacAdvDocName, groups []ofacAdvPartType, group
 	}
 	switch {
 	case family.Len() > 0 && given.Len() > 0:
-		n.Full = family.String() + ", " + given.String()
+		return family.String() + ", " + given.String()
 	case family.Len() > 0:
-		n.Full = family.String()
+		return family.String()
 	default:
-		n.Full = given.String()
+		return given.String()
 	}
-	return n, nil
 }
 
 // feature maps one Feature of a profile.
