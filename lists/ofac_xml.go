@@ -185,23 +185,13 @@ func ParseOFACXML(f File) (*List, error) {
 				return nil, sanctionsXMLError(f.Name, dec, err, "sdnList/publshInformation")
 			}
 		case "sdnEntry":
-			var x ofacXMLEntry
-			if err := dec.DecodeElement(&x, &start); err != nil {
-				return nil, sanctionsXMLError(f.Name, dec, err, "sdnList/sdnEntry")
-			}
-			e, err := ofacXMLEntity(&x, f.Name, line)
+			nonSDN, err := ofacXMLReadEntry(dec, &start, l, seen, f.Name, line)
 			if err != nil {
 				return nil, err
 			}
-			if prev, dup := seen[e.ID]; dup {
-				return nil, &ParseError{File: f.Name, Line: line, Element: ofacXMLElement(e.ID), Field: "uid",
-					Err: fmt.Errorf("%w: uid %s also used by the entry at line %d", ErrMalformed, e.ID, prev)}
-			}
-			seen[e.ID] = line
-			if ofacXMLNonSDNMarked(&x) {
+			if nonSDN {
 				marked++
 			}
-			l.Entities = append(l.Entities, e)
 		default:
 			// Elements outside the published schema are skipped.
 			if err := dec.Skip(); err != nil {
@@ -222,6 +212,28 @@ func ParseOFACXML(f File) (*List, error) {
 	}
 	ofacMarkDPRK(l.Entities)
 	return l, nil
+}
+
+// ofacXMLReadEntry decodes the sdnEntry at start (on line) and appends
+// it to l; seen maps the uids read so far to their lines, and a uid read
+// twice is an error. It reports whether the entry is marked as being on a
+// non-SDN list.
+func ofacXMLReadEntry(dec *xml.Decoder, start *xml.StartElement, l *List, seen map[string]int, file string, line int) (nonSDN bool, err error) {
+	var x ofacXMLEntry
+	if err := dec.DecodeElement(&x, start); err != nil {
+		return false, sanctionsXMLError(file, dec, err, "sdnList/sdnEntry")
+	}
+	e, err := ofacXMLEntity(&x, file, line)
+	if err != nil {
+		return false, err
+	}
+	if prev, dup := seen[e.ID]; dup {
+		return false, &ParseError{File: file, Line: line, Element: ofacXMLElement(e.ID), Field: "uid",
+			Err: fmt.Errorf("%w: uid %s also used by the entry at line %d", ErrMalformed, e.ID, prev)}
+	}
+	seen[e.ID] = line
+	l.Entities = append(l.Entities, e)
+	return ofacXMLNonSDNMarked(&x), nil
 }
 
 // ofacXMLCheckPublish checks the publshInformation of the file (pub, at
