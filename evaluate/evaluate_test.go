@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
@@ -19,23 +20,17 @@ import (
 func sampleLabels(tb testing.TB) *Labels {
 	tb.Helper()
 	f, err := os.Open("../testdata/labels/sample_labels.csv")
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	defer f.Close()
 	l, err := ReadLabels(f, "sample_labels.csv", CSV)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return l
 }
 
 func sampleSet(tb testing.TB) *lists.Set {
 	tb.Helper()
 	set, err := lists.Sample()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return set
 }
 
@@ -43,9 +38,7 @@ func sampleSet(tb testing.TB) *lists.Set {
 func sampleEval(tb testing.TB, p screening.Policy, opts Options) *Evaluation {
 	tb.Helper()
 	ev, err := Evaluate(context.Background(), sampleSet(tb), p, sampleLabels(tb), opts)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return ev
 }
 
@@ -85,21 +78,18 @@ func TestEvaluateSample(t *testing.T) {
 		{"block recall", o.BlockRecall.Ratio, 7, 7},
 	}
 	for _, c := range checks {
-		if c.got.Num != c.num || c.got.Den != c.den {
-			t.Errorf("%s %d/%d, want %d/%d", c.name, c.got.Num, c.got.Den, c.num, c.den)
-		}
+		assert.Equal(t, [2]int{c.num, c.den}, [2]int{c.got.Num, c.got.Den}, "%s num/den", c.name)
 	}
-	if o.Rows != 26 || o.Positives != 15 || o.Negatives != 11 || o.ExpectBlock != 7 || o.FlagAlerts != 2 {
-		t.Errorf("overall %+v: want 26 rows, 15 positives, 11 negatives, 7 expected block, 2 flag-only alerts", o)
-	}
-	wantConf := [3][3]int{{7, 3, 1}, {1, 7, 0}, {0, 0, 7}}
-	if o.Confusion != wantConf {
-		t.Errorf("confusion %v, want %v", o.Confusion, wantConf)
-	}
-	if len(ev.Categories) != 2 || ev.Categories[0].Category != "organizations" || ev.Categories[1].Category != "people" ||
-		ev.Categories[0].Rows+ev.Categories[1].Rows != o.Rows {
-		t.Errorf("categories %+v: want organizations and people, sorted, covering every row", ev.Categories)
-	}
+	assert.Equal(t, 26, o.Rows, "rows")
+	assert.Equal(t, 15, o.Positives, "positives")
+	assert.Equal(t, 11, o.Negatives, "negatives")
+	assert.Equal(t, 7, o.ExpectBlock, "expected block")
+	assert.Equal(t, 2, o.FlagAlerts, "flag-only alerts")
+	assert.Equal(t, [3][3]int{{7, 3, 1}, {1, 7, 0}, {0, 0, 7}}, o.Confusion, "confusion")
+	require.Len(t, ev.Categories, 2, "categories: organizations and people")
+	assert.Equal(t, "organizations", ev.Categories[0].Category, "categories sorted")
+	assert.Equal(t, "people", ev.Categories[1].Category, "categories sorted")
+	assert.Equal(t, o.Rows, ev.Categories[0].Rows+ev.Categories[1].Rows, "the categories cover every row")
 	byID := map[string]RowOutcome{}
 	for _, r := range ev.Rows {
 		byID[r.PayeeID] = r
@@ -120,9 +110,9 @@ func TestEvaluateSample(t *testing.T) {
 	}
 	for _, r := range rows {
 		got := byID[r.id]
-		if got.Decision != r.decision || got.Alerted != r.alerted || got.Top != r.top {
-			t.Errorf("%s: decision %s alerted %v top %q, want %s %v %q (%s)", r.id, got.Decision, got.Alerted, got.Top, r.decision, r.alerted, r.top, r.reason)
-		}
+		assert.Equal(t, r.decision, got.Decision, "%s decision (%s)", r.id, r.reason)
+		assert.Equal(t, r.alerted, got.Alerted, "%s alerted (%s)", r.id, r.reason)
+		assert.Equal(t, r.top, got.Top, "%s top match (%s)", r.id, r.reason)
 	}
 }
 
@@ -171,19 +161,13 @@ func rederiveCheck(t *testing.T, set *lists.Set, labels *Labels, policies []stru
 	for _, tc := range policies {
 		t.Run(tc.name, func(t *testing.T) {
 			ev, err := Evaluate(ctx, set, tc.p, labels, Options{Resamples: -1})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			s, err := screening.New(set, tc.p, screening.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			diff := 0
 			for i, c := range labels.Cases {
 				r, err := s.Screen(ctx, c.Payee)
-				if err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, err, "%s (line %d)", c.Payee.ID, c.Line)
 				got := ev.Rows[i]
 				wantAlert := r.Decision >= screening.Review
 				if c.Label.Source != "" || c.Label.EntityID != "" {
@@ -217,9 +201,7 @@ func TestRederivedDecisionsShared(t *testing.T) {
 	}
 	dir := evShared(t, "lists/un/2026-02")
 	set, err := lists.LoadDir(context.Background(), dir, lists.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var cases []Case
 	for _, f := range []struct {
 		file   string
@@ -238,14 +220,10 @@ func TestRederivedDecisionsShared(t *testing.T) {
 func yenteCases(tb testing.TB, path string, expect screening.Decision, n int) []Case {
 	tb.Helper()
 	data, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	// full_name,first_name,middle_name,last_name,gender,date_of_birth,place_of_birth,nationality
 	rows, err := readCSVRecords(data)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	var out []Case
 	for i, r := range rows[1:] {
 		if i == n {
@@ -264,9 +242,10 @@ func yenteCases(tb testing.TB, path string, expect screening.Decision, n int) []
 func TestSweep(t *testing.T) {
 	ev := sampleEval(t, screening.DefaultPolicy(), Options{Resamples: -1})
 	ts := ev.Thresholds()
-	if len(ev.Sweep) != len(ts) || ts[0] != DefaultFloor || ts[len(ts)-1] != 1 || len(ts) != 41 {
-		t.Fatalf("sweep of %d points over %v: want 0.60, 0.61, ..., 1.00", len(ev.Sweep), ts)
-	}
+	require.Len(t, ts, 41, "thresholds 0.60, 0.61, ..., 1.00")
+	require.Len(t, ev.Sweep, len(ts), "one sweep point per threshold")
+	require.Equal(t, DefaultFloor, ts[0], "the sweep starts at the floor")
+	require.Equal(t, 1.0, ts[len(ts)-1], "the sweep ends at 1")
 	for i := 1; i < len(ev.Sweep); i++ {
 		a, b := ev.Sweep[i-1], ev.Sweep[i]
 		if b.Recall.Num > a.Recall.Num || b.AlertRate.Num > a.AlertRate.Num || b.BlockRecall.Num > a.BlockRecall.Num {
@@ -286,9 +265,8 @@ func TestSweep(t *testing.T) {
 	}
 	// Below the policy's review threshold n09 ("Silver Star Consulting",
 	// 0.62 against "VOLASYS SILVER STAR") alerts too.
-	if got := ev.Sweep[0].AlertRate.Num; got != ev.Overall.AlertRate.Num+1 {
-		t.Errorf("alerts at %.2f: %d, want one more than at the policy's %.2f (%d)", ts[0], got, ev.Policy.Review, ev.Overall.AlertRate.Num)
-	}
+	assert.Equal(t, ev.Overall.AlertRate.Num+1, ev.Sweep[0].AlertRate.Num,
+		"alerts at %.2f: want one more than at the policy's %.2f", ts[0], ev.Policy.Review)
 }
 
 func TestThresholdsFor(t *testing.T) {
@@ -308,9 +286,8 @@ func TestThresholdsFor(t *testing.T) {
 		{lists.ListID{Source: lists.OFACSDN}, []string{"SDGT", "IRGC"}, false, screening.Thresholds{Review: 0.75, Block: 0.9}, "the lowest of several programs"},
 	}
 	for _, tt := range tests {
-		if got := p.ThresholdsFor(tt.src, tt.programs, tt.dprk); got != tt.want {
-			t.Errorf("ThresholdsFor(%s, %v, %v) = %+v, want %+v (%s)", tt.src, tt.programs, tt.dprk, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, p.ThresholdsFor(tt.src, tt.programs, tt.dprk),
+			"ThresholdsFor(%s, %v, %v) (%s)", tt.src, tt.programs, tt.dprk, tt.reason)
 	}
 }
 
@@ -318,29 +295,22 @@ func TestBootstrap(t *testing.T) {
 	a := sampleEval(t, screening.DefaultPolicy(), Options{Seed: 7, Resamples: 300})
 	b := sampleEval(t, screening.DefaultPolicy(), Options{Seed: 7, Resamples: 300})
 	c := sampleEval(t, screening.DefaultPolicy(), Options{Seed: 8, Resamples: 300})
-	if !reflect.DeepEqual(a.Overall, b.Overall) || !reflect.DeepEqual(a.Categories, b.Categories) {
-		t.Errorf("same seed, different intervals:\n%+v\n%+v", a.Overall, b.Overall)
-	}
-	if reflect.DeepEqual(a.Overall, c.Overall) {
-		t.Errorf("seeds 7 and 8 gave the same intervals %+v: the seed is not used", a.Overall)
-	}
+	assert.Equal(t, a.Overall, b.Overall, "same seed, same overall intervals")
+	assert.Equal(t, a.Categories, b.Categories, "same seed, same category intervals")
+	assert.NotEqual(t, a.Overall, c.Overall, "seeds 7 and 8 gave the same intervals: the seed is not used")
 	for _, e := range []Estimate{a.Overall.Recall, a.Overall.AlertRate, a.Overall.AlertPrecision, a.Overall.BlockPrecision} {
-		if !(e.Low <= e.Value && e.Value <= e.High) || e.Low < 0 || e.High > 1 {
-			t.Errorf("interval [%v, %v] does not hold %v", e.Low, e.High, e.Value)
-		}
+		assert.True(t, e.Low <= e.Value && e.Value <= e.High && e.Low >= 0 && e.High <= 1,
+			"interval [%v, %v] does not hold %v within [0, 1]", e.Low, e.High, e.Value)
 	}
 	// 14 of 15: the interval must be wide on so few rows.
-	if r := a.Overall.Recall; r.High-r.Low < 0.05 || r.High != 1 {
-		t.Errorf("recall 14/15 interval [%v, %v]: want a wide one reaching 1", r.Low, r.High)
-	}
+	r := a.Overall.Recall
+	assert.GreaterOrEqual(t, r.High-r.Low, 0.05, "recall 14/15 interval [%v, %v]: want a wide one", r.Low, r.High)
+	assert.Equal(t, 1.0, r.High, "recall 14/15 interval reaches 1")
 	// Every expected-block row is blocked: every resample agrees.
-	if r := a.Overall.BlockRecall; r.Low != 1 || r.High != 1 {
-		t.Errorf("block recall 7/7 interval [%v, %v], want [1, 1]", r.Low, r.High)
-	}
-	off := sampleEval(t, screening.DefaultPolicy(), Options{Resamples: -1})
-	if r := off.Overall.Recall; r.Low != r.Value || r.High != r.Value {
-		t.Errorf("intervals off: recall %+v, want low = high = value", r)
-	}
+	br := a.Overall.BlockRecall
+	assert.Equal(t, [2]float64{1, 1}, [2]float64{br.Low, br.High}, "block recall 7/7 interval")
+	off := sampleEval(t, screening.DefaultPolicy(), Options{Resamples: -1}).Overall.Recall
+	assert.Equal(t, [2]float64{off.Value, off.Value}, [2]float64{off.Low, off.High}, "intervals off: low = high = value")
 }
 
 func TestEvaluateErrors(t *testing.T) {
@@ -387,9 +357,7 @@ func TestEvaluateErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if err := tt.run(); !errors.Is(err, tt.want) {
-				t.Errorf("error %v, want %v (%s)", err, tt.want, tt.reason)
-			}
+			assert.ErrorIs(t, tt.run(), tt.want, tt.reason)
 		})
 	}
 }
@@ -398,23 +366,20 @@ func TestMeasure(t *testing.T) {
 	ev := sampleEval(t, screening.DefaultPolicy(), Options{Resamples: -1})
 	p := screening.DefaultPolicy()
 	p.Review = 0.5
-	if _, _, err := ev.Measure(p); !errors.Is(err, ErrSweepScreener) {
-		t.Errorf("measuring a policy reviewing at 0.5 on a sweep from 0.60: error %v, want ErrSweepScreener", err)
-	}
+	_, _, err := ev.Measure(p)
+	assert.ErrorIs(t, err, ErrSweepScreener, "measuring a policy reviewing at 0.5 on a sweep from 0.60")
 	p.Review, p.Block = 0.96, 0.96
 	m, _, err := ev.Measure(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var pt Point
 	for _, x := range ev.Sweep {
 		if x.Threshold == 0.96 {
 			pt = x
 		}
 	}
-	if m.Recall.Ratio != pt.Recall || m.BlockPrecision.Ratio != pt.BlockPrecision {
-		t.Errorf("Measure at 0.96: recall %+v block precision %+v; the sweep says %+v %+v", m.Recall.Ratio, m.BlockPrecision.Ratio, pt.Recall, pt.BlockPrecision)
-	}
+	require.Equal(t, 0.96, pt.Threshold, "the sweep has a point at 0.96")
+	assert.Equal(t, pt.Recall, m.Recall.Ratio, "Measure at 0.96: recall as the sweep says")
+	assert.Equal(t, pt.BlockPrecision, m.BlockPrecision.Ratio, "Measure at 0.96: block precision as the sweep says")
 }
 
 func BenchmarkEvaluateSample(b *testing.B) {

@@ -2,9 +2,13 @@ package evaluate
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/payscreen/payscreen/payroll"
 	"github.com/payscreen/payscreen/screening"
@@ -12,17 +16,12 @@ import (
 
 func TestReadLabelsFixture(t *testing.T) {
 	f, err := os.Open("../testdata/labels/sample_labels.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	l, err := ReadLabels(f, "sample_labels.csv", CSV)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(l.Cases) != 26 || !l.HasCategory {
-		t.Fatalf("%d cases, category column %v; want the fixture's 26 rows with a category column", len(l.Cases), l.HasCategory)
-	}
+	require.NoError(t, err)
+	require.Len(t, l.Cases, 26, "the fixture's rows")
+	require.True(t, l.HasCategory, "the fixture has a category column")
 	first := l.Cases[0]
 	want := Case{Line: 2, Payee: screening.Payee{ID: "p01", Name: "SIM, Hyon Sop", Type: screening.Person, DOB: "1983-11-25"},
 		Label: Label{Expect: screening.Block, Source: "ofac_sdn", EntityID: "42498", Category: "people"}}
@@ -30,10 +29,10 @@ func TestReadLabelsFixture(t *testing.T) {
 		first.Payee.Type != want.Payee.Type || first.Payee.DOB != want.Payee.DOB || first.Label != want.Label {
 		t.Errorf("first case %+v, want %+v", first, want)
 	}
-	bank := l.Cases[9]
-	if bank.Payee.ID != "o01" || bank.Payee.Bank.BIC != "KDBKKPPY" || bank.Payee.Type != screening.Organization {
-		t.Errorf("case 10 %+v: want o01, an organization with BIC KDBKKPPY read by the payroll reader", bank.Payee)
-	}
+	bank := l.Cases[9].Payee
+	assert.Equal(t, "o01", bank.ID, "case 10")
+	assert.Equal(t, "KDBKKPPY", bank.Bank.BIC, "case 10: the BIC read by the payroll reader")
+	assert.Equal(t, screening.Organization, bank.Type, "case 10 is an organization")
 	pos, blocks := 0, 0
 	for _, c := range l.Cases {
 		if c.Label.Positive() {
@@ -43,31 +42,25 @@ func TestReadLabelsFixture(t *testing.T) {
 			blocks++
 		}
 	}
-	if pos != 15 || blocks != 7 {
-		t.Errorf("%d positives, %d expected block; want 15 and 7 as the file says", pos, blocks)
-	}
+	assert.Equal(t, 15, pos, "positives, as the file says")
+	assert.Equal(t, 7, blocks, "expected block, as the file says")
 }
 
 func TestReadLabelsJSONL(t *testing.T) {
 	f, err := os.Open("testdata/sample_labels.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	l, err := ReadLabels(f, "sample_labels.jsonl", JSONL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(l.Cases) != 3 || !l.HasCategory {
-		t.Fatalf("%d cases, category %v; want 3 (the blank line skipped) with categories", len(l.Cases), l.HasCategory)
-	}
+	require.NoError(t, err)
+	require.Len(t, l.Cases, 3, "the blank line skipped")
+	require.True(t, l.HasCategory, "categories")
 	c := l.Cases[0]
-	if c.Line != 1 || c.Label.EntityID != "42498" || c.Label.Category != Uncategorized || c.Label.Expect != screening.Block {
-		t.Errorf("first case %+v: want line 1, entity 42498 from a JSON number, category %q", c, Uncategorized)
-	}
-	if l.Cases[1].Line != 3 || l.Cases[2].Payee.Bank.BIC != "KDBKKPPY" {
-		t.Errorf("cases %+v: want the second on line 3 (after the blank line) and the BIC read", l.Cases[1:])
-	}
+	assert.Equal(t, 1, c.Line, "first case's line")
+	assert.Equal(t, "42498", c.Label.EntityID, "entity from a JSON number")
+	assert.Equal(t, Uncategorized, c.Label.Category, "first case without a category")
+	assert.Equal(t, screening.Block, c.Label.Expect, "first case's expectation")
+	assert.Equal(t, 3, l.Cases[1].Line, "the second case on line 3, after the blank line")
+	assert.Equal(t, "KDBKKPPY", l.Cases[2].Payee.Bank.BIC, "the third case's BIC")
 }
 
 func TestReadLabelsErrors(t *testing.T) {
@@ -92,22 +85,16 @@ func TestReadLabelsErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadLabels(strings.NewReader(tt.in), "l", tt.format)
-			if !errors.Is(err, tt.cause) {
-				t.Fatalf("error %v, want one wrapping %v (%s)", err, tt.cause, tt.reason)
-			}
+			require.ErrorIs(t, err, tt.cause, tt.reason)
 			var le *LabelError
 			var re *payroll.RowError
 			switch {
 			case errors.As(err, &le):
-				if le.Line != tt.line || le.Field != tt.field || le.File != "l" {
-					t.Errorf("error at %s:%d field %q, want l:%d field %q (%s)", le.File, le.Line, le.Field, tt.line, tt.field, tt.reason)
-				}
+				assert.Equal(t, fmt.Sprintf("l:%d field %q", tt.line, tt.field), fmt.Sprintf("%s:%d field %q", le.File, le.Line, le.Field), tt.reason)
 			case errors.As(err, &re):
-				if re.Line != tt.line || re.Field != tt.field {
-					t.Errorf("row error at line %d field %q, want %d %q (%s)", re.Line, re.Field, tt.line, tt.field, tt.reason)
-				}
+				assert.Equal(t, fmt.Sprintf("line %d field %q", tt.line, tt.field), fmt.Sprintf("line %d field %q", re.Line, re.Field), tt.reason)
 			default:
-				t.Errorf("error %T %v names no line (%s)", err, err, tt.reason)
+				assert.Failf(t, "error names no line", "%T %v (%s)", err, err, tt.reason)
 			}
 		})
 	}
@@ -128,8 +115,8 @@ func TestReadLabelsMalformedRows(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadLabels(strings.NewReader(tt.in), "l", CSV)
 			var re *payroll.RowError
-			if !errors.As(err, &re) || re.Line != 2 {
-				t.Errorf("error %v, want a row error on line 2 (%s)", err, tt.reason)
+			if assert.ErrorAs(t, err, &re, tt.reason) {
+				assert.Equal(t, 2, re.Line, "row error's line (%s)", tt.reason)
 			}
 		})
 	}

@@ -13,6 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/payscreen/payscreen/screening"
 )
 
@@ -22,14 +25,10 @@ func sampleReport(tb testing.TB) (*Evaluation, *Suggestion, []byte) {
 	tb.Helper()
 	ev := sampleEval(tb, screening.DefaultPolicy(), Options{Resamples: 200})
 	s, err := ev.Suggest(Targets{Recall: 0.9, BlockPrecision: 0.8})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	var buf bytes.Buffer
 	info := ReportInfo{Generated: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC), LabelsSHA256: "abc123", Command: "payscreen eval --labels sample_labels.csv --lists sample"}
-	if err := Report(&buf, ev, s, info); err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, Report(&buf, ev, s, info))
 	return ev, s, buf.Bytes()
 }
 
@@ -64,12 +63,8 @@ func TestReport(t *testing.T) {
 			t.Errorf("report lacks %q (%s)", want.s, want.reason)
 		}
 	}
-	if n := strings.Count(html, "<svg "); n != 5 {
-		t.Errorf("%d SVG charts, want 5", n)
-	}
-	if n := strings.Count(html, "<polyline "); n != 6 {
-		t.Errorf("%d polylines, want 6 (recall, alert precision, alert rate, block precision, block recall, PR curve)", n)
-	}
+	assert.Equal(t, 5, strings.Count(html, "<svg "), "SVG charts")
+	assert.Equal(t, 6, strings.Count(html, "<polyline "), "polylines: recall, alert precision, alert rate, block precision, block recall, PR curve")
 	// Self-contained: nothing to fetch, nothing to run.
 	for _, bad := range []string{"<script", "<link", " src=", "<img", "@import", "url("} {
 		if strings.Contains(html, bad) {
@@ -77,9 +72,7 @@ func TestReport(t *testing.T) {
 		}
 	}
 	for _, u := range regexp.MustCompile(`https?://[^"' <]+`).FindAllString(html, -1) {
-		if u != "http://www.w3.org/2000/svg" {
-			t.Errorf("report refers to %s", u)
-		}
+		assert.Equal(t, "http://www.w3.org/2000/svg", u, "the report refers to no URL but the SVG namespace")
 	}
 	// Payee names are not repeated in the report.
 	if strings.Contains(html, "Kang Chol Su") || strings.Contains(html, "Vitaly Andreev") {
@@ -90,13 +83,9 @@ func TestReport(t *testing.T) {
 func TestWriteReport(t *testing.T) {
 	ev, s, _ := sampleReport(t)
 	dir := filepath.Join(t.TempDir(), "report")
-	if err := WriteReport(dir, ev, s, ReportInfo{}); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, WriteReport(dir, ev, s, ReportInfo{}))
 	b, err := os.ReadFile(filepath.Join(dir, ReportJSON))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var got struct {
 		Evaluation struct {
 			Overall struct {
@@ -106,16 +95,13 @@ func TestWriteReport(t *testing.T) {
 		} `json:"evaluation"`
 		Suggestion *Suggestion `json:"suggestion"`
 	}
-	if err := json.Unmarshal(b, &got); err != nil {
-		t.Fatal(err)
+	require.NoError(t, json.Unmarshal(b, &got))
+	assert.Equal(t, ev.Overall.Recall, got.Evaluation.Overall.Recall, "evaluation.json: overall recall")
+	assert.Equal(t, 26, len(got.Evaluation.Rows), "evaluation.json: rows")
+	if assert.NotNil(t, got.Suggestion, "evaluation.json: suggestion") {
+		assert.Equal(t, s.Review, got.Suggestion.Review, "evaluation.json: suggested review")
 	}
-	if got.Evaluation.Overall.Recall != ev.Overall.Recall || len(got.Evaluation.Rows) != 26 || got.Suggestion == nil || got.Suggestion.Review != s.Review {
-		t.Errorf("evaluation.json: recall %+v, %d rows, suggestion %+v; want %+v, 26 rows, review %.2f",
-			got.Evaluation.Overall.Recall, len(got.Evaluation.Rows), got.Suggestion, ev.Overall.Recall, s.Review)
-	}
-	if _, err := os.Stat(filepath.Join(dir, ReportHTML)); err != nil {
-		t.Error(err)
-	}
+	assert.FileExists(t, filepath.Join(dir, ReportHTML))
 }
 
 // chromium returns the path of a headless Chromium; the test is skipped
@@ -148,9 +134,7 @@ func runChromium(t *testing.T, bin, page string, args ...string) []byte {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("chromium %v: %v\n%s", args, err, stderr.Bytes())
-	}
+	require.NoError(t, err, "chromium %v\n%s", args, stderr.Bytes())
 	return out
 }
 
@@ -160,22 +144,16 @@ func TestReportChromium(t *testing.T) {
 	bin := chromium(t)
 	ev, s, _ := sampleReport(t)
 	dir := t.TempDir()
-	if err := WriteReport(dir, ev, s, ReportInfo{Generated: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, WriteReport(dir, ev, s, ReportInfo{Generated: time.Now()}))
 	page, err := filepath.Abs(filepath.Join(dir, ReportHTML))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 
 	dom := string(runChromium(t, bin, page, "--dump-dom"))
 	for _, c := range []struct {
 		elem string
 		min  int
 	}{{"<svg", 5}, {"<polyline", 6}, {"<circle", 40}, {"<rect class=\"bar\"", 5}, {"<figcaption>", 5}} {
-		if n := strings.Count(dom, c.elem); n < c.min {
-			t.Errorf("rendered DOM has %d %s elements, want at least %d", n, c.elem, c.min)
-		}
+		assert.GreaterOrEqual(t, strings.Count(dom, c.elem), c.min, "rendered DOM's %s elements", c.elem)
 	}
 	if !strings.Contains(dom, "Score distributions") {
 		t.Error("rendered DOM lacks the charts' captions")
@@ -184,18 +162,12 @@ func TestReportChromium(t *testing.T) {
 	shot := filepath.Join(dir, "report.png")
 	runChromium(t, bin, page, "--window-size=1100,6000", "--screenshot="+shot)
 	f, err := os.Open(shot)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	b := img.Bounds()
-	if b.Dx() != 1100 || b.Dy() != 6000 {
-		t.Errorf("screenshot %v, want 1100x6000", b)
-	}
+	assert.Equal(t, [2]int{1100, 6000}, [2]int{b.Dx(), b.Dy()}, "screenshot size")
 	// Count ink, and the series colours (Okabe-Ito blue #0072B2 and
 	// vermillion #D55E00) that only the charts use.
 	var ink, blue, red int
@@ -218,11 +190,8 @@ func TestReportChromium(t *testing.T) {
 		}
 	}
 	total := (b.Dx() / 2) * (b.Dy() / 2)
-	if ink < total/50 {
-		t.Errorf("screenshot is nearly blank: %d of %d sampled pixels inked", ink, total)
-	}
-	if blue < 200 || red < 50 {
-		t.Errorf("screenshot shows %d blue and %d vermillion pixels (sampled): the SVG series did not render", blue, red)
-	}
+	assert.GreaterOrEqual(t, ink, total/50, "screenshot is nearly blank: inked pixels of %d sampled", total)
+	assert.GreaterOrEqual(t, blue, 200, "blue pixels (sampled): the SVG series did not render")
+	assert.GreaterOrEqual(t, red, 50, "vermillion pixels (sampled): the SVG series did not render")
 	t.Logf("screenshot: %d of %d sampled pixels inked, %d blue, %d vermillion", ink, total, blue, red)
 }

@@ -1,11 +1,12 @@
 package evaluate
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
@@ -40,30 +41,22 @@ func TestSuggest(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, err := ev.Suggest(tt.targets)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if s.Review != tt.review || s.Block != tt.block || s.RecallMet != tt.recallMet || s.BlockPrecisionMet != tt.precMet {
-				t.Errorf("suggested review %.2f block %.2f (recall met %v, precision met %v); want %.2f %.2f %v %v (%s)",
-					s.Review, s.Block, s.RecallMet, s.BlockPrecisionMet, tt.review, tt.block, tt.recallMet, tt.precMet, tt.reason)
-			}
-			if s.Policy.Review != s.Review || s.Policy.Block != s.Block || s.Policy.PayeeCountries["KP"] != screening.Block {
-				t.Errorf("policy %+v: want the evaluated policy with the suggested thresholds", s.Policy)
-			}
-			if p := at(s.Review); s.Overall.Recall.Ratio != p.Recall {
-				t.Errorf("suggestion's recall %+v, sweep at %.2f says %+v", s.Overall.Recall.Ratio, s.Review, p.Recall)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.review, s.Review, "suggested review (%s)", tt.reason)
+			assert.Equal(t, tt.block, s.Block, "suggested block (%s)", tt.reason)
+			assert.Equal(t, tt.recallMet, s.RecallMet, "recall met (%s)", tt.reason)
+			assert.Equal(t, tt.precMet, s.BlockPrecisionMet, "block precision met (%s)", tt.reason)
+			assert.Equal(t, [2]float64{s.Review, s.Block}, [2]float64{s.Policy.Review, s.Policy.Block}, "the policy has the suggested thresholds")
+			assert.Equal(t, screening.Block, s.Policy.PayeeCountries["KP"], "the policy is the evaluated one")
+			assert.Equal(t, at(s.Review).Recall, s.Overall.Recall.Ratio, "suggestion's recall, as the sweep at %.2f says", s.Review)
 		})
 	}
 	// The suggested review threshold is the highest meeting the target.
 	s, _ := ev.Suggest(Targets{Recall: 0.9})
-	if next := at(s.Review + 0.01); next.Recall.Value >= 0.9 {
-		t.Errorf("review %.2f suggested but %.2f also reaches recall %.4f", s.Review, s.Review+0.01, next.Recall.Value)
-	}
+	assert.Less(t, at(s.Review+0.01).Recall.Value, 0.9, "review %.2f suggested but %.2f also reaches the recall", s.Review, s.Review+0.01)
 	for _, bad := range []Targets{{Recall: 1.5}, {BlockPrecision: -0.1}} {
-		if _, err := ev.Suggest(bad); !errors.Is(err, ErrTargets) {
-			t.Errorf("Suggest(%+v): error %v, want ErrTargets", bad, err)
-		}
+		_, err := ev.Suggest(bad)
+		assert.ErrorIs(t, err, ErrTargets, "Suggest(%+v)", bad)
 	}
 }
 
@@ -76,12 +69,9 @@ func TestSuggestNoPositives(t *testing.T) {
 		}
 	}
 	ev2, err := Evaluate(t.Context(), sampleSet(t), screening.DefaultPolicy(), &Labels{Name: "neg", Cases: neg}, Options{Resamples: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ev2.Suggest(Targets{Recall: 0.99}); !errors.Is(err, ErrTargets) {
-		t.Errorf("recall target on rows without true matches: error %v, want ErrTargets", err)
-	}
+	require.NoError(t, err)
+	_, err = ev2.Suggest(Targets{Recall: 0.99})
+	assert.ErrorIs(t, err, ErrTargets, "recall target on rows without true matches")
 }
 
 func TestWritePolicyFile(t *testing.T) {
@@ -93,20 +83,14 @@ func TestWritePolicyFile(t *testing.T) {
 	for _, ext := range []string{".json", ".yaml", ".yml"} {
 		t.Run(ext, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "policy"+ext)
-			if err := WritePolicyFile(path, p); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, WritePolicyFile(path, p))
 			got, err := screening.LoadPolicy(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !samePolicy(got, p) {
-				t.Errorf("loaded %+v, want %+v", got, p)
-			}
-			b, _ := os.ReadFile(path)
-			if !strings.Contains(string(b), "0.87") || !strings.Contains(string(b), "review") {
-				t.Errorf("file %s does not show the review threshold:\n%s", path, b)
-			}
+			require.NoError(t, err)
+			assert.True(t, samePolicy(got, p), "loaded %+v, want %+v", got, p)
+			b, err := os.ReadFile(path)
+			require.NoError(t, err)
+			assert.Contains(t, string(b), "0.87", "the file shows the review threshold")
+			assert.Contains(t, string(b), "review", "the file names the review threshold")
 		})
 	}
 	tests := []struct {
@@ -127,12 +111,10 @@ func TestWritePolicyFile(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, tt.path)
-			if err := WritePolicyFile(path, tt.p); !errors.Is(err, ErrPolicyFile) {
-				t.Errorf("error %v, want ErrPolicyFile (%s)", err, tt.reason)
-			}
-			if ents, _ := os.ReadDir(dir); len(ents) != 0 {
-				t.Errorf("left %v behind", ents)
-			}
+			assert.ErrorIs(t, WritePolicyFile(path, tt.p), ErrPolicyFile, tt.reason)
+			ents, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			assert.Empty(t, ents, "nothing left behind (%s)", tt.reason)
 		})
 	}
 }

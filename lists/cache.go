@@ -228,7 +228,9 @@ func LoadCache(ctx context.Context, dir string, opts LoadOptions) (*Set, error) 
 }
 
 // updateFeed updates the cache of one feed; it never returns with the
-// cache half-changed.
+// cache half-changed. It fetches the feed's files into a temporary
+// directory, then either confirms the cached snapshot (nothing changed),
+// or checks the new one and commits it.
 func (d *Downloader) updateFeed(ctx context.Context, feed Feed) SourceUpdate {
 	up := SourceUpdate{Source: feed.Source, Format: feed.Format, Outcome: Failed}
 	fail := func(u string, err error) SourceUpdate {
@@ -246,14 +248,6 @@ func (d *Downloader) updateFeed(ctx context.Context, feed Feed) SourceUpdate {
 		// A damaged sidecar is replaced by a fresh download; it cannot
 		// vouch for the old files.
 		old = nil
-	}
-	// Conditional requests only when the cached files are intact and are
-	// the same feed's.
-	conditional := old != nil && !d.Force && Format(old.Format) == feed.Format && len(old.Files) == len(feed.Files) && old.intact(d.CacheDir)
-	if conditional {
-		for i, f := range old.Files {
-			conditional = conditional && f.Name == feed.Files[i].Name && f.URL == feed.Files[i].URL
-		}
 	}
 	if old != nil {
 		up.Previous = old.Entities
@@ -275,27 +269,9 @@ func (d *Downloader) updateFeed(ctx context.Context, feed Feed) SourceUpdate {
 	}()
 
 	retrieved := time.Now().UTC()
-	files := make([]cacheFile, len(feed.Files))
-	allNotModified := conditional
-	for i, ff := range feed.Files {
-		var prev *cacheFile
-		if conditional {
-			prev = &old.Files[i]
-		}
-		dst := filepath.Join(tmp, ff.Name)
-		res, err := d.fetch(ctx, feed.Source, ff, prev, dst)
-		if err != nil {
-			return fail(ff.URL, err)
-		}
-		files[i] = cacheFile{Name: ff.Name, URL: ff.URL, ETag: res.etag, LastModified: res.lastModified, SHA256: res.sha256, Size: res.size}
-		if res.notModified {
-			files[i].SHA256, files[i].Size = prev.SHA256, prev.Size
-			if err := linkOrCopy(old.snapshotPaths(d.CacheDir)[i], dst); err != nil {
-				return fail(ff.URL, fmt.Errorf("writing cache: %w", err))
-			}
-		} else {
-			allNotModified = false
-		}
+	files, allNotModified, u, err := d.fetchFeedFiles(ctx, feed, old, tmp)
+	if err != nil {
+		return fail(u, err)
 	}
 
 	sameContent := old != nil && Format(old.Format) == feed.Format && len(old.Files) == len(files)
@@ -315,17 +291,68 @@ func (d *Downloader) updateFeed(ctx context.Context, feed Feed) SourceUpdate {
 		return up
 	}
 
-	// Check the new snapshot: each file is what its name says, it parses,
-	// it is not empty, and it did not shrink too much.
+	l, u, err := d.checkSnapshot(ctx, feed, old, tmp, files, retrieved)
+	if err != nil {
+		return fail(u, err)
+	}
+	committed, err = d.commitSnapshot(feed, old, srcDir, tmp, files, l, retrieved)
+	if err != nil {
+		return fail(primaryURL, err)
+	}
+	up.Outcome, up.Entities, up.Retrieved, up.Files = Updated, len(l.Entities), retrieved, l.Files
+	return up
+}
+
+// fetchFeedFiles fetches the files of feed into tmp, with conditional
+// requests when the cached files (old) are intact and are the same feed's;
+// a file not modified is linked from the cached snapshot. It returns the
+// files, whether none was modified, and on error the URL it concerns.
+func (d *Downloader) fetchFeedFiles(ctx context.Context, feed Feed, old *cacheMeta, tmp string) (files []cacheFile, allNotModified bool, u string, err error) {
+	conditional := old != nil && !d.Force && Format(old.Format) == feed.Format && len(old.Files) == len(feed.Files) && old.intact(d.CacheDir)
+	if conditional {
+		for i, f := range old.Files {
+			conditional = conditional && f.Name == feed.Files[i].Name && f.URL == feed.Files[i].URL
+		}
+	}
+	files = make([]cacheFile, len(feed.Files))
+	allNotModified = conditional
+	for i, ff := range feed.Files {
+		var prev *cacheFile
+		if conditional {
+			prev = &old.Files[i]
+		}
+		dst := filepath.Join(tmp, ff.Name)
+		res, err := d.fetch(ctx, feed.Source, ff, prev, dst)
+		if err != nil {
+			return nil, false, ff.URL, err
+		}
+		files[i] = cacheFile{Name: ff.Name, URL: ff.URL, ETag: res.etag, LastModified: res.lastModified, SHA256: res.sha256, Size: res.size}
+		if res.notModified {
+			files[i].SHA256, files[i].Size = prev.SHA256, prev.Size
+			if err := linkOrCopy(old.snapshotPaths(d.CacheDir)[i], dst); err != nil {
+				return nil, false, ff.URL, fmt.Errorf("writing cache: %w", err)
+			}
+		} else {
+			allNotModified = false
+		}
+	}
+	return files, allNotModified, "", nil
+}
+
+// checkSnapshot checks the new snapshot in tmp: each file is what its name
+// says, it parses, it is not empty, and it did not shrink too much from
+// old. It returns the parsed list, or the error and the URL it concerns.
+func (d *Downloader) checkSnapshot(ctx context.Context, feed Feed, old *cacheMeta, tmp string, files []cacheFile, retrieved time.Time) (*List, string, error) {
+	primaryURL := feed.Files[0].URL
 	u := &loadUnit{format: feed.Format, source: feed.Source, retrieved: retrieved}
 	for i, f := range files {
 		p := filepath.Join(tmp, f.Name)
 		found, err := sniffPath(p)
 		if err != nil {
-			return fail(feed.Files[i].URL, err)
+			return nil, feed.Files[i].URL, err
 		}
 		if found.format != feed.Format {
-			return fail(feed.Files[i].URL, fmt.Errorf("%w: downloaded %s, expected %s", ErrFormatMismatch, found.format, feed.Format))
+			return nil, feed.Files[i].URL, fmt.Errorf("%w: downloaded %s, expected %s", ErrFormatMismatch, found.format, feed.Format)
 		}
 		u.paths = append(u.paths, p)
 		u.wantSHA = append(u.wantSHA, f.SHA256)
@@ -335,47 +362,51 @@ func (d *Downloader) updateFeed(ctx context.Context, feed Feed) SourceUpdate {
 	}
 	l, err := loadUnitList(ctx, u)
 	if err != nil {
-		return fail(primaryURL, err)
+		return nil, primaryURL, err
 	}
 	n := len(l.Entities)
 	if old != nil && old.Entities > 0 && !d.Force && d.MaxShrink < 1 {
 		if lost := old.Entities - n; lost > 0 && float64(lost) > d.MaxShrink*float64(old.Entities) {
-			return fail(primaryURL, fmt.Errorf("%w: %d entities, %d before (%.1f%% lost, at most %.1f%% allowed)",
-				ErrShrunk, n, old.Entities, 100*float64(lost)/float64(old.Entities), 100*d.MaxShrink))
+			return nil, primaryURL, fmt.Errorf("%w: %d entities, %d before (%.1f%% lost, at most %.1f%% allowed)",
+				ErrShrunk, n, old.Entities, 100*float64(lost)/float64(old.Entities), 100*d.MaxShrink)
 		}
 	}
 	if ctx.Err() != nil {
-		return fail(primaryURL, ctx.Err())
+		return nil, primaryURL, ctx.Err()
 	}
+	return l, "", nil
+}
 
-	// Commit: sync and rename the snapshot directory, then the sidecar.
+// commitSnapshot syncs and renames the snapshot directory tmp into srcDir,
+// then writes the sidecar and prunes older snapshots. It reports whether
+// tmp was renamed (and so must not be removed); after the rename, an
+// error removes the new snapshot.
+func (d *Downloader) commitSnapshot(feed Feed, old *cacheMeta, srcDir, tmp string, files []cacheFile, l *List, retrieved time.Time) (renamed bool, err error) {
 	if err := syncDir(tmp); err != nil {
-		return fail(primaryURL, fmt.Errorf("writing cache: %w", err))
+		return false, fmt.Errorf("writing cache: %w", err)
 	}
 	snapshot := retrieved.Format("20060102T150405Z") + "-" + strings.TrimPrefix(filepath.Base(tmp), ".tmp-")
 	if err := os.Rename(tmp, filepath.Join(srcDir, snapshot)); err != nil {
-		return fail(primaryURL, fmt.Errorf("writing cache: %w", err))
+		return false, fmt.Errorf("writing cache: %w", err)
 	}
-	committed = true
 	m := &cacheMeta{
 		Source: feed.Source, Format: cacheFormat(feed.Format), Snapshot: snapshot,
 		Retrieved: retrieved, Published: l.Published, PublishedFrom: l.PublishedFrom,
-		Entities: n, Files: files,
+		Entities: len(l.Entities), Files: files,
 	}
 	if old != nil {
 		m.Previous = old.Snapshot
 	}
 	if err := syncDir(srcDir); err != nil {
 		os.RemoveAll(filepath.Join(srcDir, snapshot))
-		return fail(primaryURL, fmt.Errorf("writing cache: %w", err))
+		return true, fmt.Errorf("writing cache: %w", err)
 	}
 	if err := writeCacheMeta(d.CacheDir, m); err != nil {
 		os.RemoveAll(filepath.Join(srcDir, snapshot))
-		return fail(primaryURL, fmt.Errorf("writing cache metadata: %w", err))
+		return true, fmt.Errorf("writing cache metadata: %w", err)
 	}
 	pruneSnapshots(srcDir, m.Snapshot, m.Previous)
-	up.Outcome, up.Entities, up.Retrieved, up.Files = Updated, n, retrieved, l.Files
-	return up
+	return true, nil
 }
 
 // fileInfos returns the FileInfo of m's files.

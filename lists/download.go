@@ -496,38 +496,50 @@ func (d *Downloader) fetchOnce(ctx context.Context, ff FeedFile, prev *cacheFile
 	res.etag = resp.Header.Get("ETag")
 	res.lastModified = resp.Header.Get("Last-Modified")
 
+	sum, n, err := d.saveBody(ctx, actx, resp, dst)
+	if err != nil {
+		return res, status, err
+	}
+	res.sha256 = hex.EncodeToString(sum)
+	res.size = n
+	return res, status, nil
+}
+
+// saveBody writes the body of resp to the new file dst, synced, and
+// returns its sha256 and size. actx is the attempt's context, ctx the
+// whole download's. Errors worth retrying (a timed out attempt, a body cut
+// short) are wrapped in retryable; errors writing the file are not.
+func (d *Downloader) saveBody(ctx, actx context.Context, resp *http.Response, dst string) (sum []byte, n int64, err error) {
 	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return res, status, fmt.Errorf("writing cache: %w", err)
+		return nil, 0, fmt.Errorf("writing cache: %w", err)
 	}
 	defer out.Close()
 	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(out, h), io.LimitReader(resp.Body, d.MaxBytes+1))
+	n, err = io.Copy(io.MultiWriter(out, h), io.LimitReader(resp.Body, d.MaxBytes+1))
 	switch {
 	case err != nil && ctx.Err() == nil && actx.Err() != nil:
-		return res, status, retryable{fmt.Errorf("attempt timed out after %s: %w", d.AttemptTimeout, err)}
+		return nil, n, retryable{fmt.Errorf("attempt timed out after %s: %w", d.AttemptTimeout, err)}
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return res, status, retryable{fmt.Errorf("%w: body ended after %d of %d bytes", ErrTruncated, n, resp.ContentLength)}
+		return nil, n, retryable{fmt.Errorf("%w: body ended after %d of %d bytes", ErrTruncated, n, resp.ContentLength)}
 	case err != nil:
 		var pe *os.PathError
 		if errors.As(err, &pe) {
-			return res, status, fmt.Errorf("writing cache: %w", err) // the disk, not the network
+			return nil, n, fmt.Errorf("writing cache: %w", err) // the disk, not the network
 		}
-		return res, status, retryable{err}
+		return nil, n, retryable{err}
 	case n > d.MaxBytes:
-		return res, status, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, d.MaxBytes)
+		return nil, n, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, d.MaxBytes)
 	case resp.ContentLength >= 0 && n != resp.ContentLength:
-		return res, status, retryable{fmt.Errorf("%w: body of %d bytes, Content-Length %d", ErrTruncated, n, resp.ContentLength)}
+		return nil, n, retryable{fmt.Errorf("%w: body of %d bytes, Content-Length %d", ErrTruncated, n, resp.ContentLength)}
 	case n == 0:
-		return res, status, fmt.Errorf("%w: empty body", ErrEmpty)
+		return nil, n, fmt.Errorf("%w: empty body", ErrEmpty)
 	}
 	if err := out.Sync(); err != nil {
-		return res, status, fmt.Errorf("writing cache: %w", err)
+		return nil, n, fmt.Errorf("writing cache: %w", err)
 	}
 	if err := out.Close(); err != nil {
-		return res, status, fmt.Errorf("writing cache: %w", err)
+		return nil, n, fmt.Errorf("writing cache: %w", err)
 	}
-	res.sha256 = hex.EncodeToString(h.Sum(nil))
-	res.size = n
-	return res, status, nil
+	return h.Sum(nil), n, nil
 }

@@ -450,66 +450,9 @@ func (c *euConverter) birthdate(e *Entity, b *euBirthdate) error {
 	fail := func(attr string, err error) error {
 		return &euFieldError{Kind: "birthdate", LogicalID: b.LogicalID, Attr: attr, Line: b.line, Err: err}
 	}
-	circa, err := euBool(b.Circa, false)
+	dob, attr, err := c.birthdateDate(b)
 	if err != nil {
-		return fail("circa", err)
-	}
-	dob := DateOfBirth{Approximate: circa}
-	full := strings.TrimSpace(b.Birthdate)
-	year, month, day := strings.TrimSpace(b.Year), strings.TrimSpace(b.Month), strings.TrimSpace(b.Day)
-	from, to := strings.TrimSpace(b.YearRangeFrom), strings.TrimSpace(b.YearRangeTo)
-	gregorian := euGregorian(b.CalendarType)
-	switch {
-	case full != "":
-		// For another calendar, birthdate holds the Gregorian conversion
-		// of the day, month and year.
-		if dob.From, err = ParseISODate(full); err != nil {
-			return fail("birthdate", err)
-		}
-		if !gregorian {
-			c.addRemark(fmt.Sprintf("date of birth in the %s calendar: %s", strings.TrimSpace(b.CalendarType), euJoinDate(year, month, day)))
-		}
-	case (year != "" || month != "" || day != "") && (from != "" || to != ""):
-		return fail("yearRangeFrom", fmt.Errorf("%w: both a date and a range of years", ErrDate))
-	case year != "" || month != "" || day != "":
-		if !gregorian {
-			c.addRemark(fmt.Sprintf("date of birth in the %s calendar: %s", strings.TrimSpace(b.CalendarType), euJoinDate(year, month, day)))
-			break
-		}
-		y, m, d, attr, err := euDateParts(year, month, day)
-		if err != nil {
-			return fail(attr, err)
-		}
-		if dob.From, err = NewDate(y, m, d); err != nil {
-			return fail("year", err)
-		}
-	case from != "" || to != "":
-		if !gregorian {
-			c.addRemark(fmt.Sprintf("date of birth in the %s calendar: %s..%s", strings.TrimSpace(b.CalendarType), from, to))
-			break
-		}
-		if from != "" {
-			y, err := euYear(from)
-			if err != nil {
-				return fail("yearRangeFrom", err)
-			}
-			dob.From = Date{Year: y}
-		}
-		if to != "" {
-			y, err := euYear(to)
-			if err != nil {
-				return fail("yearRangeTo", err)
-			}
-			dob.To = Date{Year: y}
-		}
-		switch {
-		case from != "" && to != "" && dob.To.Before(dob.From):
-			return fail("yearRangeTo", fmt.Errorf("%w: range %s..%s ends before it starts", ErrDate, from, to))
-		case to == "":
-			// "born in or after": the model has no open range; the
-			// year is kept as an approximate one.
-			dob.Approximate = true
-		}
+		return fail(attr, err)
 	}
 	if !dob.From.IsZero() || !dob.To.IsZero() {
 		if !euHasBirthDate(e.BirthDates, dob) {
@@ -534,6 +477,75 @@ func (c *euConverter) birthdate(e *Entity, b *euBirthdate) error {
 		c.addRemark(r)
 	}
 	return nil
+}
+
+// birthdateDate reads the date of a birthdate sub-record (see
+// [euConverter.birthdate]); a date in another calendar with no Gregorian
+// conversion is added to the remarks and gives a zero date. On error it
+// also returns the attribute at fault.
+func (c *euConverter) birthdateDate(b *euBirthdate) (DateOfBirth, string, error) {
+	circa, err := euBool(b.Circa, false)
+	if err != nil {
+		return DateOfBirth{}, "circa", err
+	}
+	dob := DateOfBirth{Approximate: circa}
+	full := strings.TrimSpace(b.Birthdate)
+	year, month, day := strings.TrimSpace(b.Year), strings.TrimSpace(b.Month), strings.TrimSpace(b.Day)
+	from, to := strings.TrimSpace(b.YearRangeFrom), strings.TrimSpace(b.YearRangeTo)
+	gregorian := euGregorian(b.CalendarType)
+	switch {
+	case full != "":
+		// For another calendar, birthdate holds the Gregorian conversion
+		// of the day, month and year.
+		if dob.From, err = ParseISODate(full); err != nil {
+			return DateOfBirth{}, "birthdate", err
+		}
+		if !gregorian {
+			c.addRemark(fmt.Sprintf("date of birth in the %s calendar: %s", strings.TrimSpace(b.CalendarType), euJoinDate(year, month, day)))
+		}
+	case (year != "" || month != "" || day != "") && (from != "" || to != ""):
+		return DateOfBirth{}, "yearRangeFrom", fmt.Errorf("%w: both a date and a range of years", ErrDate)
+	case year != "" || month != "" || day != "":
+		if !gregorian {
+			c.addRemark(fmt.Sprintf("date of birth in the %s calendar: %s", strings.TrimSpace(b.CalendarType), euJoinDate(year, month, day)))
+			break
+		}
+		y, m, d, attr, err := euDateParts(year, month, day)
+		if err != nil {
+			return DateOfBirth{}, attr, err
+		}
+		if dob.From, err = NewDate(y, m, d); err != nil {
+			return DateOfBirth{}, "year", err
+		}
+	case from != "" || to != "":
+		if !gregorian {
+			c.addRemark(fmt.Sprintf("date of birth in the %s calendar: %s..%s", strings.TrimSpace(b.CalendarType), from, to))
+			break
+		}
+		if from != "" {
+			y, err := euYear(from)
+			if err != nil {
+				return DateOfBirth{}, "yearRangeFrom", err
+			}
+			dob.From = Date{Year: y}
+		}
+		if to != "" {
+			y, err := euYear(to)
+			if err != nil {
+				return DateOfBirth{}, "yearRangeTo", err
+			}
+			dob.To = Date{Year: y}
+		}
+		switch {
+		case from != "" && to != "" && dob.To.Before(dob.From):
+			return DateOfBirth{}, "yearRangeTo", fmt.Errorf("%w: range %s..%s ends before it starts", ErrDate, from, to)
+		case to == "":
+			// "born in or after": the model has no open range; the
+			// year is kept as an approximate one.
+			dob.Approximate = true
+		}
+	}
+	return dob, "", nil
 }
 
 // euPrunePlaces drops the places that give only a country another place

@@ -160,6 +160,23 @@ func newEUCSVColumns(header []string) (*euCSVColumns, error) {
 		}
 		return i
 	}
+	c.entityAndNameColumns(col)
+	c.addressAndBirthColumns(col)
+	c.identAndCitizenshipColumns(col)
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%w: columns %s", ErrMissing, strings.Join(missing, ", "))
+	}
+	c.nameAlias = []int{c.naLast, c.naFirst, c.naMiddle, c.naWhole, c.naLanguage, c.naGender, c.naTitle, c.naFunction, c.naID, c.naRemark}
+	c.address = []int{c.adCity, c.adStreet, c.adPoBox, c.adZip, c.adRegion, c.adPlace, c.adAsAt, c.adContact, c.adCountry, c.adCountryDesc, c.adID, c.adRemark}
+	c.birthdate = []int{c.bdDate, c.bdDay, c.bdMonth, c.bdYear, c.bdFrom, c.bdTo, c.bdCirca, c.bdCalendar, c.bdZip, c.bdRegion, c.bdPlace, c.bdCity, c.bdCountry, c.bdCountryDesc, c.bdID, c.bdRemark}
+	c.identification = []int{c.idNumber, c.idDiplomatic, c.idExpired, c.idFalse, c.idLost, c.idRevoked, c.idIssuedBy, c.idIssued, c.idFrom, c.idTo, c.idLatin, c.idNameOnDoc, c.idCode, c.idDesc, c.idRegion, c.idCountry, c.idCountryDesc, c.idID, c.idRemark}
+	c.citizenship = []int{c.czRegion, c.czCountry, c.czCountryDesc, c.czID, c.czRemark}
+	return c, nil
+}
+
+// entityAndNameColumns finds the columns of the entity and its name
+// aliases with col.
+func (c *euCSVColumns) entityAndNameColumns(col func(name string) int) {
 	c.generated = col("fileGenerationDate")
 	c.id = col("Entity_LogicalId")
 	c.euRef = col("Entity_EU_ReferenceNumber")
@@ -181,7 +198,11 @@ func newEUCSVColumns(header []string) (*euCSVColumns, error) {
 	c.naFunction = col("NameAlias_Function")
 	c.naID = col("NameAlias_LogicalId")
 	c.naRemark = col("NameAlias_Remark")
+}
 
+// addressAndBirthColumns finds the columns of the addresses and birth
+// dates with col.
+func (c *euCSVColumns) addressAndBirthColumns(col func(name string) int) {
 	c.adCity = col("Address_City")
 	c.adStreet = col("Address_Street")
 	c.adPoBox = col("Address_PoBox")
@@ -211,7 +232,11 @@ func newEUCSVColumns(header []string) (*euCSVColumns, error) {
 	c.bdCountryDesc = col("BirthDate_CountryDescription")
 	c.bdID = col("BirthDate_LogicalId")
 	c.bdRemark = col("BirthDate_Remark")
+}
 
+// identAndCitizenshipColumns finds the columns of the identifications
+// and citizenships with col.
+func (c *euCSVColumns) identAndCitizenshipColumns(col func(name string) int) {
 	c.idNumber = col("Identification_Number")
 	c.idDiplomatic = col("Identification_Diplomatic")
 	c.idExpired = col("Identification_KnownExpired")
@@ -237,16 +262,6 @@ func newEUCSVColumns(header []string) (*euCSVColumns, error) {
 	c.czCountryDesc = col("Citizenship_CountryDescription")
 	c.czID = col("Citizenship_LogicalId")
 	c.czRemark = col("Citizenship_Remark")
-
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("%w: columns %s", ErrMissing, strings.Join(missing, ", "))
-	}
-	c.nameAlias = []int{c.naLast, c.naFirst, c.naMiddle, c.naWhole, c.naLanguage, c.naGender, c.naTitle, c.naFunction, c.naID, c.naRemark}
-	c.address = []int{c.adCity, c.adStreet, c.adPoBox, c.adZip, c.adRegion, c.adPlace, c.adAsAt, c.adContact, c.adCountry, c.adCountryDesc, c.adID, c.adRemark}
-	c.birthdate = []int{c.bdDate, c.bdDay, c.bdMonth, c.bdYear, c.bdFrom, c.bdTo, c.bdCirca, c.bdCalendar, c.bdZip, c.bdRegion, c.bdPlace, c.bdCity, c.bdCountry, c.bdCountryDesc, c.bdID, c.bdRemark}
-	c.identification = []int{c.idNumber, c.idDiplomatic, c.idExpired, c.idFalse, c.idLost, c.idRevoked, c.idIssuedBy, c.idIssued, c.idFrom, c.idTo, c.idLatin, c.idNameOnDoc, c.idCode, c.idDesc, c.idRegion, c.idCountry, c.idCountryDesc, c.idID, c.idRemark}
-	c.citizenship = []int{c.czRegion, c.czCountry, c.czCountryDesc, c.czID, c.czRemark}
-	return c, nil
 }
 
 // euCSVKey identifies one sub-record of one entity, so that a sub-record
@@ -311,12 +326,43 @@ func euCSVDisagree(attr, a, b string) error {
 	return &euFieldError{Attr: attr, Err: fmt.Errorf("%w: rows of the entity disagree: %q and %q", ErrMalformed, a, b)}
 }
 
-// row merges one row into its entity's record.
+// row merges one row into its entity's record: the entity's own columns,
+// then the sub-record (name, address, birth date, identification,
+// citizenship) the row carries, each kept the first time its id is seen.
 func (p *euCSVParser) row(row []string, line int) error {
+	ri, err := p.recordOf(row, line)
+	if err != nil {
+		return err
+	}
+	rec := &p.recs[ri]
+	if err := p.entityColumns(rec, row); err != nil {
+		return err
+	}
 	c := p.cols
-	id := euRaw(row, c.id)
+	if euAnyValue(row, c.nameAlias) && p.first(ri, 'N', row[c.naID]) {
+		rec.Names = append(rec.Names, p.nameAliasOf(row, line))
+	}
+	if euAnyValue(row, c.address) && p.first(ri, 'A', row[c.adID]) {
+		rec.Addresses = append(rec.Addresses, p.addressOf(row, line))
+	}
+	if euAnyValue(row, c.birthdate) && p.first(ri, 'B', row[c.bdID]) {
+		rec.Birthdates = append(rec.Birthdates, p.birthdateOf(row, line))
+	}
+	if euAnyValue(row, c.identification) && p.first(ri, 'I', row[c.idID]) {
+		rec.Identifications = append(rec.Identifications, p.identOf(row, line))
+	}
+	if euAnyValue(row, c.citizenship) && p.first(ri, 'C', row[c.czID]) {
+		rec.Citizenships = append(rec.Citizenships, p.citizenshipOf(row, line))
+	}
+	return nil
+}
+
+// recordOf returns the index in p.recs of the record of the row's entity,
+// adding the record on the entity's first row.
+func (p *euCSVParser) recordOf(row []string, line int) (int, error) {
+	id := euRaw(row, p.cols.id)
 	if id == "" {
-		return &euFieldError{Attr: "logicalId", Err: fmt.Errorf("%w: Entity_LogicalId", ErrMissing)}
+		return 0, &euFieldError{Attr: "logicalId", Err: fmt.Errorf("%w: Entity_LogicalId", ErrMissing)}
 	}
 	ri, ok := p.index[id]
 	if !ok {
@@ -325,7 +371,14 @@ func (p *euCSVParser) row(row []string, line int) error {
 		p.index[id] = ri
 		p.recs = append(p.recs, euRecord{LogicalID: id, line: line})
 	}
-	rec := &p.recs[ri]
+	return ri, nil
+}
+
+// entityColumns merges the entity's own columns of row (references,
+// subject type, designation, remarks, programme) into rec: a column given
+// on several rows must agree.
+func (p *euCSVParser) entityColumns(rec *euRecord, row []string) error {
+	c := p.cols
 	for _, f := range [...]struct {
 		dst  *string
 		col  int
@@ -366,115 +419,130 @@ func (p *euCSVParser) row(row []string, line int) error {
 			rec.Regulations = append(rec.Regulations, euRegulation{Programme: v})
 		}
 	}
-
-	if euAnyValue(row, c.nameAlias) && p.first(ri, 'N', row[c.naID]) {
-		n := euNameAlias{
-			LogicalID:    euRaw(row, c.naID),
-			FirstName:    p.text(row, c.naFirst),
-			MiddleName:   p.text(row, c.naMiddle),
-			LastName:     p.text(row, c.naLast),
-			WholeName:    p.text(row, c.naWhole),
-			Function:     p.text(row, c.naFunction),
-			Gender:       p.code(row, c.naGender),
-			Title:        p.text(row, c.naTitle),
-			NameLanguage: p.code(row, c.naLanguage),
-			line:         line,
-		}
-		if r := p.text(row, c.naRemark); r != "" {
-			n.Remarks = []string{r}
-		}
-		rec.Names = append(rec.Names, n)
-	}
-	if euAnyValue(row, c.address) && p.first(ri, 'A', row[c.adID]) {
-		a := euAddress{
-			LogicalID:          euRaw(row, c.adID),
-			Street:             p.text(row, c.adStreet),
-			City:               p.text(row, c.adCity),
-			PoBox:              p.text(row, c.adPoBox),
-			ZipCode:            p.text(row, c.adZip),
-			Region:             p.text(row, c.adRegion),
-			Place:              p.text(row, c.adPlace),
-			AsAtListingTime:    euRaw(row, c.adAsAt),
-			CountryIso2Code:    p.code(row, c.adCountry),
-			CountryDescription: p.code(row, c.adCountryDesc),
-			line:               line,
-		}
-		remark := p.text(row, c.adRemark)
-		if remark != "" {
-			a.Remarks = []string{remark}
-		}
-		contacts, rest := euCSVContactInfo(p.text(row, c.adContact))
-		a.ContactInfo = contacts
-		if rest != "" && rest != "("+remark+")" {
-			a.Remarks = append(a.Remarks, rest)
-		}
-		rec.Addresses = append(rec.Addresses, a)
-	}
-	if euAnyValue(row, c.birthdate) && p.first(ri, 'B', row[c.bdID]) {
-		b := euBirthdate{
-			LogicalID:          euRaw(row, c.bdID),
-			Birthdate:          euRaw(row, c.bdDate),
-			Day:                euRaw(row, c.bdDay),
-			Month:              euRaw(row, c.bdMonth),
-			Year:               euRaw(row, c.bdYear),
-			YearRangeFrom:      euRaw(row, c.bdFrom),
-			YearRangeTo:        euRaw(row, c.bdTo),
-			Circa:              euRaw(row, c.bdCirca),
-			CalendarType:       p.code(row, c.bdCalendar),
-			City:               p.text(row, c.bdCity),
-			ZipCode:            p.text(row, c.bdZip),
-			Region:             p.text(row, c.bdRegion),
-			Place:              p.text(row, c.bdPlace),
-			CountryIso2Code:    p.code(row, c.bdCountry),
-			CountryDescription: p.code(row, c.bdCountryDesc),
-			line:               line,
-		}
-		if r := p.text(row, c.bdRemark); r != "" {
-			b.Remarks = []string{r}
-		}
-		rec.Birthdates = append(rec.Birthdates, b)
-	}
-	if euAnyValue(row, c.identification) && p.first(ri, 'I', row[c.idID]) {
-		d := euIdent{
-			LogicalID:          euRaw(row, c.idID),
-			TypeCode:           p.code(row, c.idCode),
-			TypeDescription:    p.code(row, c.idDesc),
-			Number:             euCSVIDNumber(p.text(row, c.idNumber), euRaw(row, c.idCode)),
-			LatinNumber:        p.text(row, c.idLatin),
-			Diplomatic:         euRaw(row, c.idDiplomatic),
-			KnownExpired:       euRaw(row, c.idExpired),
-			KnownFalse:         euRaw(row, c.idFalse),
-			ReportedLost:       euRaw(row, c.idLost),
-			RevokedByIssuer:    euRaw(row, c.idRevoked),
-			IssuedBy:           p.text(row, c.idIssuedBy),
-			IssueDate:          p.code(row, c.idIssued),
-			ValidFrom:          p.code(row, c.idFrom),
-			ValidTo:            p.code(row, c.idTo),
-			NameOnDocument:     p.text(row, c.idNameOnDoc),
-			Region:             p.text(row, c.idRegion),
-			CountryIso2Code:    p.code(row, c.idCountry),
-			CountryDescription: p.code(row, c.idCountryDesc),
-			line:               line,
-		}
-		if r := p.text(row, c.idRemark); r != "" {
-			d.Remarks = []string{r}
-		}
-		rec.Identifications = append(rec.Identifications, d)
-	}
-	if euAnyValue(row, c.citizenship) && p.first(ri, 'C', row[c.czID]) {
-		z := euCitizenship{
-			LogicalID:          euRaw(row, c.czID),
-			Region:             p.text(row, c.czRegion),
-			CountryIso2Code:    p.code(row, c.czCountry),
-			CountryDescription: p.code(row, c.czCountryDesc),
-			line:               line,
-		}
-		if r := p.text(row, c.czRemark); r != "" {
-			z.Remarks = []string{r}
-		}
-		rec.Citizenships = append(rec.Citizenships, z)
-	}
 	return nil
+}
+
+// nameAliasOf reads the name alias columns of row.
+func (p *euCSVParser) nameAliasOf(row []string, line int) euNameAlias {
+	c := p.cols
+	n := euNameAlias{
+		LogicalID:    euRaw(row, c.naID),
+		FirstName:    p.text(row, c.naFirst),
+		MiddleName:   p.text(row, c.naMiddle),
+		LastName:     p.text(row, c.naLast),
+		WholeName:    p.text(row, c.naWhole),
+		Function:     p.text(row, c.naFunction),
+		Gender:       p.code(row, c.naGender),
+		Title:        p.text(row, c.naTitle),
+		NameLanguage: p.code(row, c.naLanguage),
+		line:         line,
+	}
+	if r := p.text(row, c.naRemark); r != "" {
+		n.Remarks = []string{r}
+	}
+	return n
+}
+
+// addressOf reads the address columns of row; contact details in the
+// address's contact column become ContactInfo, the rest a remark.
+func (p *euCSVParser) addressOf(row []string, line int) euAddress {
+	c := p.cols
+	a := euAddress{
+		LogicalID:          euRaw(row, c.adID),
+		Street:             p.text(row, c.adStreet),
+		City:               p.text(row, c.adCity),
+		PoBox:              p.text(row, c.adPoBox),
+		ZipCode:            p.text(row, c.adZip),
+		Region:             p.text(row, c.adRegion),
+		Place:              p.text(row, c.adPlace),
+		AsAtListingTime:    euRaw(row, c.adAsAt),
+		CountryIso2Code:    p.code(row, c.adCountry),
+		CountryDescription: p.code(row, c.adCountryDesc),
+		line:               line,
+	}
+	remark := p.text(row, c.adRemark)
+	if remark != "" {
+		a.Remarks = []string{remark}
+	}
+	contacts, rest := euCSVContactInfo(p.text(row, c.adContact))
+	a.ContactInfo = contacts
+	if rest != "" && rest != "("+remark+")" {
+		a.Remarks = append(a.Remarks, rest)
+	}
+	return a
+}
+
+// birthdateOf reads the birth date columns of row.
+func (p *euCSVParser) birthdateOf(row []string, line int) euBirthdate {
+	c := p.cols
+	b := euBirthdate{
+		LogicalID:          euRaw(row, c.bdID),
+		Birthdate:          euRaw(row, c.bdDate),
+		Day:                euRaw(row, c.bdDay),
+		Month:              euRaw(row, c.bdMonth),
+		Year:               euRaw(row, c.bdYear),
+		YearRangeFrom:      euRaw(row, c.bdFrom),
+		YearRangeTo:        euRaw(row, c.bdTo),
+		Circa:              euRaw(row, c.bdCirca),
+		CalendarType:       p.code(row, c.bdCalendar),
+		City:               p.text(row, c.bdCity),
+		ZipCode:            p.text(row, c.bdZip),
+		Region:             p.text(row, c.bdRegion),
+		Place:              p.text(row, c.bdPlace),
+		CountryIso2Code:    p.code(row, c.bdCountry),
+		CountryDescription: p.code(row, c.bdCountryDesc),
+		line:               line,
+	}
+	if r := p.text(row, c.bdRemark); r != "" {
+		b.Remarks = []string{r}
+	}
+	return b
+}
+
+// identOf reads the identification columns of row.
+func (p *euCSVParser) identOf(row []string, line int) euIdent {
+	c := p.cols
+	d := euIdent{
+		LogicalID:          euRaw(row, c.idID),
+		TypeCode:           p.code(row, c.idCode),
+		TypeDescription:    p.code(row, c.idDesc),
+		Number:             euCSVIDNumber(p.text(row, c.idNumber), euRaw(row, c.idCode)),
+		LatinNumber:        p.text(row, c.idLatin),
+		Diplomatic:         euRaw(row, c.idDiplomatic),
+		KnownExpired:       euRaw(row, c.idExpired),
+		KnownFalse:         euRaw(row, c.idFalse),
+		ReportedLost:       euRaw(row, c.idLost),
+		RevokedByIssuer:    euRaw(row, c.idRevoked),
+		IssuedBy:           p.text(row, c.idIssuedBy),
+		IssueDate:          p.code(row, c.idIssued),
+		ValidFrom:          p.code(row, c.idFrom),
+		ValidTo:            p.code(row, c.idTo),
+		NameOnDocument:     p.text(row, c.idNameOnDoc),
+		Region:             p.text(row, c.idRegion),
+		CountryIso2Code:    p.code(row, c.idCountry),
+		CountryDescription: p.code(row, c.idCountryDesc),
+		line:               line,
+	}
+	if r := p.text(row, c.idRemark); r != "" {
+		d.Remarks = []string{r}
+	}
+	return d
+}
+
+// citizenshipOf reads the citizenship columns of row.
+func (p *euCSVParser) citizenshipOf(row []string, line int) euCitizenship {
+	c := p.cols
+	z := euCitizenship{
+		LogicalID:          euRaw(row, c.czID),
+		Region:             p.text(row, c.czRegion),
+		CountryIso2Code:    p.code(row, c.czCountry),
+		CountryDescription: p.code(row, c.czCountryDesc),
+		line:               line,
+	}
+	if r := p.text(row, c.czRemark); r != "" {
+		z.Remarks = []string{r}
+	}
+	return z
 }
 
 // first reports whether the sub-record of kind with logical id is seen for

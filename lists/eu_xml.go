@@ -52,20 +52,10 @@ func ParseEUXML(f File) (*List, error) {
 				return nil, &ParseError{File: f.Name, Line: line, Element: t.Name.Local,
 					Err: fmt.Errorf("%w: a second root element %s after export", ErrMalformed, t.Name.Local)}
 			case depth == 0:
-				if t.Name.Local != "export" || t.Name.Space != euNamespace {
-					return nil, &ParseError{File: f.Name, Element: t.Name.Local,
-						Err: fmt.Errorf("%w: root element is %s in namespace %q, not an EU FSF 1.1 export", ErrUnknown, t.Name.Local, t.Name.Space)}
+				if err := euXMLRoot(t, f.Name, l); err != nil {
+					return nil, err
 				}
 				rootSeen = true
-				gen := euAttr(t, "generationDate")
-				if gen == "" {
-					return nil, &ParseError{File: f.Name, Element: "export", Field: "generationDate", Err: fmt.Errorf("%w: export has no generationDate", ErrMissing)}
-				}
-				p, err := euParseGenerationDate(gen)
-				if err != nil {
-					return nil, &ParseError{File: f.Name, Element: "export", Field: "generationDate", Err: err}
-				}
-				l.Published = p
 				depth++
 			case t.Name.Local == "sanctionEntity":
 				// DecodeElement reads to the entity's end tag: depth
@@ -109,6 +99,25 @@ func ParseEUXML(f File) (*List, error) {
 		return nil, &ParseError{File: f.Name, Element: "export", Err: fmt.Errorf("%w: no sanctionEntity", ErrEmpty)}
 	}
 	return l, nil
+}
+
+// euXMLRoot checks the root element t, which must be an FSF 1.1 export,
+// and sets l.Published from its generationDate.
+func euXMLRoot(t xml.StartElement, file string, l *List) error {
+	if t.Name.Local != "export" || t.Name.Space != euNamespace {
+		return &ParseError{File: file, Element: t.Name.Local,
+			Err: fmt.Errorf("%w: root element is %s in namespace %q, not an EU FSF 1.1 export", ErrUnknown, t.Name.Local, t.Name.Space)}
+	}
+	gen := euAttr(t, "generationDate")
+	if gen == "" {
+		return &ParseError{File: file, Element: "export", Field: "generationDate", Err: fmt.Errorf("%w: export has no generationDate", ErrMissing)}
+	}
+	p, err := euParseGenerationDate(gen)
+	if err != nil {
+		return &ParseError{File: file, Element: "export", Field: "generationDate", Err: err}
+	}
+	l.Published = p
+	return nil
 }
 
 // euParseGenerationDate parses the export's generationDate, such as

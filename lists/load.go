@@ -529,31 +529,9 @@ func loadUnitList(ctx context.Context, u *loadUnit) (*List, error) {
 	// Files from a cache are checked against their recorded sha256 first,
 	// even when they did not parse: a damaged file explains the rest.
 	verify := perr == nil || slices.ContainsFunc(u.wantSHA, func(s string) bool { return s != "" })
-	for i, hr := range readers {
-		// A read error (truncated or corrupt bzip2 stream, I/O error,
-		// cancellation) explains a parse error better than the parser can.
-		// What the parser left unread is read too, so that the sha256
-		// covers the whole file.
-		err := hr.err
-		if verify {
-			err = hr.finish()
-		}
-		if err != nil {
-			if ctxErr := ctx.Err(); ctxErr != nil {
-				return nil, fmt.Errorf("lists: loading %s: %w", u.paths[i], ctxErr)
-			}
-			return nil, fmt.Errorf("lists: reading %s: %w", u.paths[i], err)
-		}
-	}
-	infos := make([]FileInfo, len(u.paths))
-	if verify {
-		for i, hr := range readers {
-			sum := hex.EncodeToString(hr.h.Sum(nil))
-			if i < len(u.wantSHA) && u.wantSHA[i] != "" && u.wantSHA[i] != sum {
-				return nil, fmt.Errorf("lists: %s: sha256 %s, recorded %s: %w", u.paths[i], sum, u.wantSHA[i], ErrIntegrity)
-			}
-			infos[i] = FileInfo{Name: files[i].Name, SHA256: sum, Size: hr.n}
-		}
+	infos, err := finishReaders(ctx, u, readers, files, verify)
+	if err != nil {
+		return nil, err
 	}
 	if perr != nil {
 		return nil, fmt.Errorf("lists: loading %s: %w", u.paths[0], perr)
@@ -582,6 +560,39 @@ func loadUnitList(ctx context.Context, u *loadUnit) (*List, error) {
 		l.Retrieved = u.retrieved.UTC()
 	}
 	return l, nil
+}
+
+// finishReaders checks the reads of the files of u once parsed: a read
+// error explains a parse error better than the parser can. When verify is
+// set, it reads what the parser left unread, so that the sha256 covers the
+// whole file, checks the sha256 recorded for the unit, if any, and returns
+// the files' FileInfo; else the FileInfo are zero.
+func finishReaders(ctx context.Context, u *loadUnit, readers []*hashingReader, files []File, verify bool) ([]FileInfo, error) {
+	for i, hr := range readers {
+		// A read error: truncated or corrupt bzip2 stream, I/O error,
+		// cancellation.
+		err := hr.err
+		if verify {
+			err = hr.finish()
+		}
+		if err != nil {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return nil, fmt.Errorf("lists: loading %s: %w", u.paths[i], ctxErr)
+			}
+			return nil, fmt.Errorf("lists: reading %s: %w", u.paths[i], err)
+		}
+	}
+	infos := make([]FileInfo, len(u.paths))
+	if verify {
+		for i, hr := range readers {
+			sum := hex.EncodeToString(hr.h.Sum(nil))
+			if i < len(u.wantSHA) && u.wantSHA[i] != "" && u.wantSHA[i] != sum {
+				return nil, fmt.Errorf("lists: %s: sha256 %s, recorded %s: %w", u.paths[i], sum, u.wantSHA[i], ErrIntegrity)
+			}
+			infos[i] = FileInfo{Name: files[i].Name, SHA256: sum, Size: hr.n}
+		}
+	}
+	return infos, nil
 }
 
 // parseFormat calls the parser of format on files (for FormatOFACCSV, the

@@ -414,8 +414,19 @@ type ofacAdvRefs struct {
 	validities    map[string]string
 }
 
+// buildRefs reads the reference value sets of x into p.ref: countries,
+// name and script types, detail and feature types, party types.
 func (p *ofacAdvParser) buildRefs(x *ofacAdvRefSetsXML) {
-	r := &ofacAdvRefs{
+	r := newOfacAdvRefs()
+	r.addCountries(x)
+	r.addNameTypes(x)
+	r.addDetailTypes(x)
+	r.addPartyTypes(x)
+	p.ref = r
+}
+
+func newOfacAdvRefs() *ofacAdvRefs {
+	return &ofacAdvRefs{
 		aliasKinds:    map[string]NameKind{},
 		countries:     map[string]ofacAdvCountry{},
 		areaCodes:     map[string]ofacAdvCountry{},
@@ -434,19 +445,15 @@ func (p *ofacAdvParser) buildRefs(x *ofacAdvRefSetsXML) {
 		scripts:       map[string]ofacAdvScript{},
 		validities:    map[string]string{},
 	}
-	key := func(v ofacAdvRefValue) string { return strings.ToLower(strings.TrimSpace(v.Value)) }
-	for _, v := range x.AliasTypes {
-		switch key(v) {
-		case "name":
-			r.aliasKinds[v.ID] = Primary
-		case "f.k.a.":
-			r.aliasKinds[v.ID] = FKA
-		case "n.k.a.":
-			r.aliasKinds[v.ID] = NKA
-		default: // "A.K.A." and any alias type OFAC may add
-			r.aliasKinds[v.ID] = AKA
-		}
-	}
+}
+
+// ofacAdvRefKey is the value of a reference value, for comparing with
+// the names OFAC gives them.
+func ofacAdvRefKey(v ofacAdvRefValue) string { return strings.ToLower(strings.TrimSpace(v.Value)) }
+
+// addCountries reads the countries and the area codes (which may refer to
+// a country).
+func (r *ofacAdvRefs) addCountries(x *ofacAdvRefSetsXML) {
 	for _, v := range x.Countries {
 		c := ofacAdvCountry{name: strings.TrimSpace(v.Value), iso: strings.ToUpper(strings.TrimSpace(v.ISO2))}
 		if c.iso == "" {
@@ -465,48 +472,29 @@ func (p *ofacAdvParser) buildRefs(x *ofacAdvRefSetsXML) {
 		}
 		r.areaCodes[v.ID] = c
 	}
-	for _, v := range x.DetailReferences {
-		r.detailRefs[v.ID] = strings.TrimSpace(v.Value)
-	}
-	for _, v := range x.DetailTypes {
-		switch key(v) {
-		case "lookup":
-			r.detailTypes[v.ID] = ofacAdvDetailLookup
-		case "date":
-			r.detailTypes[v.ID] = ofacAdvDetailDate
-		case "country":
-			r.detailTypes[v.ID] = ofacAdvDetailCountry
-		default:
-			r.detailTypes[v.ID] = ofacAdvDetailText
+}
+
+// addNameTypes reads the alias types, document name statuses, name part
+// types and scripts.
+func (r *ofacAdvRefs) addNameTypes(x *ofacAdvRefSetsXML) {
+	for _, v := range x.AliasTypes {
+		switch ofacAdvRefKey(v) {
+		case "name":
+			r.aliasKinds[v.ID] = Primary
+		case "f.k.a.":
+			r.aliasKinds[v.ID] = FKA
+		case "n.k.a.":
+			r.aliasKinds[v.ID] = NKA
+		default: // "A.K.A." and any alias type OFAC may add
+			r.aliasKinds[v.ID] = AKA
 		}
 	}
 	for _, v := range x.DocNameStatuses {
-		r.primaryLatin[v.ID] = key(v) == "primary latin"
-	}
-	for _, v := range x.FeatureTypes {
-		label := strings.TrimSpace(v.Value)
-		ft := &ofacAdvFeatureType{label: label, kind: ofacAdvFeatureKinds[strings.ToLower(label)]}
-		if tag, ok := ofacCryptoTag(label); ok {
-			ft.kind, ft.crypto = ofacAdvFeatCrypto, tag
-		}
-		ft.idType, ft.isID = ofacIDType(label)
-		r.features[v.ID] = ft
-	}
-	for _, v := range x.IDRegDocDateType {
-		r.docDateTypes[v.ID] = key(v)
-	}
-	for _, v := range x.IDRegDocTypes {
-		r.docTypes[v.ID] = strings.TrimSpace(v.Value)
-	}
-	for _, v := range x.Lists {
-		r.lists[v.ID] = strings.TrimSpace(v.Value)
-	}
-	for _, v := range x.LocPartTypes {
-		r.locPartTypes[v.ID] = key(v)
+		r.primaryLatin[v.ID] = ofacAdvRefKey(v) == "primary latin"
 	}
 	for _, v := range x.NamePartTypes {
 		var t ofacAdvPartType
-		switch key(v) {
+		switch ofacAdvRefKey(v) {
 		case "last name":
 			t = ofacAdvPartType{PartFamily, ofacAdvRoleLast}
 		case "first name":
@@ -524,33 +512,6 @@ func (p *ofacAdvParser) buildRefs(x *ofacAdvRefSetsXML) {
 		}
 		r.partTypes[v.ID] = t
 	}
-	partyTypes := map[string]EntityType{}
-	for _, v := range x.PartyTypes {
-		switch key(v) {
-		case "individual":
-			partyTypes[v.ID] = Person
-		case "entity", "other entity":
-			partyTypes[v.ID] = Organization
-		default: // Location, Transport without a known subtype
-			partyTypes[v.ID] = TypeUnknown
-		}
-	}
-	for _, v := range x.PartySubTypes {
-		switch key(v) {
-		case "vessel":
-			r.subTypes[v.ID] = Vessel
-		case "aircraft":
-			r.subTypes[v.ID] = Aircraft
-		default:
-			r.subTypes[v.ID] = partyTypes[v.PartyTypeID]
-		}
-	}
-	for _, v := range x.RelationTypes {
-		r.relationTypes[v.ID] = strings.TrimSpace(v.Value)
-	}
-	for _, v := range x.SanctionsTypes {
-		r.programType[v.ID] = key(v) == "program"
-	}
 	for _, v := range x.Scripts {
 		name := strings.TrimSpace(v.Value)
 		s := ofacAdvScript{name: name}
@@ -565,10 +526,82 @@ func (p *ofacAdvParser) buildRefs(x *ofacAdvRefSetsXML) {
 		}
 		r.scripts[v.ID] = s
 	}
+}
+
+// addDetailTypes reads the detail references and types, feature types,
+// document types and date types, location part types and validities.
+func (r *ofacAdvRefs) addDetailTypes(x *ofacAdvRefSetsXML) {
+	for _, v := range x.DetailReferences {
+		r.detailRefs[v.ID] = strings.TrimSpace(v.Value)
+	}
+	for _, v := range x.DetailTypes {
+		switch ofacAdvRefKey(v) {
+		case "lookup":
+			r.detailTypes[v.ID] = ofacAdvDetailLookup
+		case "date":
+			r.detailTypes[v.ID] = ofacAdvDetailDate
+		case "country":
+			r.detailTypes[v.ID] = ofacAdvDetailCountry
+		default:
+			r.detailTypes[v.ID] = ofacAdvDetailText
+		}
+	}
+	for _, v := range x.FeatureTypes {
+		label := strings.TrimSpace(v.Value)
+		ft := &ofacAdvFeatureType{label: label, kind: ofacAdvFeatureKinds[strings.ToLower(label)]}
+		if tag, ok := ofacCryptoTag(label); ok {
+			ft.kind, ft.crypto = ofacAdvFeatCrypto, tag
+		}
+		ft.idType, ft.isID = ofacIDType(label)
+		r.features[v.ID] = ft
+	}
+	for _, v := range x.IDRegDocDateType {
+		r.docDateTypes[v.ID] = ofacAdvRefKey(v)
+	}
+	for _, v := range x.IDRegDocTypes {
+		r.docTypes[v.ID] = strings.TrimSpace(v.Value)
+	}
+	for _, v := range x.LocPartTypes {
+		r.locPartTypes[v.ID] = ofacAdvRefKey(v)
+	}
 	for _, v := range x.Validities {
 		r.validities[v.ID] = strings.TrimSpace(v.Value)
 	}
-	p.ref = r
+}
+
+// addPartyTypes reads the party types and subtypes, relation types, lists
+// and sanctions types.
+func (r *ofacAdvRefs) addPartyTypes(x *ofacAdvRefSetsXML) {
+	partyTypes := map[string]EntityType{}
+	for _, v := range x.PartyTypes {
+		switch ofacAdvRefKey(v) {
+		case "individual":
+			partyTypes[v.ID] = Person
+		case "entity", "other entity":
+			partyTypes[v.ID] = Organization
+		default: // Location, Transport without a known subtype
+			partyTypes[v.ID] = TypeUnknown
+		}
+	}
+	for _, v := range x.PartySubTypes {
+		switch ofacAdvRefKey(v) {
+		case "vessel":
+			r.subTypes[v.ID] = Vessel
+		case "aircraft":
+			r.subTypes[v.ID] = Aircraft
+		default:
+			r.subTypes[v.ID] = partyTypes[v.PartyTypeID]
+		}
+	}
+	for _, v := range x.RelationTypes {
+		r.relationTypes[v.ID] = strings.TrimSpace(v.Value)
+	}
+	for _, v := range x.Lists {
+		r.lists[v.ID] = strings.TrimSpace(v.Value)
+	}
+	for _, v := range x.SanctionsTypes {
+		r.programType[v.ID] = ofacAdvRefKey(v) == "program"
+	}
 }
 
 // ---- locations and documents ----
@@ -1024,38 +1057,13 @@ func (p *ofacAdvParser) names(b *ofacAdvBuilder, pr *ofacAdvProfile, elem string
 	return nil
 }
 
-// name builds one DocumentedName.
+// name builds one DocumentedName: its parts, then its full name, in
+// document order for a non-Latin script, else "FAMILY, Given".
 func (p *ofacAdvParser) name(dn *ofacAdvDocName, groups []ofacAdvPartType, groupIDs []string) (Name, error) {
 	var n Name
-	type part struct {
-		t ofacAdvPartType
-		v string
-	}
-	parts := make([]part, 0, len(dn.Parts))
-	dense := false
-	for _, pv := range dn.Parts {
-		gi := -1
-		for i, id := range groupIDs {
-			if id == pv.GroupID {
-				gi = i
-				break
-			}
-		}
-		if gi < 0 {
-			return n, fmt.Errorf("%w: NamePartGroupID %q is not in the identity's NamePartGroups", ErrMalformed, pv.GroupID)
-		}
-		sc, ok := p.ref.scripts[pv.ScriptID]
-		if !ok {
-			return n, fmt.Errorf("%w: ScriptID %q is not in ScriptValues", ErrMalformed, pv.ScriptID)
-		}
-		if sc.name != "" && n.Script == "" {
-			n.Script, dense = sc.name, sc.dense
-		}
-		v := strings.TrimSpace(pv.Value)
-		if v == "" {
-			continue
-		}
-		parts = append(parts, part{groups[gi], v})
+	parts, dense, err := p.nameParts(&n, dn, groups, groupIDs)
+	if err != nil {
+		return n, err
 	}
 	if len(parts) > 1 || (len(parts) == 1 && parts[0].t.kind != PartOther) {
 		n.Parts = make([]NamePart, len(parts))
@@ -1074,6 +1082,52 @@ func (p *ofacAdvParser) name(dn *ofacAdvDocName, groups []ofacAdvPartType, group
 		n.Full = full.String()
 		return n, nil
 	}
+	n.Full = ofacAdvLatinFull(parts)
+	return n, nil
+}
+
+// ofacAdvNamePart is a non-empty name part with its type.
+type ofacAdvNamePart struct {
+	t ofacAdvPartType
+	v string
+}
+
+// nameParts returns the non-empty parts of dn, setting n.Script to the
+// first non-Latin script of a part; dense reports whether that script
+// writes names without spaces.
+func (p *ofacAdvParser) nameParts(n *Name, dn *ofacAdvDocName, groups []ofacAdvPartType, groupIDs []string) (parts []ofacAdvNamePart, dense bool, err error) {
+	parts = make([]ofacAdvNamePart, 0, len(dn.Parts))
+	for _, pv := range dn.Parts {
+		gi := -1
+		for i, id := range groupIDs {
+			if id == pv.GroupID {
+				gi = i
+				break
+			}
+		}
+		if gi < 0 {
+			return nil, false, fmt.Errorf("%w: NamePartGroupID %q is not in the identity's NamePartGroups", ErrMalformed, pv.GroupID)
+		}
+		sc, ok := p.ref.scripts[pv.ScriptID]
+		if !ok {
+			return nil, false, fmt.Errorf("%w: ScriptID %q is not in ScriptValues", ErrMalformed, pv.ScriptID)
+		}
+		if sc.name != "" && n.Script == "" {
+			n.Script, dense = sc.name, sc.dense
+		}
+		v := strings.TrimSpace(pv.Value)
+		if v == "" {
+			continue
+		}
+		parts = append(parts, ofacAdvNamePart{groups[gi], v})
+	}
+	return parts, dense, nil
+}
+
+// ofacAdvLatinFull writes a Latin name as "FAMILY, Given": the last
+// name, the patronymic (unless it is given beside a last name) and the
+// matronymic in capitals, then first, middle and other parts.
+func ofacAdvLatinFull(parts []ofacAdvNamePart) string {
 	hasLast, hasMatro := false, false
 	for _, pt := range parts {
 		hasLast = hasLast || pt.t.role == ofacAdvRoleLast
@@ -1111,13 +1165,12 @@ func (p *ofacAdvParser) name(dn *ofacAdvDocName, groups []ofacAdvPartType, group
 	}
 	switch {
 	case family.Len() > 0 && given.Len() > 0:
-		n.Full = family.String() + ", " + given.String()
+		return family.String() + ", " + given.String()
 	case family.Len() > 0:
-		n.Full = family.String()
+		return family.String()
 	default:
-		n.Full = given.String()
+		return given.String()
 	}
-	return n, nil
 }
 
 // feature maps one Feature of a profile.
@@ -1212,31 +1265,7 @@ func (p *ofacAdvParser) featureValue(b *ofacAdvBuilder, ft *ofacAdvFeatureType, 
 		if ft.kind == ofacAdvFeatCitizenship {
 			codes = &e.Citizenships
 		}
-		for _, loc := range locs {
-			iso, name := loc.country.iso, loc.country.name
-			if name == "" {
-				name = loc.text
-			}
-			if iso == "" {
-				iso, _ = CountryCode(name)
-			}
-			if iso == "" {
-				b.remark(ft.label + " " + name)
-				continue
-			}
-			if !containsString(*codes, iso) {
-				*codes = append(*codes, iso)
-			}
-		}
-		if len(locs) == 0 && text != "" {
-			if iso, ok := CountryCode(text); ok {
-				if !containsString(*codes, iso) {
-					*codes = append(*codes, iso)
-				}
-			} else {
-				b.remark(ft.label + " " + text)
-			}
-		}
+		b.addCountries(codes, ft, text, locs)
 	case ofacAdvFeatLocation:
 		if len(locs) == 0 {
 			return fmt.Errorf("%w: %s without a VersionLocation", ErrMissing, ft.label)
@@ -1278,30 +1307,66 @@ func (p *ofacAdvParser) featureValue(b *ofacAdvBuilder, ft *ofacAdvFeatureType, 
 	case asOther && ft.isID && text != "":
 		e.Identifiers = append(e.Identifiers, Identifier{Type: ft.idType, Label: ft.label, Value: text, Note: comment})
 	case asOther || comment != "":
-		// "Label value", with the comment after a colon.
-		r := ft.label
-		add := func(s string) {
-			if s != "" {
-				r += " " + s
-			}
-		}
-		add(text)
-		for _, d := range dates {
-			add(d.String())
-		}
-		for _, loc := range locs {
-			if loc.country.name != "" {
-				add(loc.country.name)
-			} else {
-				add(loc.text)
-			}
-		}
-		if comment != "" {
-			r += ": " + comment
-		}
-		b.remark(r)
+		b.remark(ofacAdvFeatureRemark(ft, text, dates, locs, comment))
 	}
 	return nil
+}
+
+// addCountries adds to codes the countries of a nationality or
+// citizenship feature: those of its locations, or else its text; a
+// country without an ISO code becomes a remark.
+func (b *ofacAdvBuilder) addCountries(codes *[]string, ft *ofacAdvFeatureType, text string, locs []*ofacAdvLocation) {
+	for _, loc := range locs {
+		iso, name := loc.country.iso, loc.country.name
+		if name == "" {
+			name = loc.text
+		}
+		if iso == "" {
+			iso, _ = CountryCode(name)
+		}
+		if iso == "" {
+			b.remark(ft.label + " " + name)
+			continue
+		}
+		if !containsString(*codes, iso) {
+			*codes = append(*codes, iso)
+		}
+	}
+	if len(locs) == 0 && text != "" {
+		if iso, ok := CountryCode(text); ok {
+			if !containsString(*codes, iso) {
+				*codes = append(*codes, iso)
+			}
+		} else {
+			b.remark(ft.label + " " + text)
+		}
+	}
+}
+
+// ofacAdvFeatureRemark is the remark for a feature kept as text: "Label
+// value", with the comment after a colon.
+func ofacAdvFeatureRemark(ft *ofacAdvFeatureType, text string, dates []DateOfBirth, locs []*ofacAdvLocation, comment string) string {
+	r := ft.label
+	add := func(s string) {
+		if s != "" {
+			r += " " + s
+		}
+	}
+	add(text)
+	for _, d := range dates {
+		add(d.String())
+	}
+	for _, loc := range locs {
+		if loc.country.name != "" {
+			add(loc.country.name)
+		} else {
+			add(loc.text)
+		}
+	}
+	if comment != "" {
+		r += ": " + comment
+	}
+	return r
 }
 
 // ofacAdvPlaceCountry returns the ISO code of the country a place of birth

@@ -203,74 +203,106 @@ func parseOFACRemarkItem(e *Entity, item string) bool {
 	if rest, ok := cutOFACLabel(item, "alt."); ok {
 		item = rest
 	}
+	for _, parse := range [...]func(*Entity, string) (read, matched bool){
+		parseOFACRemarkPersonal, parseOFACRemarkAlias, parseOFACRemarkCrypto,
+	} {
+		if read, matched := parse(e, item); matched {
+			return read
+		}
+	}
+	return parseOFACRemarkID(e, item)
+}
+
+// parseOFACRemarkPersonal reads a date or place of birth, nationality,
+// citizenship, gender or title; matched reports whether item was one, read
+// whether it could be read.
+func parseOFACRemarkPersonal(e *Entity, item string) (read, matched bool) {
 	if rest, ok := cutOFACLabel(item, "DOB"); ok {
 		dob, err := parseOFACDOB(rest)
 		if err != nil {
-			return false
+			return false, true
 		}
 		e.BirthDates = append(e.BirthDates, dob)
-		return true
+		return true, true
 	}
 	if rest, ok := cutOFACLabel(item, "POB"); ok {
 		e.BirthPlaces = append(e.BirthPlaces, Place{Text: rest, Country: ofacRemarkPlaceCountry(rest)})
-		return true
+		return true, true
 	}
 	if rest, ok := cutOFACLabel(item, "nationality"); ok {
 		code, found := CountryCode(rest)
 		if !found {
-			return false
+			return false, true
 		}
 		e.Nationalities = ofacCSVAppendUnique(e.Nationalities, code)
-		return true
+		return true, true
 	}
 	if rest, ok := cutOFACLabel(item, "citizen"); ok {
 		code, found := CountryCode(rest)
 		if !found {
-			return false
+			return false, true
 		}
 		e.Citizenships = ofacCSVAppendUnique(e.Citizenships, code)
-		return true
+		return true, true
 	}
 	if rest, ok := cutOFACLabel(item, "Gender"); ok {
 		if e.Gender == "" {
 			e.Gender = rest
 		}
-		return true
+		return true, true
 	}
 	if rest, ok := cutOFACLabel(item, "Title"); ok {
 		e.Titles = append(e.Titles, rest) // duplicates are removed by the caller
-		return true
+		return true, true
 	}
+	return false, false
+}
+
+// parseOFACRemarkAlias reads an "a.k.a. 'NAME'" item (f.k.a., n.k.a.);
+// matched reports whether item was one, read whether it could be read.
+func parseOFACRemarkAlias(e *Entity, item string) (read, matched bool) {
 	for _, k := range [...]struct {
 		label string
 		kind  NameKind
 	}{{"a.k.a.", AKA}, {"f.k.a.", FKA}, {"n.k.a.", NKA}} {
 		if rest, ok := cutOFACLabel(item, k.label); ok {
 			if len(rest) < 3 || rest[0] != '\'' || rest[len(rest)-1] != '\'' {
-				return false
+				return false, true
 			}
 			name := strings.TrimSpace(rest[1 : len(rest)-1])
 			if name == "" {
-				return false
+				return false, true
 			}
 			e.Names = append(e.Names, Name{Full: name, Kind: k.kind, Strength: Weak})
-			return true
+			return true, true
 		}
 	}
+	return false, false
+}
+
+// parseOFACRemarkCrypto reads a digital currency address; matched reports
+// whether item was one, read whether it could be read.
+func parseOFACRemarkCrypto(e *Entity, item string) (read, matched bool) {
 	if n := len(ofacDigitalCurrencyPrefix); len(item) > n && strings.EqualFold(item[:n], ofacDigitalCurrencyPrefix) {
 		rest := item[n:]
 		sp := strings.IndexByte(rest, ' ')
 		if sp <= 0 {
-			return false
+			return false, true
 		}
 		tag, _ := ofacCryptoTag(item[:n+sp])
 		addr := strings.TrimSpace(rest[sp+1:])
 		if tag == "" || addr == "" {
-			return false
+			return false, true
 		}
 		e.Crypto = append(e.Crypto, CryptoAddress{Currency: tag, Address: addr})
-		return true
+		return true, true
 	}
+	return false, false
+}
+
+// parseOFACRemarkID reads an identifier item; it returns false only for a
+// known identifier label whose value cannot be read.
+func parseOFACRemarkID(e *Entity, item string) bool {
 	word, _, _ := strings.Cut(item, " ")
 	for _, label := range ofacCSVLabelsByWord[word] {
 		rest, ok := cutOFACLabel(item, label)

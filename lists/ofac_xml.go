@@ -185,23 +185,13 @@ func ParseOFACXML(f File) (*List, error) {
 				return nil, sanctionsXMLError(f.Name, dec, err, "sdnList/publshInformation")
 			}
 		case "sdnEntry":
-			var x ofacXMLEntry
-			if err := dec.DecodeElement(&x, &start); err != nil {
-				return nil, sanctionsXMLError(f.Name, dec, err, "sdnList/sdnEntry")
-			}
-			e, err := ofacXMLEntity(&x, f.Name, line)
+			nonSDN, err := ofacXMLReadEntry(dec, &start, l, seen, f.Name, line)
 			if err != nil {
 				return nil, err
 			}
-			if prev, dup := seen[e.ID]; dup {
-				return nil, &ParseError{File: f.Name, Line: line, Element: ofacXMLElement(e.ID), Field: "uid",
-					Err: fmt.Errorf("%w: uid %s also used by the entry at line %d", ErrMalformed, e.ID, prev)}
-			}
-			seen[e.ID] = line
-			if ofacXMLNonSDNMarked(&x) {
+			if nonSDN {
 				marked++
 			}
-			l.Entities = append(l.Entities, e)
 		default:
 			// Elements outside the published schema are skipped.
 			if err := dec.Skip(); err != nil {
@@ -213,32 +203,8 @@ func ParseOFACXML(f File) (*List, error) {
 		return nil, err
 	}
 
-	if pub == nil {
-		return nil, &ParseError{File: f.Name, Element: "sdnList/publshInformation",
-			Err: fmt.Errorf("%w: no publshInformation", ErrMissing)}
-	}
-	published, err := ofacXMLPublishDate(pub.PublishDate)
-	if err != nil {
-		return nil, &ParseError{File: f.Name, Line: pubLine, Element: "sdnList/publshInformation", Field: "Publish_Date", Err: err}
-	}
-	l.Published = published
-	if len(l.Entities) == 0 {
-		return nil, &ParseError{File: f.Name, Element: "sdnList", Err: fmt.Errorf("%w: no sdnEntry", ErrEmpty)}
-	}
-	if rc := strings.TrimSpace(pub.RecordCount); rc != "" {
-		n, err := strconv.Atoi(rc)
-		if err != nil || n < 0 {
-			return nil, &ParseError{File: f.Name, Line: pubLine, Element: "sdnList/publshInformation", Field: "Record_Count",
-				Err: fmt.Errorf("%w: Record_Count %q is not a count", ErrMalformed, rc)}
-		}
-		if n != len(l.Entities) {
-			cause := ErrMalformed
-			if n > len(l.Entities) {
-				cause = ErrTruncated
-			}
-			return nil, &ParseError{File: f.Name, Line: pubLine, Element: "sdnList/publshInformation", Field: "Record_Count",
-				Err: fmt.Errorf("%w: Record_Count is %d but the file holds %d sdnEntry elements", cause, n, len(l.Entities))}
-		}
+	if err := ofacXMLCheckPublish(l, pub, pubLine, f.Name); err != nil {
+		return nil, err
 	}
 	l.Source = ofacXMLSource(marked, len(l.Entities), f.Name)
 	for i := range l.Entities {
@@ -246,6 +212,63 @@ func ParseOFACXML(f File) (*List, error) {
 	}
 	ofacMarkDPRK(l.Entities)
 	return l, nil
+}
+
+// ofacXMLReadEntry decodes the sdnEntry at start (on line) and appends
+// it to l; seen maps the uids read so far to their lines, and a uid read
+// twice is an error. It reports whether the entry is marked as being on a
+// non-SDN list.
+func ofacXMLReadEntry(dec *xml.Decoder, start *xml.StartElement, l *List, seen map[string]int, file string, line int) (nonSDN bool, err error) {
+	var x ofacXMLEntry
+	if err := dec.DecodeElement(&x, start); err != nil {
+		return false, sanctionsXMLError(file, dec, err, "sdnList/sdnEntry")
+	}
+	e, err := ofacXMLEntity(&x, file, line)
+	if err != nil {
+		return false, err
+	}
+	if prev, dup := seen[e.ID]; dup {
+		return false, &ParseError{File: file, Line: line, Element: ofacXMLElement(e.ID), Field: "uid",
+			Err: fmt.Errorf("%w: uid %s also used by the entry at line %d", ErrMalformed, e.ID, prev)}
+	}
+	seen[e.ID] = line
+	l.Entities = append(l.Entities, e)
+	return ofacXMLNonSDNMarked(&x), nil
+}
+
+// ofacXMLCheckPublish checks the publshInformation of the file (pub, at
+// line pubLine): present, with a publish date, which it sets as
+// l.Published, and a Record_Count, when given, equal to the number of
+// entries of l, which must not be empty.
+func ofacXMLCheckPublish(l *List, pub *ofacXMLPublish, pubLine int, file string) error {
+	if pub == nil {
+		return &ParseError{File: file, Element: "sdnList/publshInformation",
+			Err: fmt.Errorf("%w: no publshInformation", ErrMissing)}
+	}
+	published, err := ofacXMLPublishDate(pub.PublishDate)
+	if err != nil {
+		return &ParseError{File: file, Line: pubLine, Element: "sdnList/publshInformation", Field: "Publish_Date", Err: err}
+	}
+	l.Published = published
+	if len(l.Entities) == 0 {
+		return &ParseError{File: file, Element: "sdnList", Err: fmt.Errorf("%w: no sdnEntry", ErrEmpty)}
+	}
+	if rc := strings.TrimSpace(pub.RecordCount); rc != "" {
+		n, err := strconv.Atoi(rc)
+		if err != nil || n < 0 {
+			return &ParseError{File: file, Line: pubLine, Element: "sdnList/publshInformation", Field: "Record_Count",
+				Err: fmt.Errorf("%w: Record_Count %q is not a count", ErrMalformed, rc)}
+		}
+		if n != len(l.Entities) {
+			cause := ErrMalformed
+			if n > len(l.Entities) {
+				cause = ErrTruncated
+			}
+			return &ParseError{File: file, Line: pubLine, Element: "sdnList/publshInformation", Field: "Record_Count",
+				Err: fmt.Errorf("%w: Record_Count is %d but the file holds %d sdnEntry elements", cause, n, len(l.Entities))}
+		}
+	}
+	return nil
 }
 
 // ofacXMLPublishDate parses Publish_Date, written MM/DD/YYYY.

@@ -196,6 +196,16 @@ func ukCSVRow(c *ukCSV, groups *ukGroups, v *[ukcCount]string, rec, header []str
 	if len(extra) == 0 && b.seenDetails(v[:], ukCSVDetailColumns) {
 		return nil
 	}
+	if err := ukCSVDetails(c, b, v); err != nil {
+		return err
+	}
+	ukCSVOtherDetails(b, v, rec, header, extra)
+	return nil
+}
+
+// ukCSVDetails merges the details of a designation given on a row:
+// identifiers, regime, dates, address, contacts, the individual's details.
+func ukCSVDetails(c *ukCSV, b *ukBuilder, v *[ukcCount]string) error {
 	b.addID(Identifier{Type: IDOther, Label: "OFSI Group ID", Value: v[ukcOFSIGroupID]})
 	b.addID(Identifier{Type: IDOther, Label: "UN Reference Number", Value: v[ukcUNRef]})
 	b.addProgram(v[ukcRegime])
@@ -223,6 +233,12 @@ func ukCSVRow(c *ukCSV, groups *ukGroups, v *[ukcCount]string, rec, header []str
 	b.addTitles(v[ukcPosition])
 	b.addGender(v[ukcGender])
 	b.addPlaces(v[ukcTownOfBirth], v[ukcCountryOfBirth])
+	return nil
+}
+
+// ukCSVOtherDetails merges the details of entities and ships, and the
+// values with no field of their own, including the extra columns.
+func ukCSVOtherDetails(b *ukBuilder, v *[ukcCount]string, rec, header []string, extra []int) {
 	for _, r := range b.split(v[ukcBusinessReg]) {
 		b.addID(Identifier{Type: IDRegistration, Label: "Business registration number", Value: r})
 	}
@@ -261,5 +277,4 @@ func ukCSVRow(c *ukCSV, groups *ukGroups, v *[ukcCount]string, rec, header []str
 	for _, j := range extra {
 		b.addExtra(strings.TrimSpace(header[j]), rec[j])
 	}
-	return nil
 }

@@ -154,32 +154,8 @@ func ParseUKXML(f File) (*List, error) {
 		return &ParseError{File: f.Name, Line: line, Element: elem, Field: field, Err: err}
 	}
 
-	// The root element.
-	var root xml.StartElement
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return nil, &ParseError{File: f.Name, Err: fmt.Errorf("%w: no root element", ErrEmpty)}
-		}
-		if err != nil {
-			return nil, fail("", "", xmlCause(err))
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			root = se
-			break
-		}
-	}
-	if root.Name.Local != "Designations" {
-		return nil, fail(root.Name.Local, "", fmt.Errorf("%w: root element is %s, not Designations", ErrMalformed, root.Name.Local))
-	}
-	for _, a := range root.Attr {
-		if a.Name.Local == "dateGenerated" {
-			t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(a.Value))
-			if err != nil {
-				return nil, fail("Designations", "dateGenerated", fmt.Errorf("%w: %q is not an RFC 3339 time", ErrDate, a.Value))
-			}
-			list.Published, list.PublishedFrom = t.UTC(), PublishedFromContent
-		}
+	if err := ukXMLRoot(d, f.Name, list, fail); err != nil {
+		return nil, err
 	}
 
 	n := 0
@@ -234,28 +210,67 @@ func ParseUKXML(f File) (*List, error) {
 			}
 		}
 	}
-	// Nothing but comments, processing instructions and space may follow.
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fail("", "", xmlCause(err))
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			return nil, fail(t.Name.Local, "", fmt.Errorf("%w: element after the root element", ErrMalformed))
-		case xml.CharData:
-			if len(strings.TrimSpace(string(t))) > 0 {
-				return nil, fail("", "", fmt.Errorf("%w: text after the root element", ErrMalformed))
-			}
-		}
+	if err := ukXMLEnd(d, fail); err != nil {
+		return nil, err
 	}
 	if len(list.Entities) == 0 {
 		return nil, &ParseError{File: f.Name, Element: "Designations", Err: ErrEmpty}
 	}
 	return list, nil
+}
+
+// ukXMLRoot reads the root element, which must be Designations, and its
+// dateGenerated attribute, when given, into list.Published.
+func ukXMLRoot(d *xml.Decoder, file string, list *List, fail func(elem, field string, err error) error) error {
+	var root xml.StartElement
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return &ParseError{File: file, Err: fmt.Errorf("%w: no root element", ErrEmpty)}
+		}
+		if err != nil {
+			return fail("", "", xmlCause(err))
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			root = se
+			break
+		}
+	}
+	if root.Name.Local != "Designations" {
+		return fail(root.Name.Local, "", fmt.Errorf("%w: root element is %s, not Designations", ErrMalformed, root.Name.Local))
+	}
+	for _, a := range root.Attr {
+		if a.Name.Local == "dateGenerated" {
+			t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(a.Value))
+			if err != nil {
+				return fail("Designations", "dateGenerated", fmt.Errorf("%w: %q is not an RFC 3339 time", ErrDate, a.Value))
+			}
+			list.Published, list.PublishedFrom = t.UTC(), PublishedFromContent
+		}
+	}
+	return nil
+}
+
+// ukXMLEnd checks that nothing but comments, processing instructions and
+// space follow the root element.
+func ukXMLEnd(d *xml.Decoder, fail func(elem, field string, err error) error) error {
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fail("", "", xmlCause(err))
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			return fail(t.Name.Local, "", fmt.Errorf("%w: element after the root element", ErrMalformed))
+		case xml.CharData:
+			if len(strings.TrimSpace(string(t))) > 0 {
+				return fail("", "", fmt.Errorf("%w: text after the root element", ErrMalformed))
+			}
+		}
+	}
 }
 
 // ukXMLCharset refuses every declared encoding but UTF-8 (which the
@@ -332,67 +347,15 @@ func ukXMLEntityOf(r *ukXMLDesignation, line int) (Entity, string, error) {
 		b.addContacts(IDEmail, "Email address", s)
 	}
 	for _, ind := range r.Individuals {
-		for _, s := range ind.DOBs {
-			if err := b.addDOB(s); err != nil {
-				return Entity{}, "IndividualDetails/Individual/DOBs/DOB", err
-			}
+		if err := ukXMLAddIndividual(b, &ind); err != nil {
+			return Entity{}, "IndividualDetails/Individual/DOBs/DOB", err
 		}
-		for _, l := range ind.BirthDetails {
-			b.addPlace(l.Town, l.Country)
-		}
-		for _, g := range ind.Genders {
-			b.addGender(g)
-		}
-		for _, s := range ind.Nationalities {
-			b.addNationality(s)
-		}
-		for _, s := range ind.Positions {
-			b.addTitles(s)
-		}
-		for _, p := range ind.NationalIDs {
-			b.addID(Identifier{Type: IDNationalID, Label: "National Identifier number", Value: p.Number, Note: p.Info})
-		}
-		for _, p := range ind.Passports {
-			b.addID(Identifier{Type: IDPassport, Label: "Passport number", Value: p.Number, Note: p.Info})
-		}
-		ukXMLOther(b, ind.Other)
 	}
 	for _, ent := range r.Entities {
-		for _, s := range ent.Registrations {
-			b.addID(Identifier{Type: IDRegistration, Label: "Business registration number", Value: s})
-		}
-		for _, s := range ent.Types {
-			b.addExtra("Type of entity", ukClean(s))
-		}
-		for _, s := range ent.ParentCompanies {
-			b.addExtra("Parent company", ukClean(s))
-		}
-		for _, s := range ent.Subsidiaries {
-			b.addExtra("Subsidiary", ukClean(s))
-		}
-		ukXMLOther(b, ent.Other)
+		ukXMLAddEntity(b, &ent)
 	}
 	for _, sh := range r.Ships {
-		for _, s := range sh.IMONumbers {
-			b.addID(Identifier{Type: IDIMO, Label: "IMO number", Value: s})
-		}
-		ukAddAll(&b.owners, sh.Owners)
-		ukAddAll(&b.flags, sh.Flags)
-		ukAddAll(&b.types, sh.Types)
-		ukAddAll(&b.tonnage, sh.Tonnages)
-		for _, s := range sh.PreviousOwners {
-			b.addExtra("Previous owner/operator", ukClean(s))
-		}
-		for _, s := range sh.PreviousFlags {
-			b.addExtra("Previous flag", ukClean(s))
-		}
-		for _, s := range sh.Lengths {
-			b.addExtra("Length of ship", ukClean(s))
-		}
-		for _, s := range sh.YearsBuilt {
-			b.addExtra("Year built", ukClean(s))
-		}
-		ukXMLOther(b, sh.Other)
+		ukXMLAddShip(b, &sh)
 	}
 	b.addRemark(r.OtherInformation)
 	b.addExtra("UK Statement of Reasons", r.UKStatementofReasons)
@@ -404,6 +367,77 @@ func ukXMLEntityOf(r *ukXMLDesignation, line int) (Entity, string, error) {
 		return Entity{}, "Names", err
 	}
 	return e, "", nil
+}
+
+// ukXMLAddIndividual adds the details of an individual to b; its only
+// error is a date of birth that is not a date.
+func ukXMLAddIndividual(b *ukBuilder, ind *ukXMLIndividual) error {
+	for _, s := range ind.DOBs {
+		if err := b.addDOB(s); err != nil {
+			return err
+		}
+	}
+	for _, l := range ind.BirthDetails {
+		b.addPlace(l.Town, l.Country)
+	}
+	for _, g := range ind.Genders {
+		b.addGender(g)
+	}
+	for _, s := range ind.Nationalities {
+		b.addNationality(s)
+	}
+	for _, s := range ind.Positions {
+		b.addTitles(s)
+	}
+	for _, p := range ind.NationalIDs {
+		b.addID(Identifier{Type: IDNationalID, Label: "National Identifier number", Value: p.Number, Note: p.Info})
+	}
+	for _, p := range ind.Passports {
+		b.addID(Identifier{Type: IDPassport, Label: "Passport number", Value: p.Number, Note: p.Info})
+	}
+	ukXMLOther(b, ind.Other)
+	return nil
+}
+
+// ukXMLAddEntity adds the details of an entity to b.
+func ukXMLAddEntity(b *ukBuilder, ent *ukXMLEntity) {
+	for _, s := range ent.Registrations {
+		b.addID(Identifier{Type: IDRegistration, Label: "Business registration number", Value: s})
+	}
+	for _, s := range ent.Types {
+		b.addExtra("Type of entity", ukClean(s))
+	}
+	for _, s := range ent.ParentCompanies {
+		b.addExtra("Parent company", ukClean(s))
+	}
+	for _, s := range ent.Subsidiaries {
+		b.addExtra("Subsidiary", ukClean(s))
+	}
+	ukXMLOther(b, ent.Other)
+}
+
+// ukXMLAddShip adds the details of a ship to b.
+func ukXMLAddShip(b *ukBuilder, sh *ukXMLShip) {
+	for _, s := range sh.IMONumbers {
+		b.addID(Identifier{Type: IDIMO, Label: "IMO number", Value: s})
+	}
+	ukAddAll(&b.owners, sh.Owners)
+	ukAddAll(&b.flags, sh.Flags)
+	ukAddAll(&b.types, sh.Types)
+	ukAddAll(&b.tonnage, sh.Tonnages)
+	for _, s := range sh.PreviousOwners {
+		b.addExtra("Previous owner/operator", ukClean(s))
+	}
+	for _, s := range sh.PreviousFlags {
+		b.addExtra("Previous flag", ukClean(s))
+	}
+	for _, s := range sh.Lengths {
+		b.addExtra("Length of ship", ukClean(s))
+	}
+	for _, s := range sh.YearsBuilt {
+		b.addExtra("Year built", ukClean(s))
+	}
+	ukXMLOther(b, sh.Other)
 }
 
 // ukAddAll adds the distinct non-empty values of vs to list.

@@ -164,24 +164,9 @@ func ParseUNXML(f File) (*List, error) {
 		case depth == 0 && (name == "INDIVIDUALS" || name == "ENTITIES"):
 			depth++
 		case depth == 1 && (name == "INDIVIDUAL" || name == "ENTITY"):
-			var x unXMLEntry
-			if err := dec.DecodeElement(&x, &start); err != nil {
-				return nil, sanctionsXMLError(f.Name, dec, err, name)
-			}
-			typ := Person
-			if name == "ENTITY" {
-				typ = Organization
-			}
-			e, err := unXMLEntity(&x, typ, name, f.Name, line)
-			if err != nil {
+			if err := unXMLReadEntry(dec, &start, l, seen, f.Name, line); err != nil {
 				return nil, err
 			}
-			if prev, dup := seen[e.ID]; dup {
-				return nil, &ParseError{File: f.Name, Line: line, Element: name + "[" + e.ID + "]", Field: "REFERENCE_NUMBER",
-					Err: fmt.Errorf("%w: reference number %s also used at line %d", ErrMalformed, e.ID, prev)}
-			}
-			seen[e.ID] = line
-			l.Entities = append(l.Entities, e)
 		default:
 			// Elements outside the published schema are skipped.
 			if err := dec.Skip(); err != nil {
@@ -196,6 +181,32 @@ func ParseUNXML(f File) (*List, error) {
 		return nil, &ParseError{File: f.Name, Element: "CONSOLIDATED_LIST", Err: fmt.Errorf("%w: no INDIVIDUAL or ENTITY", ErrEmpty)}
 	}
 	return l, nil
+}
+
+// unXMLReadEntry decodes the INDIVIDUAL or ENTITY at start (on line) and
+// appends it to l; seen maps the reference numbers read so far to their
+// lines, and a number read twice is an error.
+func unXMLReadEntry(dec *xml.Decoder, start *xml.StartElement, l *List, seen map[string]int, file string, line int) error {
+	name := start.Name.Local
+	var x unXMLEntry
+	if err := dec.DecodeElement(&x, start); err != nil {
+		return sanctionsXMLError(file, dec, err, name)
+	}
+	typ := Person
+	if name == "ENTITY" {
+		typ = Organization
+	}
+	e, err := unXMLEntity(&x, typ, name, file, line)
+	if err != nil {
+		return err
+	}
+	if prev, dup := seen[e.ID]; dup {
+		return &ParseError{File: file, Line: line, Element: name + "[" + e.ID + "]", Field: "REFERENCE_NUMBER",
+			Err: fmt.Errorf("%w: reference number %s also used at line %d", ErrMalformed, e.ID, prev)}
+	}
+	seen[e.ID] = line
+	l.Entities = append(l.Entities, e)
+	return nil
 }
 
 // unXMLEntity converts one decoded INDIVIDUAL or ENTITY.
