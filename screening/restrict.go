@@ -22,12 +22,14 @@ func (s *Screener) Restrict(keep func(l *lists.List, e *lists.Entity) bool) (*Sc
 		return nil, errors.New("screening: a Screener with an external engine cannot be restricted")
 	}
 	sub := &lists.Set{Lists: make([]*lists.List, len(s.set.Lists))}
+	fps := make([][]string, len(s.set.Lists))
 	for i, l := range s.set.Lists {
 		c := *l
 		c.Entities = nil
 		for j := range l.Entities {
 			if keep(l, &l.Entities[j]) {
 				c.Entities = append(c.Entities, l.Entities[j])
+				fps[i] = append(fps[i], s.fingerprints[i][j])
 			}
 		}
 		sub.Lists[i] = &c
@@ -41,6 +43,8 @@ func (s *Screener) Restrict(keep func(l *lists.List, e *lists.Entity) bool) (*Sc
 		allow:    s.allow,
 		sample:   s.sample,
 		network:  s.network,
+		// The kept entries' fingerprints, computed once by New.
+		fingerprints: fps,
 	}, nil
 }
 
