@@ -1,7 +1,6 @@
 package screening
 
 import (
-	"strings"
 
 	"github.com/payscreen/payscreen/ident"
 	"github.com/payscreen/payscreen/lists"
@@ -76,11 +75,11 @@ func newIDIndex(set *lists.Set) *idIndex {
 						ix.accounts[k] = append(ix.accounts[k], h)
 					}
 				case lists.IDEmail:
-					if k := emailKey(id.Value); k != "" {
+					if k := ident.EmailKey(id.Value); k != "" {
 						ix.emails[k] = append(ix.emails[k], h)
 					}
 				case lists.IDPhone:
-					if k := phoneKey(id.Value); k != "" {
+					if k := ident.PhoneKey(id.Value); k != "" {
 						ix.phones[k] = append(ix.phones[k], h)
 					}
 				}
@@ -133,25 +132,3 @@ func (ix *idIndex) lookupBICInstitution(b ident.BIC) []idHit {
 
 func compactID(v string) string { return ident.Compact(v) }
 
-func emailKey(v string) string {
-	v = strings.ToLower(strings.TrimSpace(v))
-	if !strings.Contains(v, "@") {
-		return ""
-	}
-	return v
-}
-
-// phoneKey keeps the digits of a phone number; numbers of fewer than seven
-// digits are too short to identify anyone.
-func phoneKey(v string) string {
-	var b strings.Builder
-	for _, r := range v {
-		if r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() < 7 {
-		return ""
-	}
-	return strings.TrimLeft(b.String(), "0")
-}

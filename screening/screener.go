@@ -385,19 +385,18 @@ func (s *Screener) matchIdentifiers(p *Payee, q *query, c *candidates) {
 			c.addID(h.ref, e)
 		}
 	}
-	if k := emailKey(p.Email); k != "" {
+	if k := ident.EmailKey(p.Email); k != "" {
 		for _, h := range s.ids.emails[k] {
 			c.addID(h.ref, Evidence{Field: FieldEmail, Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "listed e-mail address"})
 		}
 	}
 	// Indicator feeds list e-mail domains as "@domain".
-	if i := strings.LastIndexByte(emailKey(p.Email), '@'); i >= 0 {
-		dom := emailKey(p.Email)[i:]
+	if dom := ident.EmailDomain(p.Email); dom != "" {
 		for _, h := range s.ids.emails[dom] {
 			c.addID(h.ref, Evidence{Field: FieldEmail, Query: p.Email, Listed: h.listed, Score: 1, Effect: Caps, Detail: "e-mail domain listed as an indicator"})
 		}
 	}
-	if k := phoneKey(p.Phone); k != "" {
+	if k := ident.PhoneKey(p.Phone); k != "" {
 		for _, h := range s.ids.phones[k] {
 			c.addID(h.ref, Evidence{Field: FieldPhone, Query: p.Phone, Listed: h.listed, Score: 1, Effect: Caps, Detail: "listed phone number"})
 		}

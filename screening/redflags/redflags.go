@@ -627,87 +627,27 @@ func rfAlnumCount(s string) int {
 	return n
 }
 
-// rfEmailHash hashes an address lower-cased, without a "+tag" in its
-// local part and, at Gmail, without the dots Gmail ignores: mailbox
-// variants of one person compare equal. Placeholders give no key.
+// rfEmailHash hashes the mailbox of an address ([ident.EmailKey]: the
+// form identifiers are matched in), so that mailbox variants of one person
+// compare equal. Placeholders give no key.
 func rfEmailHash(v string) (uint64, bool) {
-	v = strings.TrimSpace(v)
-	at := strings.LastIndexByte(v, '@')
-	if at <= 0 || at == len(v)-1 {
+	k := ident.EmailKey(v)
+	at := strings.LastIndexByte(k, '@')
+	if at <= 0 || rfPlaceholder(k[:at]) {
 		return 0, false
 	}
-	local, domain := v[:at], v[at+1:]
-	if i := strings.IndexByte(local, '+'); i > 0 {
-		local = local[:i]
-	}
-	if !rfIsASCII(local) || !rfIsASCII(domain) {
-		local, domain = strings.ToLower(local), strings.ToLower(domain)
-	}
-	if strings.EqualFold(domain, "googlemail.com") {
-		domain = "gmail.com"
-	}
-	gmail := strings.EqualFold(domain, "gmail.com")
-	if rfPlaceholder(local) {
-		return 0, false
-	}
-	h := rfNewHash(byte(rfEmail))
-	for i := 0; i < len(local); i++ {
-		c := local[i]
-		if gmail && c == '.' {
-			continue
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h.byte(c)
-	}
-	h.byte('@')
-	for i := 0; i < len(domain); i++ {
-		c := domain[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h.byte(c)
-	}
-	return h.sum(), true
+	return rfHash(byte(rfEmail), k), true
 }
 
-// rfIsASCII reports whether s is ASCII, so that it needs no Unicode case
-// folding.
-func rfIsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// rfPhoneHash hashes the last nine digits of a number of at least seven,
+// rfPhoneHash hashes the last nine digits of a number ([ident.PhoneSuffix]),
 // so that "+1 555 010 7788" and "(555) 010-7788" compare equal. Numbers
 // of one repeated digit, and 1234567..., are placeholders.
 func rfPhoneHash(v string) (uint64, bool) {
-	n := 0
-	var first byte
-	same, seq := true, true
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if c < '0' || c > '9' {
-			continue
-		}
-		if n == 0 {
-			first = c
-		}
-		same = same && c == first
-		seq = seq && n < 10 && c == "1234567890"[n]
-		n++
-	}
-	if n < 7 || same || seq {
+	k := ident.PhoneKey(v)
+	if k == "" || strings.Count(k, k[:1]) == len(k) || strings.HasPrefix("1234567890", k) {
 		return 0, false
 	}
-	h := rfNewHash(byte(rfPhone))
-	h.digits(v, max(0, n-9))
-	return h.sum(), true
+	return rfHash(byte(rfPhone), ident.PhoneSuffix(v)), true
 }
 
 // rfAddressWords maps common street-address words to one spelling.
@@ -756,6 +696,17 @@ func rfHash(kind byte, s string) uint64 {
 	h := rfNewHash(kind)
 	h.string(s)
 	return h.sum()
+}
+
+// contactKey is key(v), the form in which identifiers are compared, or,
+// for a value that has none (an e-mail without "@", a phone of fewer than
+// seven digits), v trimmed and lower-cased: a payout detail changed from
+// one such value to another is still a change.
+func contactKey(key func(string) string, v string) string {
+	if k := key(v); k != "" {
+		return k
+	}
+	return strings.ToLower(strings.TrimSpace(v))
 }
 
 func rfDigits(v string) string {
@@ -825,10 +776,9 @@ func payoutHashes(p *screening.Payee) [len(prevFields)]uint32 {
 		}
 	}
 	slices.Sort(wallets)
-	email := strings.ToLower(strings.TrimSpace(p.Email))
 	vals := [len(prevFields)]string{
 		ident.Compact(p.Bank.IBAN), ident.Compact(p.Bank.AccountNumber), rfDigits(p.Bank.RoutingNumber),
-		ident.Compact(p.Bank.BIC), strings.Join(wallets, " "), email, rfDigits(p.Phone),
+		ident.Compact(p.Bank.BIC), strings.Join(wallets, " "), contactKey(ident.EmailKey, p.Email), contactKey(ident.PhoneKey, p.Phone),
 	}
 	var h [len(prevFields)]uint32
 	for i, v := range vals {
