@@ -1,7 +1,6 @@
 package screening
 
 import (
-
 	"github.com/payscreen/payscreen/ident"
 	"github.com/payscreen/payscreen/lists"
 )
@@ -131,4 +130,3 @@ func (ix *idIndex) lookupBICInstitution(b ident.BIC) []idHit {
 }
 
 func compactID(v string) string { return ident.Compact(v) }
-
