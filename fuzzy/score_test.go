@@ -195,9 +195,8 @@ func TestCompareSymmetricBench(t *testing.T) {
 			a, b := Tokenize(pair[0]), Tokenize(pair[1])
 			x, y := CompareTokens(a, b, w), CompareTokens(b, a, w)
 			assert.Equal(t, x.Score, y.Score, "CompareTokens(%q, %q) reversed", pair[0], pair[1])
-			if x.Score < 0 || x.Score > 1 {
-				t.Errorf("CompareTokens(%q, %q) = %v, outside [0,1]", pair[0], pair[1], x.Score)
-			}
+			assert.True(t, x.Score >= 0 && x.Score <= 1, "CompareTokens(%q, %q) = %v, outside [0,1]", pair[0], pair[1], x.Score)
+
 			assert.Empty(t, checkExplanation(a, b, x), "CompareTokens(%q, %q) explanation", pair[0], pair[1])
 		}
 	}

@@ -47,9 +47,8 @@ func TestScreenBatchOrderAndErrors(t *testing.T) {
 			next := 0
 			err := s.ScreenBatch(context.Background(), &sliceReader{rows: rows}, BatchOptions{Workers: workers, Window: 16}, func(r RowResult) error {
 				require.Equal(t, next+1, r.Row.Line, "result out of order")
-				if (next%97 == 0) != (r.Err != nil) {
-					t.Fatalf("line %d: err = %v", r.Row.Line, r.Err)
-				}
+				require.Equal(t, next%97 == 0, r.Err != nil, "line %d: every 97th row is bad; err = %v", r.Row.Line, r.Err)
+
 				if r.Err == nil {
 					want, _ := s.Screen(context.Background(), rows[next].Payee)
 					require.Equal(t, want.Decision, r.Result.Decision, "line %d: batch vs Screen", r.Row.Line)

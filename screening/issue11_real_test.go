@@ -29,9 +29,11 @@ func TestRealBICInstitution(t *testing.T) {
 	for _, tt := range tests {
 		r, err := s.Screen(context.Background(), Payee{Name: "Northwind Consulting Ltd", Type: Organization, Bank: BankAccount{BIC: tt.bic}})
 		require.NoError(t, err)
-		if r.Decision != tt.want || tt.want != Clear && !hasMatch(r, "34737", tt.want) {
-			t.Errorf("BIC %s: decision %s; want %s on OFAC 34737 (%s)\n%s", tt.bic, r.Decision, tt.want, tt.reason, r.Explain())
+		assert.Equal(t, tt.want, r.Decision, "BIC %s (%s)\n%s", tt.bic, tt.reason, r.Explain())
+		if tt.want != Clear {
+			assert.True(t, hasMatch(r, "34737", tt.want), "BIC %s: want a %s match on OFAC 34737 (%s)\n%s", tt.bic, tt.want, tt.reason, r.Explain())
 		}
+
 	}
 }
 

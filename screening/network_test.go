@@ -3,7 +3,6 @@ package screening
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/payscreen/payscreen/lists"
@@ -134,9 +133,11 @@ func TestITWorkerNetworkAnnotate(t *testing.T) {
 			got = append(got, e)
 		}
 	}
-	if len(got) != 1 || got[0].Effect != Neutral || !strings.Contains(got[0].Detail, "DPRK IT-worker network Korea Sobaeksu") {
-		t.Errorf("network evidence %+v, want exactly one neutral explanation", got)
+	if assert.Len(t, got, 1, "network evidence: want exactly one explanation") {
+		assert.Equal(t, Neutral, got[0].Effect, "network evidence: want a neutral explanation")
+		assert.Contains(t, got[0].Detail, "DPRK IT-worker network Korea Sobaeksu")
 	}
+
 	assert.Equal(t, before, r.Decision, "annotation changed the decision")
 
 }

@@ -109,9 +109,10 @@ func TestAllowList(t *testing.T) {
 	p := DefaultPolicy()
 	p.AllowList = []AllowEntry{{PayeeID: "EMP-7", Source: m.Source, EntityID: m.EntityID, Fingerprint: m.Fingerprint, Reason: "different person, checked passport"}}
 	r2, _ := sampleScreener(t, p).Screen(context.Background(), payee)
-	if r2.Decision != Clear || len(r2.Matches) != 0 || !hasFlag(r2.Flags, FlagAllowListed) {
-		t.Errorf("allow-listed match still decides %s:\n%s", r2.Decision, r2.Explain())
-	}
+	assert.Equal(t, Clear, r2.Decision, "allow-listed match still decides:\n%s", r2.Explain())
+	assert.Empty(t, r2.Matches, "allow-listed match still shown")
+	assert.True(t, hasFlag(r2.Flags, FlagAllowListed), "allow_listed flag missing: %+v", r2.Flags)
+
 	// Another payee with the same name is not covered by the entry.
 	r3, _ := sampleScreener(t, p).Screen(context.Background(), Payee{ID: "EMP-8", Name: "Han Cheol Man", Type: Person})
 	assert.Equal(t, Review, r3.Decision, "allow-list entry for EMP-7 suppressed EMP-8's match")
