@@ -58,6 +58,5 @@ func TestSpellingClasses(t *testing.T) {
 		r := Compare(tt.payee, tt.listed)
 		assert.GreaterOrEqual(t, r.Score, tt.min, "Compare(%q, %q) (%s)\n%v", tt.payee, tt.listed, tt.reason, r)
 		assert.LessOrEqual(t, r.Score, tt.max, "Compare(%q, %q) (%s)\n%v", tt.payee, tt.listed, tt.reason, r)
-
 	}
 }

@@ -51,7 +51,6 @@ func FuzzTokenize(f *testing.F) {
 			b.WriteString(tk.Text)
 		}
 		require.Equal(t, strings.ReplaceAll(Normalize(s), " ", ""), b.String(), "Tokenize(%q) spells Normalize without spaces", s)
-
 	})
 }
 

@@ -32,7 +32,6 @@ func FuzzCompare(f *testing.F) {
 		}
 		require.Equal(t, r.Score, Compare(b, a).Score, "Compare(%q, %q) reversed", a, b)
 		require.Empty(t, checkExplanation(Tokenize(a)[:min(len(Tokenize(a)), maxTokens)], Tokenize(b)[:min(len(Tokenize(b)), maxTokens)], r), "Compare(%q, %q): explanation", a, b)
-
 		if a == b && len(Tokenize(a)) > 0 && r.Score != 1 {
 			t.Fatalf("Compare(%q, itself) = %v, want 1", a, r.Score)
 		}

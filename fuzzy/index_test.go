@@ -269,6 +269,5 @@ func TestIndexRecall(t *testing.T) {
 		recall := float64(found[k]) / float64(max(1, wanted[k]))
 		t.Logf("threshold %.2f: %d queries, %d names above it by exhaustive scan, %d found by the index: recall %.4f", th, len(queries), wanted[k], found[k], recall)
 		assert.GreaterOrEqual(t, recall, 0.999, "threshold %.2f: recall", th)
-
 	}
 }

@@ -189,5 +189,4 @@ func TestJaroWinklerAllocs(t *testing.T) {
 	a, b := "muhammad", "mohammed"
 	assert.Zero(t, testing.AllocsPerRun(100, func() { JaroWinkler(a, b) }), "JaroWinkler allocations per call on short ASCII strings")
 	assert.Zero(t, testing.AllocsPerRun(100, func() { editDistanceWithin(a, b, 2) }), "editDistanceWithin allocations per call on short strings")
-
 }

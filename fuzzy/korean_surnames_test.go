@@ -78,6 +78,5 @@ func TestKoreanSurnameNames(t *testing.T) {
 	for _, tt := range tests {
 		r := Compare(tt.payee, tt.listed)
 		assert.GreaterOrEqual(t, r.Score, 0.9, "Compare(%q, %q) (%s)\n%v", tt.payee, tt.listed, tt.reason, r)
-
 	}
 }

@@ -377,6 +377,5 @@ func TestNameBenchKorean(t *testing.T) {
 		}
 	}
 	assert.GreaterOrEqual(t, korean, 30, "Korean rows in the bench")
-
 	t.Logf("%d Korean rows, %d with equal keys", korean, equal)
 }

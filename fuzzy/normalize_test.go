@@ -437,7 +437,6 @@ func BenchmarkTokenizeSDN(b *testing.B) {
 		}
 	}
 	require.GreaterOrEqual(b, len(names), 15000, "names read from sdn.csv")
-
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, n := range names {

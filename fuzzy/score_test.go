@@ -196,7 +196,6 @@ func TestCompareSymmetricBench(t *testing.T) {
 			x, y := CompareTokens(a, b, w), CompareTokens(b, a, w)
 			assert.Equal(t, x.Score, y.Score, "CompareTokens(%q, %q) reversed", pair[0], pair[1])
 			assert.True(t, x.Score >= 0 && x.Score <= 1, "CompareTokens(%q, %q) = %v, outside [0,1]", pair[0], pair[1], x.Score)
-
 			assert.Empty(t, checkExplanation(a, b, x), "CompareTokens(%q, %q) explanation", pair[0], pair[1])
 		}
 	}
@@ -253,5 +252,4 @@ func TestScoreNameAllocs(t *testing.T) {
 			ix.scoreName(q, uint32(id), s)
 		}
 	}), "allocations of scoring a candidate")
-
 }

@@ -172,5 +172,4 @@ func TestTransliteratedMatch(t *testing.T) {
 	// Two Latin tokens never match this way: their vowels are known.
 	a, b := Tokenize("Safwan"), Tokenize("Sofwen")
 	assert.False(t, transliteratedMatch(&a[0], &b[0]), "transliteratedMatch of two Latin tokens")
-
 }

@@ -48,7 +48,6 @@ func TestScreenBatchOrderAndErrors(t *testing.T) {
 			err := s.ScreenBatch(context.Background(), &sliceReader{rows: rows}, BatchOptions{Workers: workers, Window: 16}, func(r RowResult) error {
 				require.Equal(t, next+1, r.Row.Line, "result out of order")
 				require.Equal(t, next%97 == 0, r.Err != nil, "line %d: every 97th row is bad; err = %v", r.Row.Line, r.Err)
-
 				if r.Err == nil {
 					want, _ := s.Screen(context.Background(), rows[next].Payee)
 					require.Equal(t, want.Decision, r.Result.Decision, "line %d: batch vs Screen", r.Row.Line)
@@ -82,7 +81,6 @@ func TestScreenBatchStops(t *testing.T) {
 	})
 	assert.ErrorIs(t, err, emitErr, "emit error")
 	assert.Equal(t, 10, n, "rows emitted before the emit error")
-
 	ctx, cancel := context.WithCancel(context.Background())
 	n = 0
 	err = s.ScreenBatch(ctx, &sliceReader{rows: rows}, BatchOptions{}, func(RowResult) error {
@@ -113,5 +111,4 @@ func TestScreenBatchBoundedWindow(t *testing.T) {
 	})
 	require.NoError(t, err)
 	require.Equal(t, len(rows), written, "rows written")
-
 }

@@ -35,7 +35,6 @@ func TestDecide(t *testing.T) {
 			if assert.Equal(t, tt.ok, v.Reported, "reported; rule %s (%s)", v.Rule, tt.reason) && v.Reported {
 				assert.Equal(t, tt.want, v.Decision, "decision; rule %s (%s)", v.Rule, tt.reason)
 			}
-
 		})
 	}
 }
@@ -59,7 +58,6 @@ func TestFactsOf(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, FactsOf(tt.ev), tt.reason)
-
 		})
 	}
 }

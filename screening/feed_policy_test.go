@@ -83,6 +83,5 @@ func TestListIDPolicyText(t *testing.T) {
 		require.NoError(t, err, "%s", tt.body)
 		assert.Len(t, p.Sources, 1, "%s: sources (%s)", tt.body, tt.reason)
 		assert.Contains(t, p.Sources, tt.want, "%s: sources (%s)", tt.body, tt.reason)
-
 	}
 }

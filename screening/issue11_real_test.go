@@ -33,7 +33,6 @@ func TestRealBICInstitution(t *testing.T) {
 		if tt.want != Clear {
 			assert.True(t, hasMatch(r, "34737", tt.want), "BIC %s: want a %s match on OFAC 34737 (%s)\n%s", tt.bic, tt.want, tt.reason, r.Explain())
 		}
-
 	}
 }
 
@@ -65,6 +64,5 @@ func TestRealCraftNames(t *testing.T) {
 			got = got || m.EntityID == tt.vessel
 		}
 		assert.Equal(t, tt.match, got, "%q (%s): match on vessel %s (%s)\n%s", tt.p.Name, tt.p.Type, tt.vessel, tt.reason, r.Explain())
-
 	}
 }

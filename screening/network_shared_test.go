@@ -33,5 +33,4 @@ func TestITWorkerNetworkRealLists(t *testing.T) {
 	}
 	assert.Equal(t, want, others, "entries of other lists linked: want the EU and UK listings of Sobaeksu United Corp., which OFAC designated in 2025 as Korea Sobaeksu Trading Corporation")
 	assert.Equal(t, 38, bySource[lists.OFACSDN], "OFAC SDN entries marked: want all 38 of the December 2025 list")
-
 }

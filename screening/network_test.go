@@ -137,9 +137,7 @@ func TestITWorkerNetworkAnnotate(t *testing.T) {
 		assert.Equal(t, Neutral, got[0].Effect, "network evidence: want a neutral explanation")
 		assert.Contains(t, got[0].Detail, "DPRK IT-worker network Korea Sobaeksu")
 	}
-
 	assert.Equal(t, before, r.Decision, "annotation changed the decision")
-
 }
 
 func ExampleITWorkerNetworks_Annotate() {

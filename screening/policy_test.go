@@ -63,7 +63,6 @@ func TestDefaultPolicyValid(t *testing.T) {
 	p := DefaultPolicy()
 	require.NoError(t, p.Validate())
 	assert.Equal(t, DefaultMaxListAge, p.MaxAge())
-
 }
 
 // TestPolicyErrorCauses: a policy error wraps ErrPolicy and its cause.
@@ -86,7 +85,6 @@ func TestPolicyErrorCauses(t *testing.T) {
 			_, err := LoadPolicy(tt.path)
 			assert.ErrorIs(t, err, ErrPolicy, tt.reason)
 			assert.True(t, tt.cause(err), "err = %v: want its cause (%s)", err, tt.reason)
-
 		})
 	}
 }

@@ -194,7 +194,6 @@ func TestRealGolden(t *testing.T) {
 			want, err := os.ReadFile(path)
 			require.NoError(t, err, "run go test -run TestRealGolden -update")
 			assert.Equal(t, string(want), string(got), "result differs from %s (rerun with -update if the change is intended)", path)
-
 		})
 	}
 }

@@ -112,7 +112,6 @@ func TestAllowList(t *testing.T) {
 	assert.Equal(t, Clear, r2.Decision, "allow-listed match still decides:\n%s", r2.Explain())
 	assert.Empty(t, r2.Matches, "allow-listed match still shown")
 	assert.True(t, hasFlag(r2.Flags, FlagAllowListed), "allow_listed flag missing: %+v", r2.Flags)
-
 	// Another payee with the same name is not covered by the entry.
 	r3, _ := sampleScreener(t, p).Screen(context.Background(), Payee{ID: "EMP-8", Name: "Han Cheol Man", Type: Person})
 	assert.Equal(t, Review, r3.Decision, "allow-list entry for EMP-7 suppressed EMP-8's match")
@@ -161,7 +160,6 @@ func TestScreenCancelled(t *testing.T) {
 	cancel()
 	_, err := s.Screen(ctx, Payee{Name: "Ri Won Ho"})
 	assert.ErrorIs(t, err, context.Canceled)
-
 }
 
 func FuzzScreen(f *testing.F) {

@@ -27,6 +27,5 @@ func FuzzStoredPayee(f *testing.F) {
 		q := got
 		q.Name += "x"
 		require.Equal(t, []string{"name"}, changedFields(PayeeFingerprint(&got), PayeeFingerprint(&q)), "changed fields")
-
 	})
 }

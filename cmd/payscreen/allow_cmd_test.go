@@ -87,7 +87,6 @@ func TestAllowEntryFromScreenOutput(t *testing.T) {
 	require.NotNil(t, m, "P1: want a review on acme/nordwind, got %+v", out[0])
 	require.Equal(t, "review", out[0].Decision, "P1")
 	require.True(t, strings.HasPrefix(m.Fingerprint, "fp1:"), "P1: want a fingerprint, got %+v", m)
-
 	policy := filepath.Join(dir, "policy.yaml")
 	write(policy, fmt.Sprintf("max_list_age: \"0\"\nallow_list:\n  - {payee_id: P1, source: %s, entity_id: %s, fingerprint: %q, reason: other company}\n",
 		m.Source, m.EntityID, m.Fingerprint))
@@ -140,5 +139,4 @@ func TestPolicyNamesUserFeed(t *testing.T) {
 	code, _, stderr := runCmd(t, "screen", "--lists", "sample", "--indicators", feed+"=acme", "--policy", policy, payroll)
 	assert.Equal(t, exitError, code, "policy naming an unloaded feed")
 	assert.Contains(t, stderr, "acme2", "policy naming an unloaded feed")
-
 }

@@ -161,7 +161,6 @@ func TestAlterName(t *testing.T) {
 	}
 	assert.Equal(t, 40, changed, "alterations that changed the name: punctuation is always dropped")
 	assert.Empty(t, alterName(rng, ""), `alterName("")`)
-
 }
 
 // TestCompareReal runs the comparison as documented, against a real

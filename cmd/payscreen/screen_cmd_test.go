@@ -141,7 +141,6 @@ func TestCheck(t *testing.T) {
 	assert.Equal(t, exitOK, code, "check --json --wallet")
 	assert.Contains(t, stdout, `"decision": "block"`, "check --json --wallet")
 	assert.Contains(t, stdout, `"fingerprint": "fp1:`, "check --json --wallet")
-
 }
 
 func TestListsInfoSample(t *testing.T) {

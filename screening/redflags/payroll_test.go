@@ -157,6 +157,5 @@ func TestDPRKPayroll(t *testing.T) {
 		if rr.Result.Decision == screening.Block {
 			assert.NotEmpty(t, rr.Result.Matches, "%s blocked without a match", rr.Result.PayeeID)
 		}
-
 	}
 }

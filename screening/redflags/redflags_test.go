@@ -426,7 +426,6 @@ func TestRfRadixSort(t *testing.T) {
 	slices.SortStableFunc(want, func(a, b rfEntry) int { return cmp.Compare(a.hash, b.hash) })
 	got := rfRadixSort(slices.Clone(in), make([]rfEntry, len(in)))
 	assert.Equal(t, want, got, "radix sort differs from the stable comparison sort")
-
 }
 
 // BenchmarkBatch1MReal screens 1,000,000 generated rows against the real

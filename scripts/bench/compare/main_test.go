@@ -61,5 +61,4 @@ func TestRunFakeWatchman(t *testing.T) {
 		assert.Contains(t, out.String(), want)
 	}
 	assert.Error(t, run(t.Context(), []string{"--lists", sample, "--watchman-url", srv.URL, "-j", "0", payees}, &out), "-j 0")
-
 }
