@@ -1,6 +1,10 @@
 package fuzzy
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 // TestSpellingClasses checks, class by class, payee spellings of listed
 // names that the issue tracker reported missed, and near-misses that must
@@ -52,8 +56,7 @@ func TestSpellingClasses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r := Compare(tt.payee, tt.listed)
-		if r.Score < tt.min || r.Score > tt.max {
-			t.Errorf("Compare(%q, %q) = %.3f; want in [%.2f, %.2f] (%s)\n%v", tt.payee, tt.listed, r.Score, tt.min, tt.max, tt.reason, r)
-		}
+		assert.GreaterOrEqual(t, r.Score, tt.min, "Compare(%q, %q) (%s)\n%v", tt.payee, tt.listed, tt.reason, r)
+		assert.LessOrEqual(t, r.Score, tt.max, "Compare(%q, %q) (%s)\n%v", tt.payee, tt.listed, tt.reason, r)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
 )
 
 // fuzzNormSeeds are the seeds of the normalization fuzz targets.
@@ -23,12 +25,8 @@ func FuzzNormalize(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := Normalize(s)
-		if err := checkNormalForm(n); err != "" {
-			t.Fatalf("Normalize(%q) = %q: %s", s, n, err)
-		}
-		if n2 := Normalize(n); n2 != n {
-			t.Fatalf("Normalize not idempotent: Normalize(%q) = %q, Normalize of that = %q", s, n, n2)
-		}
+		require.Empty(t, checkNormalForm(n), "Normalize(%q) = %q is not in normal form", s, n)
+		require.Equal(t, n, Normalize(n), "Normalize not idempotent on Normalize(%q)", s)
 		if tr := Transliterate(s); utf8.ValidString(s) && !utf8.ValidString(tr) {
 			t.Fatalf("Transliterate(%q) = %q is not valid UTF-8", s, tr)
 		}
@@ -45,20 +43,14 @@ func FuzzTokenize(f *testing.F) {
 		toks := Tokenize(s)
 		var b strings.Builder
 		for _, tk := range toks {
-			if tk.Text == "" {
-				t.Fatalf("Tokenize(%q) has an empty token: %+v", s, toks)
-			}
+			require.NotEmpty(t, tk.Text, "Tokenize(%q) has an empty token: %+v", s, toks)
 			if strings.IndexByte(tk.Text, ' ') >= 0 || checkNormalForm(tk.Text) != "" {
 				t.Fatalf("Tokenize(%q): token %q is not one normalized word", s, tk.Text)
 			}
-			if tk.Script > OtherScript {
-				t.Fatalf("Tokenize(%q): token %q has script %v", s, tk.Text, tk.Script)
-			}
+			require.LessOrEqual(t, tk.Script, OtherScript, "Tokenize(%q): token %q has an unknown script", s, tk.Text)
 			b.WriteString(tk.Text)
 		}
-		if want := strings.ReplaceAll(Normalize(s), " ", ""); b.String() != want {
-			t.Fatalf("Tokenize(%q) spells %q; want %q (Normalize without spaces)", s, b.String(), want)
-		}
+		require.Equal(t, strings.ReplaceAll(Normalize(s), " ", ""), b.String(), "Tokenize(%q) spells Normalize without spaces", s)
 	})
 }
 

@@ -2,10 +2,12 @@ package fuzzy
 
 import (
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func smallIndex() *Index {
@@ -50,13 +52,10 @@ func TestIndexSearchSmall(t *testing.T) {
 			var got []int
 			for _, c := range ix.Search(tt.query, tt.threshold, 0) {
 				got = append(got, c.Ref)
-				if c.Name != ix.Entry(c.Entry).Name || c.Ref != ix.Entry(c.Entry).Ref {
-					t.Errorf("candidate %+v does not match entry %d", c, c.Entry)
-				}
+				assert.Equal(t, ix.Entry(c.Entry).Name, c.Name, "candidate %+v: name of entry %d", c, c.Entry)
+				assert.Equal(t, ix.Entry(c.Entry).Ref, c.Ref, "candidate %+v: ref of entry %d", c, c.Entry)
 			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("Search(%q, %v) refs = %v, want %v: %s", tt.query, tt.threshold, got, tt.want, tt.reason)
-			}
+			assert.Equal(t, tt.want, got, "Search(%q, %v) refs: %s", tt.query, tt.threshold, tt.reason)
 		})
 	}
 }
@@ -64,23 +63,13 @@ func TestIndexSearchSmall(t *testing.T) {
 func TestIndexSearchLimitAndOrder(t *testing.T) {
 	ix := smallIndex()
 	all := ix.Search("Kim Jong", 0.3, 0)
-	if len(all) < 3 {
-		t.Fatalf("Search(Kim Jong, 0.3) found %d names, want the three KIMs", len(all))
-	}
+	require.GreaterOrEqual(t, len(all), 3, "Search(Kim Jong, 0.3): want the three KIMs")
 	for k := 1; k < len(all); k++ {
-		if all[k].Result.Score > all[k-1].Result.Score {
-			t.Errorf("candidates not sorted by score: %v before %v", all[k-1].Result.Score, all[k].Result.Score)
-		}
+		assert.LessOrEqual(t, all[k].Result.Score, all[k-1].Result.Score, "candidates not sorted by score at %d", k)
 	}
-	if got := ix.Search("Kim Jong", 0.3, 2); len(got) != 2 || got[0].Entry != all[0].Entry || got[1].Entry != all[1].Entry {
-		t.Errorf("limit 2 returned %v, want the first two of %v", got, all)
-	}
-	if got := ix.Search("Kim Jong Un", 0, 0); len(got) != ix.Len() {
-		t.Errorf("threshold 0 returned %d names, want all %d", len(got), ix.Len())
-	}
-	if got := ix.Search("Kim Jong Un", 1.01, 0); got != nil {
-		t.Errorf("threshold above 1 returned %v, want nothing", got)
-	}
+	assert.Equal(t, all[:2], ix.Search("Kim Jong", 0.3, 2), "limit 2: want the first two")
+	assert.Len(t, ix.Search("Kim Jong Un", 0, 0), ix.Len(), "threshold 0: want all names")
+	assert.Nil(t, ix.Search("Kim Jong Un", 1.01, 0), "threshold above 1: want nothing")
 }
 
 // TestIndexSearchAllocs checks that a search finding nothing allocates
@@ -89,12 +78,8 @@ func TestIndexSearchAllocs(t *testing.T) {
 	ix := smallIndex()
 	for _, q := range []string{"Anna Schmidt", "Kim Jong Il Sung", "Mohammed Al Amin"} {
 		qt := Tokenize(q)
-		if got := ix.SearchTokens(qt, 0.8, 10); len(got) != 0 {
-			t.Fatalf("SearchTokens(%q) found %v; the test needs a query that finds nothing", q, got)
-		}
-		if n := testing.AllocsPerRun(50, func() { ix.SearchTokens(qt, 0.8, 10) }); n != 0 {
-			t.Errorf("SearchTokens(%q) allocates %v times, want 0", q, n)
-		}
+		require.Empty(t, ix.SearchTokens(qt, 0.8, 10), "SearchTokens(%q): the test needs a query that finds nothing", q)
+		assert.Zero(t, testing.AllocsPerRun(50, func() { ix.SearchTokens(qt, 0.8, 10) }), "SearchTokens(%q) allocations", q)
 	}
 }
 
@@ -273,13 +258,9 @@ func TestIndexRecall(t *testing.T) {
 					continue
 				}
 				found[k]++
-				if gs != s {
-					t.Errorf("query %d: index score %v, exhaustive %v for entry %d", qi, gs, s, i)
-				}
+				assert.Equal(t, s, gs, "query %d: index score vs exhaustive for entry %d", qi, i)
 				if qi%50 == 0 { // the exhaustive scorer is CompareTokens
-					if cs := CompareTokens(qt, tokens[i], w).Score; cs != s {
-						t.Errorf("query %d: CompareTokens gives %v, the scan %v", qi, cs, s)
-					}
+					assert.Equal(t, s, CompareTokens(qt, tokens[i], w).Score, "query %d: CompareTokens vs the scan", qi)
 				}
 			}
 		}
@@ -287,8 +268,6 @@ func TestIndexRecall(t *testing.T) {
 	for k, th := range thresholds {
 		recall := float64(found[k]) / float64(max(1, wanted[k]))
 		t.Logf("threshold %.2f: %d queries, %d names above it by exhaustive scan, %d found by the index: recall %.4f", th, len(queries), wanted[k], found[k], recall)
-		if recall < 0.999 {
-			t.Errorf("threshold %.2f: recall %.4f, want at least 0.999", th, recall)
-		}
+		assert.GreaterOrEqual(t, recall, 0.999, "threshold %.2f: recall", th)
 	}
 }

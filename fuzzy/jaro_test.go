@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/xrash/smetrics"
 )
 
@@ -25,10 +26,7 @@ func TestJaroWinklerKnownValues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
-			got := JaroWinkler(tt.a, tt.b)
-			if math.Abs(got-tt.want) > 1e-12 {
-				t.Errorf("JaroWinkler(%q, %q) = %v, want %v: %s", tt.a, tt.b, got, tt.want, tt.reason)
-			}
+			assert.InDelta(t, tt.want, JaroWinkler(tt.a, tt.b), 1e-12, tt.reason)
 		})
 	}
 }
@@ -164,8 +162,8 @@ func TestEditDistanceWithin(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
 			d, ok := editDistanceWithin(tt.a, tt.b, tt.k)
-			if ok != tt.ok || (ok && d != tt.want) {
-				t.Errorf("editDistanceWithin(%q, %q, %d) = %d, %v; want %d, %v: %s", tt.a, tt.b, tt.k, d, ok, tt.want, tt.ok, tt.reason)
+			if assert.Equal(t, tt.ok, ok, "within %d: %s", tt.k, tt.reason) && ok {
+				assert.Equal(t, tt.want, d, "distance: %s", tt.reason)
 			}
 		})
 	}
@@ -189,10 +187,6 @@ func TestEditDistanceWithin(t *testing.T) {
 
 func TestJaroWinklerAllocs(t *testing.T) {
 	a, b := "muhammad", "mohammed"
-	if n := testing.AllocsPerRun(100, func() { JaroWinkler(a, b) }); n != 0 {
-		t.Errorf("JaroWinkler allocates %v times per call on short ASCII strings, want 0", n)
-	}
-	if n := testing.AllocsPerRun(100, func() { editDistanceWithin(a, b, 2) }); n != 0 {
-		t.Errorf("editDistanceWithin allocates %v times per call on short strings, want 0", n)
-	}
+	assert.Zero(t, testing.AllocsPerRun(100, func() { JaroWinkler(a, b) }), "JaroWinkler allocations per call on short ASCII strings")
+	assert.Zero(t, testing.AllocsPerRun(100, func() { editDistanceWithin(a, b, 2) }), "editDistanceWithin allocations per call on short strings")
 }

@@ -3,6 +3,8 @@ package fuzzy
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // TestKoreanSurnameSpellings checks every spelling of the surname table
@@ -45,9 +47,7 @@ func TestKoreanSurnameSpellings(t *testing.T) {
 			default:
 				if _, ok := surnameOnlyKeys[Normalize(sp)]; ok {
 					// Read as the surname where a surname stands.
-					if toks := Tokenize(sp + " Yong Chol"); toks[0].Key != want {
-						t.Errorf("%s (%s): %q Yong Chol: surname key %q; want %q", s.hangul, s.src, sp, toks[0].Key, want)
-					}
+					assert.Equal(t, want, Tokenize(sp + " Yong Chol")[0].Key, "%s (%s): %q Yong Chol: surname key", s.hangul, s.src, sp)
 					continue
 				}
 				if got, ok := KoreanKey(sp); !ok || got != want {
@@ -56,9 +56,7 @@ func TestKoreanSurnameSpellings(t *testing.T) {
 			}
 		}
 	}
-	if n < 400 {
-		t.Errorf("the table has %d spellings; want the full table (400 or more)", n)
-	}
+	assert.GreaterOrEqual(t, n, 400, "spellings in the table: want the full table")
 }
 
 // TestKoreanSurnameNames checks whole names: a listed DPRK name meets the
@@ -78,8 +76,7 @@ func TestKoreanSurnameNames(t *testing.T) {
 		{"CHOE Chun Sik", "Choi Chun Sik", "Choi is 최"},
 	}
 	for _, tt := range tests {
-		if r := Compare(tt.payee, tt.listed); r.Score < 0.9 {
-			t.Errorf("Compare(%q, %q) = %.3f; want >= 0.9 (%s)\n%v", tt.payee, tt.listed, r.Score, tt.reason, r)
-		}
+		r := Compare(tt.payee, tt.listed)
+		assert.GreaterOrEqual(t, r.Score, 0.9, "Compare(%q, %q) (%s)\n%v", tt.payee, tt.listed, tt.reason, r)
 	}
 }

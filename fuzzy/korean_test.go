@@ -7,6 +7,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The romanization systems, written out independently of korean.go so that
@@ -139,13 +142,12 @@ func TestKoreanKeyAllSyllables(t *testing.T) {
 	total := 0
 	for r := rune(hangulBase); r <= hangulLast; r++ {
 		want := hangulKey(r)
-		if got, ok := KoreanKey(string(r)); !ok || got != want {
-			t.Fatalf("KoreanKey(%q) = %q, %v; want %q", string(r), got, ok, want)
-		}
+		got, ok := KoreanKey(string(r))
+		require.True(t, ok, "KoreanKey(%q) not Korean", string(r))
+		require.Equal(t, want, got, "KoreanKey(%q)", string(r))
 		own := string(appendHangulText(nil, r))
-		if got, ok := KoreanKey(own); !ok || got != want {
-			t.Errorf("KoreanKey(%q) (text of %c) = %q, %v; want %q", own, r, got, ok, want)
-		}
+		got, ok = KoreanKey(own)
+		assert.True(t, ok && got == want, "KoreanKey(%q) (text of %c) = %q, %v; want %q", own, r, got, ok, want)
 		for _, sp := range testRomanizations(r) {
 			total++
 			got, ok := KoreanKey(sp)
@@ -159,9 +161,7 @@ func TestKoreanKeyAllSyllables(t *testing.T) {
 			bySpelling[Normalize(sp)] = true
 		}
 	}
-	if failures > 0 {
-		t.Errorf("%d of %d spellings failed", failures, total)
-	}
+	assert.Zero(t, failures, "spellings failed of %d", total)
 	keys := map[string]bool{}
 	for r := rune(hangulBase); r <= hangulLast; r++ {
 		keys[hangulKey(r)] = true
@@ -259,9 +259,8 @@ func TestKoreanKeyPairs(t *testing.T) {
 	for _, tt := range tests {
 		ka, oka := KoreanKey(tt.a)
 		kb, okb := KoreanKey(tt.b)
-		if !oka || !okb || ka != kb {
-			t.Errorf("KoreanKey(%q) = %q, %v; KoreanKey(%q) = %q, %v; want equal keys (%s)", tt.a, ka, oka, tt.b, kb, okb, tt.reason)
-		}
+		assert.True(t, oka && okb, "KoreanKey(%q), KoreanKey(%q): want both Korean (%s)", tt.a, tt.b, tt.reason)
+		assert.Equal(t, ka, kb, "KoreanKey(%q), KoreanKey(%q): want equal keys (%s)", tt.a, tt.b, tt.reason)
 	}
 }
 
@@ -286,9 +285,7 @@ func TestKoreanKeyDistinct(t *testing.T) {
 	for _, tt := range tests {
 		ka, _ := KoreanKey(tt.a)
 		kb, _ := KoreanKey(tt.b)
-		if ka == kb {
-			t.Errorf("KoreanKey(%q) = KoreanKey(%q) = %q; want different keys (%s)", tt.a, tt.b, ka, tt.reason)
-		}
+		assert.NotEqual(t, ka, kb, "KoreanKey(%q), KoreanKey(%q): want different keys (%s)", tt.a, tt.b, tt.reason)
 	}
 }
 
@@ -310,9 +307,8 @@ func TestKoreanKeyUnknown(t *testing.T) {
 		{"123", "digits"},
 	}
 	for _, tt := range tests {
-		if k, ok := KoreanKey(tt.in); ok {
-			t.Errorf("KoreanKey(%q) = %q, true; want false (%s)", tt.in, k, tt.reason)
-		}
+		k, ok := KoreanKey(tt.in)
+		assert.False(t, ok, "KoreanKey(%q) = %q (%s)", tt.in, k, tt.reason)
 	}
 }
 
@@ -348,14 +344,10 @@ func isKoreanName(toks []Token) bool {
 // have the same keys.
 func TestNameBenchKorean(t *testing.T) {
 	f, err := os.Open(normShared(t, "eval-public/name_bench_cases.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	mustEqual := map[string]string{ // romanization variants labelled a match
 		"Kim Jong On": "Kim Jong Un",
 		"Kim Jong-un": "Kim Jong Un",
@@ -384,8 +376,6 @@ func TestNameBenchKorean(t *testing.T) {
 			t.Errorf("%q and %q: keys %q and %q; want equal", a, b, keySeq(ta), keySeq(tb))
 		}
 	}
-	if korean < 30 {
-		t.Errorf("%d Korean rows in the bench; want at least 30", korean)
-	}
+	assert.GreaterOrEqual(t, korean, 30, "Korean rows in the bench")
 	t.Logf("%d Korean rows, %d with equal keys", korean, equal)
 }

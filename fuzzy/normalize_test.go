@@ -9,6 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // normShared returns the path of a file under ../../shared (the real
@@ -83,12 +86,8 @@ func TestNormalize(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got := Normalize(tt.in)
-			if got != tt.want {
-				t.Errorf("Normalize(%q) = %q; want %q (%s)", tt.in, got, tt.want, tt.reason)
-			}
-			if again := Normalize(got); again != got {
-				t.Errorf("Normalize(%q) = %q; not idempotent", got, again)
-			}
+			assert.Equal(t, tt.want, got, "Normalize(%q) (%s)", tt.in, tt.reason)
+			assert.Equal(t, got, Normalize(got), "Normalize(%q) not idempotent", got)
 		})
 	}
 }
@@ -109,15 +108,11 @@ func TestNormalizeAllocs(t *testing.T) {
 		{"김정은", 1, "Hangul: only the result"},
 	}
 	for _, tt := range tests {
-		if got := testing.AllocsPerRun(100, func() { Normalize(tt.in) }); got > tt.max {
-			t.Errorf("Normalize(%q) allocates %v times; want at most %v (%s)", tt.in, got, tt.max, tt.reason)
-		}
+		assert.LessOrEqual(t, testing.AllocsPerRun(100, func() { Normalize(tt.in) }), tt.max, "Normalize(%q) allocations (%s)", tt.in, tt.reason)
 	}
 	// Tokenize: the normalized text, the tokens and the variant keys.
 	for _, in := range []string{"KIM Jong-Un", "Mohammed bin Salman Al Saud"} {
-		if got := testing.AllocsPerRun(100, func() { Tokenize(in) }); got > 3 {
-			t.Errorf("Tokenize(%q) allocates %v times; want at most 3", in, got)
-		}
+		assert.LessOrEqual(t, testing.AllocsPerRun(100, func() { Tokenize(in) }), 3.0, "Tokenize(%q) allocations", in)
 	}
 }
 
@@ -126,20 +121,12 @@ func TestNormalizeAllocs(t *testing.T) {
 func TestNormalizeLong(t *testing.T) {
 	in := strings.Repeat("KIM Jong-Un, ", 40)
 	want := strings.TrimSpace(strings.Repeat("kim jong un ", 40))
-	if got := Normalize(in); got != want {
-		t.Errorf("Normalize of a %d-byte name = %q; want %q", len(in), got, want)
-	}
+	assert.Equal(t, want, Normalize(in), "Normalize of a %d-byte name", len(in))
 	toks := Tokenize(in)
-	if len(toks) != 120 {
-		t.Fatalf("Tokenize of 120 words gave %d tokens", len(toks))
-	}
-	if got := strings.Join(tokenTexts(toks), " "); got != want {
-		t.Errorf("Tokenize of a long name spells %q; want %q", got, want)
-	}
+	require.Len(t, toks, 120, "Tokenize of 120 words")
+	assert.Equal(t, want, strings.Join(tokenTexts(toks), " "), "Tokenize of a long name")
 	in = strings.Repeat("Ж", 200)
-	if got := Normalize(in); got != strings.Repeat("zh", 200) {
-		t.Errorf("Normalize of 200 Ж = %q", got)
-	}
+	assert.Equal(t, strings.Repeat("zh", 200), Normalize(in), "Normalize of 200 Ж")
 }
 
 // tokenTexts returns the texts of toks.
@@ -202,16 +189,14 @@ func TestTokenize(t *testing.T) {
 				s := tk.Text
 				if tk.Weak {
 					s += "*"
-				} else if tk.Script != tt.script {
-					t.Errorf("token %q has script %v; want %v (%s)", tk.Text, tk.Script, tt.script, tt.reason)
+				} else {
+					assert.Equal(t, tt.script, tk.Script, "token %q script (%s)", tk.Text, tt.reason)
 				}
 				got = append(got, s)
 			}
-			if strings.Join(got, " ") != tt.want {
-				t.Errorf("Tokenize(%q) = %q; want %q (%s)", tt.in, strings.Join(got, " "), tt.want, tt.reason)
-			}
-			if tt.want == "" && toks != nil {
-				t.Errorf("Tokenize(%q) = %#v; want nil", tt.in, toks)
+			assert.Equal(t, tt.want, strings.Join(got, " "), "Tokenize(%q) (%s)", tt.in, tt.reason)
+			if tt.want == "" {
+				assert.Nil(t, toks, "Tokenize(%q)", tt.in)
 			}
 		})
 	}
@@ -238,9 +223,7 @@ func TestTokenizeJoined(t *testing.T) {
 				got = append(got, tk.Text)
 			}
 		}
-		if strings.Join(got, " ") != tt.want {
-			t.Errorf("Tokenize(%q) = %q, want %q: %s", tt.in, strings.Join(got, " "), tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, strings.Join(got, " "), "Tokenize(%q): %s", tt.in, tt.reason)
 	}
 }
 
@@ -291,8 +274,7 @@ func TestTokenizeKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a, b := Tokenize(tt.a), Tokenize(tt.b)
-		if len(a) != len(b) {
-			t.Errorf("Tokenize(%q) = %q, Tokenize(%q) = %q: lengths differ (%s)", tt.a, tokenTexts(a), tt.b, tokenTexts(b), tt.reason)
+		if !assert.Len(t, b, len(a), "Tokenize(%q) = %q, Tokenize(%q): lengths differ (%s)", tt.a, tokenTexts(a), tt.b, tt.reason) {
 			continue
 		}
 		for i := range a {
@@ -312,9 +294,8 @@ func TestTokenizeHangulKey(t *testing.T) {
 			if tk.Script != Hangul {
 				continue
 			}
-			if want, _ := KoreanKey("Gim"); tk.Key != want {
-				t.Errorf("Tokenize(%q): %q has key %q; want the key of Gim, %q", in, tk.Text, tk.Key, want)
-			}
+			want, _ := KoreanKey("Gim")
+			assert.Equal(t, want, tk.Key, "Tokenize(%q): %q: want the key of Gim", in, tk.Text)
 		}
 	}
 }
@@ -326,9 +307,7 @@ func TestTokenizeConsistent(t *testing.T) {
 		for _, tk := range Tokenize(s) {
 			b.WriteString(tk.Text)
 		}
-		if want := strings.ReplaceAll(Normalize(s), " ", ""); b.String() != want {
-			t.Errorf("Tokenize(%q) spells %q; want %q", s, b.String(), want)
-		}
+		assert.Equal(t, strings.ReplaceAll(Normalize(s), " ", ""), b.String(), "Tokenize(%q) spells Normalize without spaces", s)
 	}
 }
 
@@ -348,13 +327,9 @@ type unNameXML struct {
 // its Korean syllable. The only exceptions are Chinese names.
 func TestTokenizeUNDPRK(t *testing.T) {
 	b, err := os.ReadFile(normShared(t, "lists/un/2026-02/consolidated.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var doc unNameXML
-	if err := xml.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, xml.Unmarshal(b, &doc))
 	chinese := map[string]bool{ // names that are Chinese, not Korean
 		"TSANG YUNG YUAN": true, "Jian Wenji": true, "Jiang Wen-ji": true, "Neil Tsang": true,
 		"Yun Yuan Tsang": true, "Jin Tiesan (金铁三)": true, "Lui Wai Ming": true,
@@ -381,12 +356,8 @@ func TestTokenizeUNDPRK(t *testing.T) {
 			}
 		}
 	}
-	if names < 150 {
-		t.Fatalf("read %d DPRK names from the UN list; want at least 150", names)
-	}
-	if len(missed) > 0 {
-		t.Errorf("%d DPRK names not read as Korean: %q", len(missed), missed)
-	}
+	require.GreaterOrEqual(t, names, 150, "DPRK names read from the UN list")
+	assert.Empty(t, missed, "DPRK names not read as Korean")
 	t.Logf("%d of %d DPRK names (primary and aliases) of the UN list read as Korean", korean, names)
 }
 
@@ -450,9 +421,7 @@ func BenchmarkNormalize(b *testing.B) {
 // list, as indexing a list does.
 func BenchmarkTokenizeSDN(b *testing.B) {
 	f, err := os.Open(normShared(b, "lists/ofac/2025-12/sdn.csv"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	defer f.Close()
 	r := csv.NewReader(f)
 	r.FieldsPerRecord = -1
@@ -467,9 +436,7 @@ func BenchmarkTokenizeSDN(b *testing.B) {
 			names = append(names, rec[1])
 		}
 	}
-	if len(names) < 15000 {
-		b.Fatalf("read %d names from sdn.csv", len(names))
-	}
+	require.GreaterOrEqual(b, len(names), 15000, "names read from sdn.csv")
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, n := range names {

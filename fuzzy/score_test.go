@@ -5,6 +5,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestCompare(t *testing.T) {
@@ -41,12 +44,9 @@ func TestCompare(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.query+"/"+tt.listed, func(t *testing.T) {
 			r := Compare(tt.query, tt.listed)
-			if r.Score < tt.min || r.Score > tt.max {
-				t.Errorf("Compare(%q, %q) = %s, want a score in [%v, %v]: %s", tt.query, tt.listed, r, tt.min, tt.max, tt.reason)
-			}
-			if rev := Compare(tt.listed, tt.query); rev.Score != r.Score {
-				t.Errorf("Compare is not symmetric: %v one way, %v the other", r.Score, rev.Score)
-			}
+			assert.GreaterOrEqual(t, r.Score, tt.min, "%s: %s", r, tt.reason)
+			assert.LessOrEqual(t, r.Score, tt.max, "%s: %s", r, tt.reason)
+			assert.Equal(t, r.Score, Compare(tt.listed, tt.query).Score, "Compare is not symmetric")
 		})
 	}
 }
@@ -84,12 +84,9 @@ func TestCompareRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.query+"/"+tt.listed, func(t *testing.T) {
 			r := Compare(tt.query, tt.listed)
-			if r.Score < tt.min || r.Score > tt.max {
-				t.Errorf("Compare(%q, %q) = %s, want a score in [%v, %v]: %s", tt.query, tt.listed, r, tt.min, tt.max, tt.reason)
-			}
-			if rev := Compare(tt.listed, tt.query); rev.Score != r.Score {
-				t.Errorf("Compare is not symmetric: %v one way, %v the other", r.Score, rev.Score)
-			}
+			assert.GreaterOrEqual(t, r.Score, tt.min, "%s: %s", r, tt.reason)
+			assert.LessOrEqual(t, r.Score, tt.max, "%s: %s", r, tt.reason)
+			assert.Equal(t, r.Score, Compare(tt.listed, tt.query).Score, "Compare is not symmetric")
 		})
 	}
 }
@@ -134,23 +131,19 @@ func TestCompareExplanation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
 			got := Compare(tt.query, tt.listed).Matches
-			if len(got) != len(tt.want) {
-				t.Fatalf("Compare(%q, %q) has %d matches %v, want %d: %s", tt.query, tt.listed, len(got), got, len(tt.want), tt.reason)
-			}
+			require.Len(t, got, len(tt.want), "Compare(%q, %q) matches: %s", tt.query, tt.listed, tt.reason)
 			for k, w := range tt.want {
 				g := got[k]
 				if g.Query != w.Query || g.Listed != w.Listed || g.QueryIndex != w.QueryIndex || g.ListedIndex != w.ListedIndex || g.Kind != w.Kind {
 					t.Errorf("match %d = %+v, want %+v: %s", k, g, w, tt.reason)
 				}
-				if w.Score != 0 && g.Score != w.Score {
-					t.Errorf("match %d score %v, want %v: %s", k, g.Score, w.Score, tt.reason)
+				if w.Score != 0 {
+					assert.Equal(t, w.Score, g.Score, "match %d score: %s", k, tt.reason)
 				}
 				if w.Kind == Fuzzy && (g.Score <= 0.4 || g.Score >= 1) {
 					t.Errorf("fuzzy match %d score %v, want in (0.4, 1): %s", k, g.Score, tt.reason)
 				}
-				if g.Weight <= 0 {
-					t.Errorf("match %d weight %v, want > 0", k, g.Weight)
-				}
+				assert.Positive(t, g.Weight, "match %d weight", k)
 			}
 		})
 	}
@@ -158,9 +151,7 @@ func TestCompareExplanation(t *testing.T) {
 
 func TestResultString(t *testing.T) {
 	got := Compare("Kim Jong Un", "KIM JONG MAN").String()
-	if want := "0.67: kim=kim exact, jong=jong exact, +un, -man"; got != want {
-		t.Errorf("Result.String() = %q, want %q", got, want)
-	}
+	assert.Equal(t, "0.67: kim=kim exact, jong=jong exact, +un, -man", got)
 }
 
 func TestWeights(t *testing.T) {
@@ -183,17 +174,11 @@ func TestWeights(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tok := Tokenize(tt.token)[0]
-		if got := w.Weight(tok); got < tt.min-1e-12 || got > tt.max+1e-12 {
-			t.Errorf("Weight(%q) = %v, want in [%v, %v]: %s", tt.token, got, tt.min, tt.max, tt.reason)
-		}
+		assert.InDelta(t, (tt.min+tt.max)/2, w.Weight(tok), (tt.max-tt.min)/2+1e-12, "Weight(%q): %s", tt.token, tt.reason)
 	}
-	if got := w.Frequency(Tokenize("Mohamed")[0]); got != 3001 {
-		t.Errorf("Frequency(Mohamed) = %d, want 3001 (Mohammed and Muhammad share its key)", got)
-	}
+	assert.Equal(t, 3001, w.Frequency(Tokenize("Mohamed")[0]), "Frequency(Mohamed): Mohammed and Muhammad share its key")
 	var nilW *Weights
-	if got := nilW.Weight(Tokenize("Kim")[0]); got != 1 {
-		t.Errorf("nil Weights gives %v, want 1", got)
-	}
+	assert.Equal(t, 1.0, nilW.Weight(Tokenize("Kim")[0]), "nil Weights")
 }
 
 // TestCompareSymmetricBench checks symmetry and range on the public
@@ -209,15 +194,9 @@ func TestCompareSymmetricBench(t *testing.T) {
 		for _, pair := range [][2]string{{c.name1, c.name2}, {corruptName(r, c.name1), c.name2}} {
 			a, b := Tokenize(pair[0]), Tokenize(pair[1])
 			x, y := CompareTokens(a, b, w), CompareTokens(b, a, w)
-			if x.Score != y.Score {
-				t.Errorf("CompareTokens(%q, %q) = %v, reversed %v", pair[0], pair[1], x.Score, y.Score)
-			}
-			if x.Score < 0 || x.Score > 1 {
-				t.Errorf("CompareTokens(%q, %q) = %v, outside [0,1]", pair[0], pair[1], x.Score)
-			}
-			if err := checkExplanation(a, b, x); err != "" {
-				t.Errorf("CompareTokens(%q, %q): %s", pair[0], pair[1], err)
-			}
+			assert.Equal(t, x.Score, y.Score, "CompareTokens(%q, %q) reversed", pair[0], pair[1])
+			assert.True(t, x.Score >= 0 && x.Score <= 1, "CompareTokens(%q, %q) = %v, outside [0,1]", pair[0], pair[1], x.Score)
+			assert.Empty(t, checkExplanation(a, b, x), "CompareTokens(%q, %q) explanation", pair[0], pair[1])
 		}
 	}
 }
@@ -268,11 +247,9 @@ func TestScoreNameAllocs(t *testing.T) {
 	for id := range ix.Len() {
 		ix.scoreName(q, uint32(id), s)
 	}
-	if n := testing.AllocsPerRun(100, func() {
+	assert.Zero(t, testing.AllocsPerRun(100, func() {
 		for id := range ix.Len() {
 			ix.scoreName(q, uint32(id), s)
 		}
-	}); n != 0 {
-		t.Errorf("scoring a candidate allocates %v times, want 0", n)
-	}
+	}), "allocations of scoring a candidate")
 }

@@ -1,6 +1,11 @@
 package fuzzy
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
 
 // variantKey returns the variant key of the normalized word w.
 func variantKey(w string) string { return string(appendVariantKey(nil, w)) }
@@ -42,14 +47,11 @@ func TestVariantKeyEqual(t *testing.T) {
 	}
 	for _, tt := range tests {
 		want := variantKey(tt.words[0])
-		if want == "" {
-			t.Errorf("%q has no variant key (%s)", tt.words[0], tt.reason)
+		if !assert.NotEmpty(t, want, "%q has no variant key (%s)", tt.words[0], tt.reason) {
 			continue
 		}
 		for _, w := range tt.words[1:] {
-			if got := variantKey(w); got != want {
-				t.Errorf("variant key of %q = %q; of %q = %q; want equal (%s)", w, got, tt.words[0], want, tt.reason)
-			}
+			assert.Equal(t, want, variantKey(w), "variant key of %q, want that of %q (%s)", w, tt.words[0], tt.reason)
 		}
 	}
 }
@@ -68,9 +70,7 @@ func TestVariantKeyDistinct(t *testing.T) {
 		{"khalid", "walid", "different first consonant"},
 	}
 	for _, tt := range tests {
-		if ka, kb := variantKey(tt.a), variantKey(tt.b); ka == kb {
-			t.Errorf("variant keys of %q and %q are both %q; want different (%s)", tt.a, tt.b, ka, tt.reason)
-		}
+		assert.NotEqual(t, variantKey(tt.a), variantKey(tt.b), "variant keys of %q and %q (%s)", tt.a, tt.b, tt.reason)
 	}
 }
 
@@ -86,9 +86,7 @@ func TestVariantKeyNone(t *testing.T) {
 		{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "too long for the buffer and no consonant"},
 	}
 	for _, tt := range tests {
-		if k := variantKey(tt.w); k != "" {
-			t.Errorf("variant key of %q = %q; want none (%s)", tt.w, k, tt.reason)
-		}
+		assert.Empty(t, variantKey(tt.w), "variant key of %q (%s)", tt.w, tt.reason)
 	}
 }
 
@@ -122,9 +120,8 @@ func TestWeakWords(t *testing.T) {
 		}
 	}
 	for _, w := range []string{"kim", "mohammed", "alpha", "bank", "bin"} {
-		if _, ok := weakKey(w); ok {
-			t.Errorf("weakKey(%q) reports a weak word", w)
-		}
+		_, ok := weakKey(w)
+		assert.False(t, ok, "weakKey(%q) reports a weak word", w)
 	}
 }
 
@@ -148,9 +145,7 @@ func TestSplitAbd(t *testing.T) {
 		{"abd", 0, "too short"},
 	}
 	for _, tt := range tests {
-		if got := splitAbd(tt.w); got != tt.want {
-			t.Errorf("splitAbd(%q) = %d; want %d (%s)", tt.w, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, splitAbd(tt.w), "splitAbd(%q) (%s)", tt.w, tt.reason)
 	}
 }
 
@@ -169,19 +164,12 @@ func TestTransliteratedMatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a, b := Tokenize(tt.arabic), Tokenize(tt.latin)
-		if len(a) != 1 || len(b) != 1 {
-			t.Fatalf("%q, %q: want one token each, got %d and %d", tt.arabic, tt.latin, len(a), len(b))
-		}
-		if got := transliteratedMatch(&a[0], &b[0]); got != tt.want {
-			t.Errorf("transliteratedMatch(%q (%s), %q) = %v; want %v (%s)", tt.arabic, a[0].Text, tt.latin, got, tt.want, tt.reason)
-		}
-		if got := transliteratedMatch(&b[0], &a[0]); got != tt.want {
-			t.Errorf("transliteratedMatch is not symmetric for %q, %q", tt.arabic, tt.latin)
-		}
+		require.Len(t, a, 1, "%q: want one token", tt.arabic)
+		require.Len(t, b, 1, "%q: want one token", tt.latin)
+		assert.Equal(t, tt.want, transliteratedMatch(&a[0], &b[0]), "transliteratedMatch(%q (%s), %q) (%s)", tt.arabic, a[0].Text, tt.latin, tt.reason)
+		assert.Equal(t, tt.want, transliteratedMatch(&b[0], &a[0]), "transliteratedMatch is not symmetric for %q, %q", tt.arabic, tt.latin)
 	}
 	// Two Latin tokens never match this way: their vowels are known.
 	a, b := Tokenize("Safwan"), Tokenize("Sofwen")
-	if transliteratedMatch(&a[0], &b[0]) {
-		t.Error("transliteratedMatch of two Latin tokens = true; want false")
-	}
+	assert.False(t, transliteratedMatch(&a[0], &b[0]), "transliteratedMatch of two Latin tokens")
 }

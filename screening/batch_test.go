@@ -7,6 +7,9 @@ import (
 	"io"
 	"sync/atomic"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // sliceReader serves rows from a slice, counting how many are read.
@@ -43,27 +46,17 @@ func TestScreenBatchOrderAndErrors(t *testing.T) {
 		t.Run(fmt.Sprint(workers, " workers"), func(t *testing.T) {
 			next := 0
 			err := s.ScreenBatch(context.Background(), &sliceReader{rows: rows}, BatchOptions{Workers: workers, Window: 16}, func(r RowResult) error {
-				if r.Row.Line != next+1 {
-					t.Fatalf("result for line %d, want %d: out of order", r.Row.Line, next+1)
-				}
-				if (next%97 == 0) != (r.Err != nil) {
-					t.Fatalf("line %d: err = %v", r.Row.Line, r.Err)
-				}
+				require.Equal(t, next+1, r.Row.Line, "result out of order")
+				require.Equal(t, next%97 == 0, r.Err != nil, "line %d: every 97th row is bad; err = %v", r.Row.Line, r.Err)
 				if r.Err == nil {
 					want, _ := s.Screen(context.Background(), rows[next].Payee)
-					if want.Decision != r.Result.Decision {
-						t.Fatalf("line %d: batch decided %s, Screen %s", r.Row.Line, r.Result.Decision, want.Decision)
-					}
+					require.Equal(t, want.Decision, r.Result.Decision, "line %d: batch vs Screen", r.Row.Line)
 				}
 				next++
 				return nil
 			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if next != len(rows) {
-				t.Fatalf("%d results for %d rows", next, len(rows))
-			}
+			require.NoError(t, err)
+			require.Equal(t, len(rows), next, "one result per row")
 		})
 	}
 }
@@ -76,9 +69,7 @@ func TestScreenBatchStops(t *testing.T) {
 	}
 	readErr := errors.New("disk failed")
 	err := s.ScreenBatch(context.Background(), &sliceReader{rows: rows, err: readErr}, BatchOptions{}, func(RowResult) error { return nil })
-	if !errors.Is(err, readErr) {
-		t.Errorf("reader error: got %v, want %v", err, readErr)
-	}
+	assert.ErrorIs(t, err, readErr, "reader error")
 	emitErr := errors.New("output full")
 	n := 0
 	err = s.ScreenBatch(context.Background(), &sliceReader{rows: rows}, BatchOptions{}, func(RowResult) error {
@@ -88,9 +79,8 @@ func TestScreenBatchStops(t *testing.T) {
 		}
 		return nil
 	})
-	if !errors.Is(err, emitErr) || n != 10 {
-		t.Errorf("emit error: got %v after %d rows, want %v after 10", err, n, emitErr)
-	}
+	assert.ErrorIs(t, err, emitErr, "emit error")
+	assert.Equal(t, 10, n, "rows emitted before the emit error")
 	ctx, cancel := context.WithCancel(context.Background())
 	n = 0
 	err = s.ScreenBatch(ctx, &sliceReader{rows: rows}, BatchOptions{}, func(RowResult) error {
@@ -100,9 +90,7 @@ func TestScreenBatchStops(t *testing.T) {
 		}
 		return nil
 	})
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled: got %v, want context.Canceled", err)
-	}
+	assert.ErrorIs(t, err, context.Canceled, "cancelled")
 }
 
 // TestScreenBatchBoundedWindow checks that the reader never runs more than
@@ -118,12 +106,9 @@ func TestScreenBatchBoundedWindow(t *testing.T) {
 	const window = 32
 	err := s.ScreenBatch(context.Background(), r, BatchOptions{Workers: 2, Window: window}, func(RowResult) error {
 		written++
-		if ahead := int(r.i.Load()) - written; ahead > window {
-			t.Fatalf("reader %d rows ahead of the writer, window %d", ahead, window)
-		}
+		require.LessOrEqual(t, int(r.i.Load())-written, window, "rows the reader is ahead of the writer")
 		return nil
 	})
-	if err != nil || written != len(rows) {
-		t.Fatalf("err %v, %d written", err, written)
-	}
+	require.NoError(t, err)
+	require.Equal(t, len(rows), written, "rows written")
 }

@@ -1,6 +1,10 @@
 package screening
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 func TestDecide(t *testing.T) {
 	th := Thresholds{Review: 0.8, Block: 0.95}
@@ -28,8 +32,8 @@ func TestDecide(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := Decide(tt.m, th)
-			if v.Decision != tt.want && v.Reported || v.Reported != tt.ok {
-				t.Errorf("Decide = %s, %v (%s); want %s, %v (%s)", v.Decision, v.Reported, v.Rule, tt.want, tt.ok, tt.reason)
+			if assert.Equal(t, tt.ok, v.Reported, "reported; rule %s (%s)", v.Rule, tt.reason) && v.Reported {
+				assert.Equal(t, tt.want, v.Decision, "decision; rule %s (%s)", v.Rule, tt.reason)
 			}
 		})
 	}
@@ -53,9 +57,7 @@ func TestFactsOf(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := FactsOf(tt.ev); got != tt.want {
-				t.Errorf("FactsOf = %+v, want %+v (%s)", got, tt.want, tt.reason)
-			}
+			assert.Equal(t, tt.want, FactsOf(tt.ev), tt.reason)
 		})
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/payscreen/payscreen/lists"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // feedSet holds two user feeds, acme and beta, that list the same entry
@@ -16,9 +18,7 @@ func feedSet(t *testing.T) *lists.Set {
 	set := &lists.Set{}
 	for _, feed := range []string{"acme", "beta"} {
 		l, err := lists.ParseIndicators(feed, lists.File{Name: feed + ".jsonl", R: strings.NewReader(body)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		set.Lists = append(set.Lists, l)
 	}
 	return set
@@ -32,13 +32,9 @@ func TestPolicyUserFeed(t *testing.T) {
 	screen := func(p Policy) map[lists.ListID]Match {
 		t.Helper()
 		s, err := New(set, p, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		r, err := s.Screen(context.Background(), payee)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		got := map[lists.ListID]Match{}
 		for _, m := range r.Matches {
 			got[m.Source] = m
@@ -46,39 +42,30 @@ func TestPolicyUserFeed(t *testing.T) {
 		return got
 	}
 	base := screen(DefaultPolicy())
-	if len(base) != 2 || base[acme].Fingerprint == "" || base[acme].Fingerprint != base[beta].Fingerprint {
-		t.Fatalf("want a match on each feed with the same fingerprint, got %+v", base)
-	}
+	require.Len(t, base, 2, "want a match on each feed")
+	require.NotEmpty(t, base[acme].Fingerprint, "fingerprint")
+	require.Equal(t, base[acme].Fingerprint, base[beta].Fingerprint, "want the same fingerprint on both feeds")
 
 	t.Run("thresholds", func(t *testing.T) {
 		p := DefaultPolicy()
 		p.Sources = map[lists.ListID]Thresholds{acme: {Review: 0.99, Block: 0.99}}
 		got := screen(p)
-		if _, ok := got[acme]; ok {
-			t.Errorf("acme's own review threshold 0.99 must drop the near miss (score %v)", base[acme].Score)
-		}
-		if _, ok := got[beta]; !ok {
-			t.Errorf("beta keeps the default thresholds: its match must stay")
-		}
+		assert.NotContains(t, got, acme, "acme's own review threshold 0.99 must drop the near miss (score %v)", base[acme].Score)
+		assert.Contains(t, got, beta, "beta keeps the default thresholds: its match must stay")
 	})
 	t.Run("allow entry", func(t *testing.T) {
 		p := DefaultPolicy()
 		m := base[acme]
 		p.AllowList = []AllowEntry{{PayeeID: "P1", Source: m.Source, EntityID: m.EntityID, Fingerprint: m.Fingerprint}}
 		got := screen(p)
-		if _, ok := got[acme]; ok {
-			t.Errorf("the allow entry on acme must suppress acme's match")
-		}
-		if _, ok := got[beta]; !ok {
-			t.Errorf("the allow entry on acme must not suppress beta's match on the same entry")
-		}
+		assert.NotContains(t, got, acme, "the allow entry on acme must suppress acme's match")
+		assert.Contains(t, got, beta, "the allow entry on acme must not suppress beta's match on the same entry")
 	})
 	t.Run("unloaded feed", func(t *testing.T) {
 		p := DefaultPolicy()
 		p.Sources = map[lists.ListID]Thresholds{{Source: lists.Indicators, Feed: "ofac"}: {Review: 0.9}}
-		if _, err := New(set, p, Options{}); err == nil || !strings.Contains(err.Error(), `"ofac"`) {
-			t.Errorf("a policy naming a feed that is not loaded (a misspelt list): err %v", err)
-		}
+		_, err := New(set, p, Options{})
+		assert.ErrorContains(t, err, `"ofac"`, "a policy naming a feed that is not loaded (a misspelt list)")
 	})
 }
 
@@ -93,11 +80,8 @@ func TestListIDPolicyText(t *testing.T) {
 		{"sources: {dprk_indicators: {review: 0.9}}\n", lists.ListID{Source: lists.Indicators, Feed: lists.BuiltinIndicatorFeed}, "the built-in feed"},
 	} {
 		p, err := LoadPolicy(writePolicy(t, "p.yaml", tt.body))
-		if err != nil {
-			t.Fatalf("%s: %v", tt.body, err)
-		}
-		if _, ok := p.Sources[tt.want]; !ok || len(p.Sources) != 1 {
-			t.Errorf("%s: sources %v, want the key %#v (%s)", tt.body, p.Sources, tt.want, tt.reason)
-		}
+		require.NoError(t, err, "%s", tt.body)
+		assert.Len(t, p.Sources, 1, "%s: sources (%s)", tt.body, tt.reason)
+		assert.Contains(t, p.Sources, tt.want, "%s: sources (%s)", tt.body, tt.reason)
 	}
 }

@@ -3,6 +3,9 @@ package screening
 import (
 	"context"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestRealBICInstitution screens payees paid through offices of an
@@ -25,11 +28,10 @@ func TestRealBICInstitution(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r, err := s.Screen(context.Background(), Payee{Name: "Northwind Consulting Ltd", Type: Organization, Bank: BankAccount{BIC: tt.bic}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Decision != tt.want || tt.want != Clear && !hasMatch(r, "34737", tt.want) {
-			t.Errorf("BIC %s: decision %s; want %s on OFAC 34737 (%s)\n%s", tt.bic, r.Decision, tt.want, tt.reason, r.Explain())
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, r.Decision, "BIC %s (%s)\n%s", tt.bic, tt.reason, r.Explain())
+		if tt.want != Clear {
+			assert.True(t, hasMatch(r, "34737", tt.want), "BIC %s: want a %s match on OFAC 34737 (%s)\n%s", tt.bic, tt.want, tt.reason, r.Explain())
 		}
 	}
 }
@@ -56,15 +58,11 @@ func TestRealCraftNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r, err := s.Screen(context.Background(), tt.p)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		got := false
 		for _, m := range r.Matches {
 			got = got || m.EntityID == tt.vessel
 		}
-		if got != tt.match {
-			t.Errorf("%q (%s): match on vessel %s = %v; want %v (%s)\n%s", tt.p.Name, tt.p.Type, tt.vessel, got, tt.match, tt.reason, r.Explain())
-		}
+		assert.Equal(t, tt.match, got, "%q (%s): match on vessel %s (%s)\n%s", tt.p.Name, tt.p.Type, tt.vessel, tt.reason, r.Explain())
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/payscreen/payscreen/lists"
+	"github.com/stretchr/testify/assert"
 )
 
 // TestITWorkerNetworkRealLists marks the network on the real lists of
@@ -30,10 +31,6 @@ func TestITWorkerNetworkRealLists(t *testing.T) {
 		`eu 5614 -> 54764 by name "Sobaeku United Corp."`,
 		`uk 11043 -> 54764 by name "SOBAEKU UNITED CORP."`,
 	}
-	if !slices.Equal(others, want) {
-		t.Errorf("entries of other lists linked:\n%v\nwant the EU and UK listings of Sobaeksu United Corp., which OFAC designated in 2025 as Korea Sobaeksu Trading Corporation:\n%v", others, want)
-	}
-	if bySource[lists.OFACSDN] != 38 {
-		t.Errorf("%d OFAC SDN entries marked, want all 38 of the December 2025 list", bySource[lists.OFACSDN])
-	}
+	assert.Equal(t, want, others, "entries of other lists linked: want the EU and UK listings of Sobaeksu United Corp., which OFAC designated in 2025 as Korea Sobaeksu Trading Corporation")
+	assert.Equal(t, 38, bySource[lists.OFACSDN], "OFAC SDN entries marked: want all 38 of the December 2025 list")
 }

@@ -3,40 +3,31 @@ package screening
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/payscreen/payscreen/lists"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestITWorkerTable(t *testing.T) {
 	seen := map[string]bool{}
 	for _, e := range itwTable() {
-		if seen[e.OFACID] {
-			t.Errorf("ent_num %s twice", e.OFACID)
-		}
+		assert.False(t, seen[e.OFACID], "ent_num %s twice", e.OFACID)
 		seen[e.OFACID] = true
 		if e.Network == "" || e.Role == "" || len(e.Designated) != 10 || len(e.Names) == 0 {
 			t.Errorf("entry %s incomplete: %+v", e.OFACID, e)
 		}
-		if e.Person != (len(e.DOBs) > 0) {
-			t.Errorf("entry %s: every person in the table has a listed date of birth, no company has", e.OFACID)
-		}
+		assert.Equal(t, e.Person, len(e.DOBs) > 0, "entry %s: every person in the table has a listed date of birth, no company has", e.OFACID)
 	}
-	if len(seen) != 38 {
-		t.Errorf("%d entries, want the 38 OFAC SDN entries of ../shared/dprk/ofac_it_worker_network.json", len(seen))
-	}
+	assert.Len(t, seen, 38, "want the 38 OFAC SDN entries of ../shared/dprk/ofac_it_worker_network.json")
 }
 
 func TestITWorkerNetworkSample(t *testing.T) {
 	set, err := lists.Sample()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	feed, err := lists.BuiltinIndicators()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	set.Lists = append(set.Lists, feed)
 	n := ITWorkerNetwork(set)
 	wantOFAC := []string{"24977", "24978", "24979", "42496", "42498", "43377", "43379", "48260", "48262", "48267",
@@ -50,20 +41,16 @@ func TestITWorkerNetworkSample(t *testing.T) {
 	// The sample's UN entries are DPRK but none is an IT-worker entry; the
 	// OFAC sample's DPRK banks are not either.
 	for _, id := range []string{"KPi.033", "KPe.001", "KPe.047"} {
-		if _, ok := n.Lookup(lists.ListID{Source: lists.UN}, id); ok {
-			t.Errorf("UN %s marked: it is not part of an IT-worker network", id)
-		}
+		_, ok := n.Lookup(lists.ListID{Source: lists.UN}, id)
+		assert.False(t, ok, "UN %s marked: it is not part of an IT-worker network", id)
 	}
-	if _, ok := n.Lookup(lists.ListID{Source: lists.OFACSDN}, "20571"); ok {
-		t.Error("Kumgang Bank marked: a DPRK bank is not an IT-worker network entry")
-	}
+	_, ok := n.Lookup(lists.ListID{Source: lists.OFACSDN}, "20571")
+	assert.False(t, ok, "Kumgang Bank marked: a DPRK bank is not an IT-worker network entry")
 	info, ok := n.Lookup(lists.ListID{Source: lists.Indicators, Feed: lists.BuiltinIndicatorFeed}, "volasys-silverstar")
 	if !ok || info.OFACID != "24978" || info.LinkedBy != LinkName {
 		t.Errorf("built-in feed's Volasys Silverstar: %+v %v, want linked by name to OFAC 24978 VOLASYS SILVER STAR", info, ok)
 	}
-	if len(n) != len(wantOFAC)+1 {
-		t.Errorf("%d entities marked, want %d", len(n), len(wantOFAC)+1)
-	}
+	assert.Len(t, n, len(wantOFAC)+1, "entities marked")
 }
 
 func TestITWorkerNetworkLinks(t *testing.T) {
@@ -123,43 +110,34 @@ func TestITWorkerNetworkLinks(t *testing.T) {
 
 func TestITWorkerNetworkOFACIDOnlyOnSDN(t *testing.T) {
 	set := &lists.Set{Lists: []*lists.List{{Source: lists.UN, Entities: []lists.Entity{{ID: "24977", Names: []lists.Name{{Full: "Unrelated"}}}}}}}
-	if _, ok := ITWorkerNetwork(set).Lookup(lists.ListID{Source: lists.UN}, "24977"); ok {
-		t.Error("an entry of another list with the same ID is not the OFAC entry")
-	}
+	_, ok := ITWorkerNetwork(set).Lookup(lists.ListID{Source: lists.UN}, "24977")
+	assert.False(t, ok, "an entry of another list with the same ID is not the OFAC entry")
 }
 
 func TestITWorkerNetworkAnnotate(t *testing.T) {
 	set, err := lists.Sample()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s, err := New(set, DefaultPolicy(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	n := ITWorkerNetwork(set)
 	r, err := s.Screen(context.Background(), Payee{ID: "V-1", Name: "Korea Sobaeksu Trading Corp", Type: Organization})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	before := r.Decision
 	n.Annotate(&r)
 	n.Annotate(&r) // idempotent
-	if len(r.Matches) == 0 || r.Matches[0].EntityID != "54764" {
-		t.Fatalf("want a match on OFAC 54764:\n%s", r.Explain())
-	}
+	require.NotEmpty(t, r.Matches, "want a match on OFAC 54764:\n%s", r.Explain())
+	require.Equal(t, "54764", r.Matches[0].EntityID, "top match:\n%s", r.Explain())
 	var got []Evidence
 	for _, e := range r.Matches[0].Evidence {
 		if e.Field == FieldNetwork {
 			got = append(got, e)
 		}
 	}
-	if len(got) != 1 || got[0].Effect != Neutral || !strings.Contains(got[0].Detail, "DPRK IT-worker network Korea Sobaeksu") {
-		t.Errorf("network evidence %+v, want exactly one neutral explanation", got)
+	if assert.Len(t, got, 1, "network evidence: want exactly one explanation") {
+		assert.Equal(t, Neutral, got[0].Effect, "network evidence: want a neutral explanation")
+		assert.Contains(t, got[0].Detail, "DPRK IT-worker network Korea Sobaeksu")
 	}
-	if r.Decision != before {
-		t.Errorf("annotation changed the decision from %s to %s", before, r.Decision)
-	}
+	assert.Equal(t, before, r.Decision, "annotation changed the decision")
 }
 
 func ExampleITWorkerNetworks_Annotate() {

@@ -9,14 +9,14 @@ import (
 	"testing"
 
 	"github.com/payscreen/payscreen/lists"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func writePolicy(t *testing.T, name, body string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
 	return p
 }
 
@@ -49,24 +49,20 @@ func TestLoadPolicy(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p, err := LoadPolicy(writePolicy(t, tt.file, tt.body))
-			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
-				t.Fatalf("err = %v, want %v (%s)", err, tt.err, tt.reason)
+			if tt.err != nil {
+				require.ErrorIs(t, err, tt.err, tt.reason)
+				return
 			}
-			if err == nil && !tt.check(p) {
-				t.Errorf("policy %+v does not hold (%s)", p, tt.reason)
-			}
+			require.NoError(t, err, tt.reason)
+			assert.True(t, tt.check(p), "policy %+v does not hold (%s)", p, tt.reason)
 		})
 	}
 }
 
 func TestDefaultPolicyValid(t *testing.T) {
 	p := DefaultPolicy()
-	if err := p.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	if p.MaxAge() != DefaultMaxListAge {
-		t.Errorf("MaxAge %v, want %v", p.MaxAge(), DefaultMaxListAge)
-	}
+	require.NoError(t, p.Validate())
+	assert.Equal(t, DefaultMaxListAge, p.MaxAge())
 }
 
 // TestPolicyErrorCauses: a policy error wraps ErrPolicy and its cause.
@@ -87,9 +83,8 @@ func TestPolicyErrorCauses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := LoadPolicy(tt.path)
-			if !errors.Is(err, ErrPolicy) || !tt.cause(err) {
-				t.Errorf("err = %v: want ErrPolicy and its cause (%s)", err, tt.reason)
-			}
+			assert.ErrorIs(t, err, ErrPolicy, tt.reason)
+			assert.True(t, tt.cause(err), "err = %v: want its cause (%s)", err, tt.reason)
 		})
 	}
 }

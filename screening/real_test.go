@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/payscreen/payscreen/lists"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -62,9 +64,7 @@ func TestRealRomanizationVariants(t *testing.T) {
 			}
 			tried++
 			r, err := s.Screen(context.Background(), Payee{Name: variant, Type: Person, DOB: e.BirthDates[0].From.String()})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			switch {
 			case hasMatch(r, e.ID, Block):
 				found++
@@ -76,9 +76,7 @@ func TestRealRomanizationVariants(t *testing.T) {
 			}
 		}
 	}
-	if tried < 30 {
-		t.Fatalf("only %d DPRK individuals with a listed date of birth and a variant spelling", tried)
-	}
+	require.GreaterOrEqual(t, tried, 30, "DPRK individuals with a listed date of birth and a variant spelling")
 	t.Logf("%d romanization variants: %d found (%d blocked: name near-exact and DOB corroborates)", tried, found, blocked)
 }
 
@@ -102,18 +100,12 @@ func TestRealDPRKBanksByBIC(t *testing.T) {
 				}
 				n++
 				r, err := s.Screen(context.Background(), Payee{Name: "Northwind Consulting Ltd", Type: Organization, Bank: BankAccount{BIC: strings.ToLower(id.Value)}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !hasMatch(r, e.ID, Block) || r.Decision != Block {
-					t.Errorf("BIC %s of %s %s: decision %s\n%s", id.Value, e.ID, e.PrimaryName(), r.Decision, r.Explain())
-				}
+				require.NoError(t, err)
+				assert.True(t, hasMatch(r, e.ID, Block) && r.Decision == Block, "BIC %s of %s %s: decision %s\n%s", id.Value, e.ID, e.PrimaryName(), r.Decision, r.Explain())
 			}
 		}
 	}
-	if n < 10 {
-		t.Fatalf("only %d SWIFT/BIC codes on DPRK entries", n)
-	}
+	require.GreaterOrEqual(t, n, 10, "SWIFT/BIC codes on DPRK entries")
 	t.Logf("%d listed DPRK SWIFT/BIC codes: all block", n)
 }
 
@@ -123,14 +115,10 @@ func TestRealDPRKBanksByBIC(t *testing.T) {
 func TestRealDPRKWallets(t *testing.T) {
 	_, s := realLists(t)
 	f, err := os.Open(sharedPath(t, "dprk/ofac_dprk_crypto_addresses.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	checked := 0
 	for _, row := range rows[1:] {
 		tag, addr, uid := row[0], row[1], row[2]
@@ -144,12 +132,8 @@ func TestRealDPRKWallets(t *testing.T) {
 		for _, v := range variants {
 			checked++
 			r, err := s.Screen(context.Background(), Payee{Name: "Alex Morgan", Wallets: []Wallet{{Address: v, Currency: tag}}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !hasMatch(r, uid, Block) {
-				t.Errorf("%s %q (listed %s on %s): decision %s\n%s", tag, v, addr, uid, r.Decision, r.Explain())
-			}
+			require.NoError(t, err)
+			assert.True(t, hasMatch(r, uid, Block), "%s %q (listed %s on %s): decision %s\n%s", tag, v, addr, uid, r.Decision, r.Explain())
 		}
 	}
 	t.Logf("%d listed addresses in %d case variants: all block", len(rows)-1, checked)
@@ -172,12 +156,8 @@ func TestRealOrdinaryPayees(t *testing.T) {
 		{Name: "Baltic Code OU", Type: Organization, Country: "EE"},
 	} {
 		r, err := s.Screen(context.Background(), p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Decision != Clear {
-			t.Errorf("%s: %s, want clear\n%s", p.Name, r.Decision, r.Explain())
-		}
+		require.NoError(t, err)
+		assert.Equal(t, Clear, r.Decision, "%s\n%s", p.Name, r.Explain())
 	}
 }
 
@@ -200,32 +180,20 @@ func TestRealGolden(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
 			r, err := s.Screen(context.Background(), tc.payee)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			r.Lists = nil // pinned separately: the golden files must not change with list hashes alone
 			got, err := json.MarshalIndent(r, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			got = append(got, '\n')
 			path := filepath.Join("testdata", "golden", tc.file+".json")
 			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+				require.NoError(t, os.WriteFile(path, got, 0o644))
 				return
 			}
 			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestRealGolden -update)", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("result differs from %s (rerun with -update if the change is intended):\n%s", path, got)
-			}
+			require.NoError(t, err, "run go test -run TestRealGolden -update")
+			assert.Equal(t, string(want), string(got), "result differs from %s (rerun with -update if the change is intended)", path)
 		})
 	}
 }

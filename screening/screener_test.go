@@ -2,24 +2,21 @@ package screening
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/payscreen/payscreen/lists"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func sampleScreener(tb testing.TB, p Policy) *Screener {
 	tb.Helper()
 	set, err := lists.Sample()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	s, err := New(set, p, Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return s
 }
 
@@ -66,22 +63,14 @@ func TestScreenSample(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := s.Screen(context.Background(), tt.payee)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if r.Decision != tt.want {
-				t.Errorf("decision %s, want %s (%s)\n%s", r.Decision, tt.want, tt.reason, r.Explain())
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, r.Decision, "decision (%s)\n%s", tt.reason, r.Explain())
 			top := ""
 			if len(r.Matches) > 0 {
 				top = r.Matches[0].EntityID
 			}
-			if top != tt.entity {
-				t.Errorf("top match %q, want %q (%s)\n%s", top, tt.entity, tt.reason, r.Explain())
-			}
-			if len(r.Lists) != 2 {
-				t.Errorf("result names %d list versions, want 2", len(r.Lists))
-			}
+			assert.Equal(t, tt.entity, top, "top match (%s)\n%s", tt.reason, r.Explain())
+			assert.Len(t, r.Lists, 2, "list versions named by the result")
 		})
 	}
 }
@@ -91,23 +80,15 @@ func TestScreenFlags(t *testing.T) {
 	r, err := s.Screen(context.Background(), Payee{Name: "Anna Schmidt", DOB: "1988-13-01", Country: "Atlantis",
 		Bank:    BankAccount{IBAN: "GB29NWBK6016133192681X", BIC: "A2CDBEB1", RoutingNumber: "021000022"},
 		Wallets: []Wallet{{Address: "not-a-wallet"}, {Address: "TAYhjpL8pPs8T84FSM329nffQpc6jD8GBM", Currency: "BTC"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := []FlagCode{FlagSampleLists, FlagInvalidDOB, FlagInvalidCountry, FlagInvalidIBAN, FlagInvalidBIC, FlagInvalidRouting, FlagInvalidWallet, FlagWalletTag}
 	var got []FlagCode
 	for _, f := range r.Flags {
 		got = append(got, f.Code)
-		if strings.Contains(f.Detail, "NWBK6016") {
-			t.Errorf("flag %s leaks the account number: %s", f.Code, f.Detail)
-		}
+		assert.NotContains(t, f.Detail, "NWBK6016", "flag %s leaks the account number", f.Code)
 	}
-	if strings.Join(flagStrings(got), ",") != strings.Join(flagStrings(want), ",") {
-		t.Errorf("flags %v, want %v", got, want)
-	}
-	if r.Decision != Review {
-		t.Errorf("decision %s, want review for invalid identifiers", r.Decision)
-	}
+	assert.Equal(t, flagStrings(want), flagStrings(got), "flags")
+	assert.Equal(t, Review, r.Decision, "want review for invalid identifiers")
 }
 
 func flagStrings(f []FlagCode) []string {
@@ -122,27 +103,22 @@ func TestAllowList(t *testing.T) {
 	s := sampleScreener(t, DefaultPolicy())
 	payee := Payee{ID: "EMP-7", Name: "Han Cheol Man", Type: Person}
 	r, _ := s.Screen(context.Background(), payee)
-	if r.Decision != Review || len(r.Matches) == 0 {
-		t.Fatalf("want a review match to allow-list, got\n%s", r.Explain())
-	}
+	require.Equal(t, Review, r.Decision, "want a review match to allow-list, got\n%s", r.Explain())
+	require.NotEmpty(t, r.Matches, "want a review match to allow-list")
 	m := r.Matches[0]
 	p := DefaultPolicy()
 	p.AllowList = []AllowEntry{{PayeeID: "EMP-7", Source: m.Source, EntityID: m.EntityID, Fingerprint: m.Fingerprint, Reason: "different person, checked passport"}}
 	r2, _ := sampleScreener(t, p).Screen(context.Background(), payee)
-	if r2.Decision != Clear || len(r2.Matches) != 0 || !hasFlag(r2.Flags, FlagAllowListed) {
-		t.Errorf("allow-listed match still decides %s:\n%s", r2.Decision, r2.Explain())
-	}
+	assert.Equal(t, Clear, r2.Decision, "allow-listed match still decides:\n%s", r2.Explain())
+	assert.Empty(t, r2.Matches, "allow-listed match still shown")
+	assert.True(t, hasFlag(r2.Flags, FlagAllowListed), "allow_listed flag missing: %+v", r2.Flags)
 	// Another payee with the same name is not covered by the entry.
 	r3, _ := sampleScreener(t, p).Screen(context.Background(), Payee{ID: "EMP-8", Name: "Han Cheol Man", Type: Person})
-	if r3.Decision != Review {
-		t.Errorf("allow-list entry for EMP-7 suppressed EMP-8's match")
-	}
+	assert.Equal(t, Review, r3.Decision, "allow-list entry for EMP-7 suppressed EMP-8's match")
 	// A stale fingerprint (the listed entry changed) no longer suppresses.
 	p.AllowList[0].Fingerprint = strings.Repeat("0", 64)
 	r4, _ := sampleScreener(t, p).Screen(context.Background(), payee)
-	if r4.Decision != Review {
-		t.Errorf("allow-list entry with a stale fingerprint still suppresses:\n%s", r4.Explain())
-	}
+	assert.Equal(t, Review, r4.Decision, "allow-list entry with a stale fingerprint still suppresses:\n%s", r4.Explain())
 }
 
 func hasFlag(fs []Flag, c FlagCode) bool {
@@ -156,21 +132,16 @@ func hasFlag(fs []Flag, c FlagCode) bool {
 
 func TestNewFailsClosed(t *testing.T) {
 	set, err := lists.Sample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := New(&lists.Set{}, DefaultPolicy(), Options{}); err == nil {
-		t.Error("New with no lists must fail")
-	}
+	require.NoError(t, err)
+	_, err = New(&lists.Set{}, DefaultPolicy(), Options{})
+	assert.Error(t, err, "New with no lists must fail")
 	stale := &lists.Set{Lists: []*lists.List{{Source: lists.UN, Published: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Entities: set.Lists[1].Entities}}}
-	if _, err := New(stale, DefaultPolicy(), Options{}); !errors.Is(err, lists.ErrStale) {
-		t.Errorf("New with a list from 2020 and the default 7-day limit: err = %v, want ErrStale", err)
-	}
+	_, err = New(stale, DefaultPolicy(), Options{})
+	assert.ErrorIs(t, err, lists.ErrStale, "New with a list from 2020 and the default 7-day limit")
 	bad := DefaultPolicy()
 	bad.Review = 0.99
-	if _, err := New(set, bad, Options{}); !errors.Is(err, ErrPolicy) {
-		t.Errorf("review above block: err = %v, want ErrPolicy", err)
-	}
+	_, err = New(set, bad, Options{})
+	assert.ErrorIs(t, err, ErrPolicy, "review above block")
 }
 
 func TestScreenDeterministic(t *testing.T) {
@@ -179,9 +150,7 @@ func TestScreenDeterministic(t *testing.T) {
 	a, _ := s.Screen(context.Background(), p)
 	for range 20 {
 		b, _ := s.Screen(context.Background(), p)
-		if a.Explain() != b.Explain() {
-			t.Fatalf("results differ between runs:\n%s\n%s", a.Explain(), b.Explain())
-		}
+		require.Equal(t, a.Explain(), b.Explain(), "results differ between runs")
 	}
 }
 
@@ -189,9 +158,8 @@ func TestScreenCancelled(t *testing.T) {
 	s := sampleScreener(t, DefaultPolicy())
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := s.Screen(ctx, Payee{Name: "Ri Won Ho"}); !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
-	}
+	_, err := s.Screen(ctx, Payee{Name: "Ri Won Ho"})
+	assert.ErrorIs(t, err, context.Canceled)
 }
 
 func FuzzScreen(f *testing.F) {
@@ -202,9 +170,7 @@ func FuzzScreen(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name, dob, country, iban, bic, wallet string) {
 		r, err := s.Screen(context.Background(), Payee{Name: name, DOB: dob, Country: country,
 			Bank: BankAccount{IBAN: iban, BIC: bic}, Wallets: []Wallet{{Address: wallet}}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if r.Decision > Block || r.Score < 0 || r.Score > 1 {
 			t.Fatalf("bad result %v %v", r.Decision, r.Score)
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/payscreen/payscreen/lists"
+	"github.com/stretchr/testify/require"
 )
 
 // sharedPath returns a path under ../shared. When it is absent the test is
@@ -50,8 +51,6 @@ func realLists(tb testing.TB) (*lists.Set, *Screener) {
 		p.MaxListAge = "0"
 		realScreener, realErr = New(realSet, p, Options{})
 	})
-	if realErr != nil {
-		tb.Fatal(realErr)
-	}
+	require.NoError(tb, realErr)
 	return realSet, realScreener
 }

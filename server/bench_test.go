@@ -5,6 +5,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // benchPayee is a payroll-like payee: a name, a date of birth, a country,
@@ -15,12 +17,8 @@ const benchPayee = `{"id":"EMP-0000001","name":"Dmitri Romano","type":"person","
 // real lists, without the network: the handler with its middleware.
 func BenchmarkHandler(b *testing.B) {
 	s, err := New(Config{Load: fixed(realSet(b)), Policy: noAgePolicy(), Logger: discardLogger()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := s.Refresh(b.Context()); err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
+	require.NoError(b, s.Refresh(b.Context()))
 	h := s.Handler()
 	for _, bc := range []struct{ name, method, path, body string }{
 		{"screen", "POST", "/v1/screen", benchPayee},

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/payscreen/payscreen/screening"
+	"github.com/stretchr/testify/require"
 )
 
 // BenchmarkRecordBatch measures storing one batch of screened rows in
@@ -16,14 +17,10 @@ import (
 func BenchmarkRecordBatch(b *testing.B) {
 	ctx := context.Background()
 	s, err := Open(ctx, filepath.Join(b.TempDir(), "b.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	defer s.Close()
 	run, err := s.BeginRun(ctx, "screen", sampleScreener(b))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	batch := make([]screening.RowResult, recordBatchSize)
 	n := 0
 	c0 := cpuTime()

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/payscreen/payscreen/screening"
+	"github.com/stretchr/testify/require"
 )
 
 // The stored fields give back the payee as screened, whatever its
@@ -18,19 +19,13 @@ func FuzzStoredPayee(f *testing.F) {
 			Wallets:   []screening.Wallet{{Address: wallet}},
 			Documents: []screening.Document{{Number: doc}}}
 		got, err := decodePayee("id", encodePayee(&p))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		// JSON carries valid UTF-8 (invalid bytes come back as U+FFFD):
 		// the fingerprint of the payee as screened is that of the payee
 		// as stored, or a re-screening would re-open its alerts.
-		if PayeeFingerprint(&p) != PayeeFingerprint(&got) {
-			t.Fatalf("fingerprint changed through the store: %+v vs %+v", p, got)
-		}
+		require.Equal(t, PayeeFingerprint(&p), PayeeFingerprint(&got), "fingerprint changed through the store: %+v vs %+v", p, got)
 		q := got
 		q.Name += "x"
-		if ch := changedFields(PayeeFingerprint(&got), PayeeFingerprint(&q)); len(ch) != 1 || ch[0] != "name" {
-			t.Fatalf("changed fields = %v, want [name]", ch)
-		}
+		require.Equal(t, []string{"name"}, changedFields(PayeeFingerprint(&got), PayeeFingerprint(&q)), "changed fields")
 	})
 }

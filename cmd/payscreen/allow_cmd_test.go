@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // screenMatch is a match of the screen command's JSON Lines output, with
@@ -32,15 +35,11 @@ type screenLine struct {
 func screenLines(t *testing.T, args ...string) []screenLine {
 	t.Helper()
 	code, stdout, stderr := runCmd(t, append([]string{"screen", "--lists", "sample", "--red-flags", "off"}, args...)...)
-	if code != exitOK {
-		t.Fatalf("screen %v: exit %d\n%s", args, code, stderr)
-	}
+	require.Equal(t, exitOK, code, "screen %v:\n%s", args, stderr)
 	var out []screenLine
 	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
 		var o screenLine
-		if err := json.Unmarshal([]byte(l), &o); err != nil {
-			t.Fatalf("output line %q: %v", l, err)
-		}
+		require.NoError(t, json.Unmarshal([]byte(l), &o), "output line %q", l)
 		out = append(out, o)
 	}
 	return out
@@ -77,9 +76,7 @@ func TestAllowEntryFromScreenOutput(t *testing.T) {
 	feed := filepath.Join(dir, "acme.jsonl")
 	write := func(path, body string) {
 		t.Helper()
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, os.WriteFile(path, []byte(body), 0o644))
 	}
 	write(feed, acmeFeed)
 	payroll := filepath.Join(dir, "p.csv")
@@ -87,31 +84,27 @@ func TestAllowEntryFromScreenOutput(t *testing.T) {
 
 	out := screenLines(t, "--indicators", feed+"=acme", payroll)
 	m := out[0].match("acme", "nordwind")
-	if m == nil || out[0].Decision != "review" || !strings.HasPrefix(m.Fingerprint, "fp1:") {
-		t.Fatalf("P1: want a review on acme/nordwind with a fingerprint, got %+v", out[0])
-	}
+	require.NotNil(t, m, "P1: want a review on acme/nordwind, got %+v", out[0])
+	require.Equal(t, "review", out[0].Decision, "P1")
+	require.True(t, strings.HasPrefix(m.Fingerprint, "fp1:"), "P1: want a fingerprint, got %+v", m)
 	policy := filepath.Join(dir, "policy.yaml")
 	write(policy, fmt.Sprintf("max_list_age: \"0\"\nallow_list:\n  - {payee_id: P1, source: %s, entity_id: %s, fingerprint: %q, reason: other company}\n",
 		m.Source, m.EntityID, m.Fingerprint))
 
 	out = screenLines(t, "--indicators", feed+"=acme", "--policy", policy, payroll)
-	if out[0].match("acme", "nordwind") != nil || !out[0].flagged("allow_listed") || out[0].Decision != "clear" {
-		t.Errorf("P1 with its allow entry: want the match suppressed, got %+v", out[0])
-	}
-	if out[1].match("acme", "ostsee") == nil || out[2].match("acme", "nordwind") == nil {
-		t.Errorf("the entry must suppress exactly P1's match on acme/nordwind: P2 %+v, P3 %+v", out[1], out[2])
-	}
+	assert.Nil(t, out[0].match("acme", "nordwind"), "P1 with its allow entry: want the match suppressed, got %+v", out[0])
+	assert.True(t, out[0].flagged("allow_listed"), "P1 with its allow entry: want the allow_listed flag, got %+v", out[0])
+	assert.Equal(t, "clear", out[0].Decision, "P1 with its allow entry")
+	assert.NotNil(t, out[1].match("acme", "ostsee"), "the entry must suppress exactly P1's match on acme/nordwind: P2 %+v", out[1])
+	assert.NotNil(t, out[2].match("acme", "nordwind"), "the entry must suppress exactly P1's match on acme/nordwind: P3 %+v", out[2])
 
 	// The publisher adds an indicator to the entry: the review is back.
 	write(feed, acmeFeed+`{"type":"phone","value":"+49 40 5550100","entity":"nordwind","source":"https://example.org/advisory2","date":"2025-07-01"}`+"\n")
 	out = screenLines(t, "--indicators", feed+"=acme", "--policy", policy, payroll)
 	m = out[0].match("acme", "nordwind")
-	if m == nil || out[0].Decision != "review" {
-		t.Fatalf("P1 after the listed entry changed: want the review back, got %+v", out[0])
-	}
-	if m.Evidence[len(m.Evidence)-1].Field != "allow_list" {
-		t.Errorf("the match must say the allow entry no longer applies: %+v", m.Evidence)
-	}
+	require.NotNil(t, m, "P1 after the listed entry changed: want the match back, got %+v", out[0])
+	require.Equal(t, "review", out[0].Decision, "P1 after the listed entry changed: want the review back")
+	assert.Equal(t, "allow_list", m.Evidence[len(m.Evidence)-1].Field, "the match must say the allow entry no longer applies: %+v", m.Evidence)
 }
 
 // TestPolicyNamesUserFeed: a policy's thresholds for a user feed apply to
@@ -119,18 +112,12 @@ func TestAllowEntryFromScreenOutput(t *testing.T) {
 func TestPolicyNamesUserFeed(t *testing.T) {
 	dir := t.TempDir()
 	feed := filepath.Join(dir, "acme.jsonl")
-	if err := os.WriteFile(feed, []byte(acmeFeed), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(feed, []byte(acmeFeed), 0o644))
 	payroll := filepath.Join(dir, "p.csv")
 	// "Nordwind Front Tradng" is a near miss of the listed name.
-	if err := os.WriteFile(payroll, []byte("id,name,type\nP1,Nordwind Front Tradng,organization\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(payroll, []byte("id,name,type\nP1,Nordwind Front Tradng,organization\n"), 0o644))
 	out := screenLines(t, "--indicators", feed+"=acme", payroll)
-	if out[0].match("acme", "nordwind") == nil {
-		t.Fatalf("default thresholds: want the near miss reviewed, got %+v", out[0])
-	}
+	require.NotNil(t, out[0].match("acme", "nordwind"), "default thresholds: want the near miss reviewed, got %+v", out[0])
 	for _, tt := range []struct {
 		source string
 		want   bool
@@ -141,20 +128,15 @@ func TestPolicyNamesUserFeed(t *testing.T) {
 	} {
 		policy := filepath.Join(dir, tt.source+".yaml")
 		body := fmt.Sprintf("max_list_age: \"0\"\nsources: {%s: {review: 0.99, block: 0.99}}\n", tt.source)
-		if err := os.WriteFile(policy, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, os.WriteFile(policy, []byte(body), 0o644))
 		out := screenLines(t, "--indicators", feed+"=acme", "--policy", policy, payroll)
-		if got := out[0].match("acme", "nordwind") != nil; got != tt.want {
-			t.Errorf("sources: {%s: review 0.99}: matched %v, want %v (%s)", tt.source, got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, out[0].match("acme", "nordwind") != nil, "sources: {%s: review 0.99}: matched (%s)", tt.source, tt.reason)
 	}
 	// A feed the policy names but the run does not load is an error: a
 	// misspelt list must not pass as a feed that never matches.
 	policy := filepath.Join(dir, "typo.yaml")
 	os.WriteFile(policy, []byte("max_list_age: \"0\"\nsources: {acme2: {review: 0.9}}\n"), 0o644)
 	code, _, stderr := runCmd(t, "screen", "--lists", "sample", "--indicators", feed+"=acme", "--policy", policy, payroll)
-	if code != exitError || !strings.Contains(stderr, "acme2") {
-		t.Errorf("policy naming an unloaded feed: exit %d, %s", code, stderr)
-	}
+	assert.Equal(t, exitError, code, "policy naming an unloaded feed")
+	assert.Contains(t, stderr, "acme2", "policy naming an unloaded feed")
 }

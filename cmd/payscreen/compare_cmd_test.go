@@ -15,6 +15,8 @@ import (
 
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func runCompareCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -40,9 +42,8 @@ func TestCompareUsage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			code, _, errOut := runCompareCmd(t, tt.args...)
-			if code != exitUsage || !strings.Contains(errOut, tt.errOut) {
-				t.Errorf("exit %d, stderr %q; want %d and %q (%s)", code, errOut, exitUsage, tt.errOut, tt.reason)
-			}
+			assert.Equal(t, exitUsage, code, tt.reason)
+			assert.Contains(t, errOut, tt.errOut, tt.reason)
 		})
 	}
 }
@@ -52,9 +53,7 @@ func TestCompareUsage(t *testing.T) {
 // matches: every payscreen match is then a difference, explained.
 func TestCompareFakeWatchman(t *testing.T) {
 	set, err := lists.LoadDir(t.Context(), filepath.Join("..", "..", "lists", "sample"), lists.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	counts := map[string]int{}
 	for _, l := range set.Lists {
 		name := map[lists.Source]string{lists.OFACSDN: "us_ofac", lists.UN: "un_csl"}[l.Source]
@@ -74,14 +73,10 @@ func TestCompareFakeWatchman(t *testing.T) {
 	}))
 	defer srv.Close()
 	payees := filepath.Join(t.TempDir(), "payees.csv")
-	if err := os.WriteFile(payees, []byte("id,name,type,dob,country\nP1,Anna Schmidt,person,1988-04-12,DE\nP2,KIM Sang Man,person,,\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(payees, []byte("id,name,type,dob,country\nP1,Anna Schmidt,person,1988-04-12,DE\nP2,KIM Sang Man,person,,\n"), 0o600))
 	code, out, errOut := runCompareCmd(t, "--lists", filepath.Join("..", "..", "lists", "sample"), "--watchman-url", srv.URL,
 		"--generated", "5", payees)
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, exitOK, code, errOut)
 	for _, want := range []string{
 		"== Lists", "ofac_sdn  us_ofac        23         23",
 		"== payees.csv", "1 of 2 decisions differ; why: only payscreen matched a name ×1;",
@@ -89,13 +84,9 @@ func TestCompareFakeWatchman(t *testing.T) {
 		"== payroll-like", "== listed:", "== listed-variants",
 		"go run ./scripts/bench/compare",
 	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
+		assert.Contains(t, out, want, "output")
 	}
-	if searches == 0 {
-		t.Error("the stand-in Watchman got no search")
-	}
+	assert.NotZero(t, searches, "the stand-in Watchman got no search")
 }
 
 // TestCompareListMismatch: a server holding other lists is refused before
@@ -106,9 +97,9 @@ func TestCompareListMismatch(t *testing.T) {
 	}))
 	defer srv.Close()
 	code, _, errOut := runCompareCmd(t, "--lists", filepath.Join("..", "..", "lists", "sample"), "--watchman-url", srv.URL, "--generated", "1")
-	if code != exitError || !strings.Contains(errOut, "does not screen against the loaded lists") || !strings.Contains(errOut, "us_csl") {
-		t.Errorf("exit %d, stderr %q; want an error naming the lists that differ", code, errOut)
-	}
+	assert.Equal(t, exitError, code, errOut)
+	assert.Contains(t, errOut, "does not screen against the loaded lists")
+	assert.Contains(t, errOut, "us_csl", "want an error naming the lists that differ")
 }
 
 func TestDiffReason(t *testing.T) {
@@ -130,9 +121,7 @@ func TestDiffReason(t *testing.T) {
 		{res(m(lists.UN, "KPi.033", 0.94)), res(m(lists.UN, "KPi.033", 0.96)), "same entry, different name score", "a block threshold between the scores"},
 	}
 	for _, tt := range tests {
-		if got := diffReason(tt.a, tt.b); got != tt.want {
-			t.Errorf("diffReason = %q, want %q (%s)", got, tt.want, tt.reason)
-		}
+		assert.Equal(t, tt.want, diffReason(tt.a, tt.b), tt.reason)
 	}
 }
 
@@ -148,23 +137,18 @@ func TestGeneratedPayeesDeterministic(t *testing.T) {
 		}
 		return true
 	}
-	if len(a.payees) != 50 || !same(a, b) {
-		t.Error("the same seed must give the same payees")
-	}
-	if same(a, c) {
-		t.Error("another seed gave the same payees")
-	}
+	assert.Len(t, a.payees, 50)
+	assert.True(t, same(a, b), "the same seed must give the same payees")
+	assert.False(t, same(a, c), "another seed gave the same payees")
 	orgs := 0
 	for _, p := range a.payees {
 		if p.Type == screening.Organization {
 			orgs++
-		} else if p.DOB == "" || p.Country == "" {
-			t.Errorf("%s: a generated person has a date of birth and a country", p.ID)
+		} else {
+			assert.True(t, p.DOB != "" && p.Country != "", "%s: a generated person has a date of birth and a country", p.ID)
 		}
 	}
-	if orgs == 0 || orgs == len(a.payees) {
-		t.Errorf("%d organizations of %d: want a mix", orgs, len(a.payees))
-	}
+	assert.True(t, orgs > 0 && orgs < len(a.payees), "%d organizations of %d: want a mix", orgs, len(a.payees))
 }
 
 func TestAlterName(t *testing.T) {
@@ -175,12 +159,8 @@ func TestAlterName(t *testing.T) {
 			changed++
 		}
 	}
-	if changed != 40 {
-		t.Errorf("%d of 40 alterations changed the name: punctuation is always dropped", changed)
-	}
-	if got := alterName(rng, ""); got != "" {
-		t.Errorf("alterName(\"\") = %q", got)
-	}
+	assert.Equal(t, 40, changed, "alterations that changed the name: punctuation is always dropped")
+	assert.Empty(t, alterName(rng, ""), `alterName("")`)
 }
 
 // TestCompareReal runs the comparison as documented, against a real
@@ -214,16 +194,12 @@ func TestCompareReal(t *testing.T) {
 	}
 	args = append(args, filepath.Join("..", "..", "examples", "payroll", "payees.csv"))
 	code, out, errOut := runCompareCmd(t, args...)
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, exitOK, code, errOut)
 	for _, want := range []string{
 		"ofac_sdn   us_ofac        18494      18494", "un         un_csl         1003       1003",
 		"== payees.csv", "== listed:",
 	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
+		assert.Contains(t, out, want, "output")
 	}
 	t.Log("\n" + out)
 }

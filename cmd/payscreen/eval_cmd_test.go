@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/payscreen/payscreen/screening"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const evalLabels = "../../testdata/labels/sample_labels.csv"
@@ -42,22 +44,18 @@ func TestEvalUsage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			code, _, errOut := runEvalCmd(t, tt.args...)
-			if code != tt.code || !strings.Contains(errOut, tt.errOut) {
-				t.Errorf("exit %d, stderr %q; want exit %d, stderr with %q (%s)", code, errOut, tt.code, tt.errOut, tt.reason)
-			}
+			assert.Equal(t, tt.code, code, tt.reason)
+			assert.Contains(t, errOut, tt.errOut, tt.reason)
 		})
 	}
 }
 
 func TestEvalBadLabels(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "labels.csv")
-	if err := os.WriteFile(path, []byte("id,name,expect\n1,A,clear\n2,B,maybe\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(path, []byte("id,name,expect\n1,A,clear\n2,B,maybe\n"), 0o644))
 	code, _, errOut := runEvalCmd(t, "--labels", path, "--lists", "sample")
-	if code != exitError || !strings.Contains(errOut, "labels.csv:3: field expect") {
-		t.Errorf("exit %d, stderr %q; want exit 1 naming line 3 and the expect field", code, errOut)
-	}
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "labels.csv:3: field expect", "want the error naming line 3 and the expect field")
 }
 
 func TestEvalSample(t *testing.T) {
@@ -66,35 +64,24 @@ func TestEvalSample(t *testing.T) {
 	policy := filepath.Join(dir, "policy.yaml")
 	code, out, errOut := runEvalCmd(t, "--labels", evalLabels, "--lists", "sample", "--resamples", "200",
 		"--target-recall", "0.9", "--target-block-precision", "0.8", "--report", report, "--write-policy", policy)
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, exitOK, code, errOut)
 	for _, want := range []string{"SAMPLE lists", "26 rows (15 true matches, 11 non-matches)", "0.9333 [", "14/15", "Suggested: review 0.90, block 0.90", "people"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("summary lacks %q:\n%s", want, out)
-		}
+		assert.Contains(t, out, want, "summary")
 	}
 	p, err := screening.LoadPolicy(policy)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// The block threshold is the lowest at or above the review threshold
 	// that meets its target.
-	if p.Review != 0.90 || p.Block != 0.90 || p.PayeeCountries["KP"] != screening.Block {
-		t.Errorf("written policy review %v block %v countries %v; want 0.90, 0.90 and the default countries", p.Review, p.Block, p.PayeeCountries)
-	}
+	assert.Equal(t, 0.90, p.Review, "written policy review")
+	assert.Equal(t, 0.90, p.Block, "written policy block")
+	assert.Equal(t, screening.Block, p.PayeeCountries["KP"], "written policy: want the default countries")
 	html, err := os.ReadFile(filepath.Join(report, "index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(html), "--target-recall 0.9") || strings.Count(string(html), "<svg ") != 5 {
-		t.Errorf("report lacks the command line or the five charts")
-	}
+	require.NoError(t, err)
+	assert.Contains(t, string(html), "--target-recall 0.9", "report lacks the command line")
+	assert.Equal(t, 5, strings.Count(string(html), "<svg "), "report lacks the five charts")
 
 	code, out, errOut = runEvalCmd(t, "--labels", evalLabels, "--lists", "sample", "--resamples", "0", "--json")
-	if code != exitOK {
-		t.Fatalf("--json: exit %d: %s", code, errOut)
-	}
+	require.Equal(t, exitOK, code, "--json: %s", errOut)
 	var got struct {
 		Evaluation struct {
 			Overall struct {
@@ -103,10 +90,8 @@ func TestEvalSample(t *testing.T) {
 			Sweep []json.RawMessage `json:"sweep"`
 		} `json:"evaluation"`
 	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatalf("--json output: %v", err)
-	}
-	if r := got.Evaluation.Overall.Recall; r.Num != 14 || r.Den != 15 || len(got.Evaluation.Sweep) != 41 {
-		t.Errorf("--json: recall %d/%d, %d sweep points; want 14/15 and 41", r.Num, r.Den, len(got.Evaluation.Sweep))
-	}
+	require.NoError(t, json.Unmarshal([]byte(out), &got), "--json output")
+	r := got.Evaluation.Overall.Recall
+	assert.Equal(t, [2]int{14, 15}, [2]int{r.Num, r.Den}, "--json: recall")
+	assert.Len(t, got.Evaluation.Sweep, 41, "--json: sweep points")
 }

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/payscreen/payscreen/lists"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // testdataOFAC is a small OFAC SDN CSV publication (three made-up entries).
@@ -25,18 +27,14 @@ var testdataOFAC = filepath.Join("..", "..", "testdata", "lists", "ofac")
 func fileSHA(t *testing.T, p string) (string, int) {
 	t.Helper()
 	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:]), len(b)
 }
 
 func TestListsInfoText(t *testing.T) {
 	code, out, errOut := runCmd(t, "lists", "info", "--lists", testdataOFAC)
-	if code != exitOK {
-		t.Fatalf("exit %d, stderr %q", code, errOut)
-	}
+	require.Equal(t, exitOK, code, errOut)
 	want := []string{
 		"OFAC SDN list [ofac_sdn]\n",
 		"  format       ofac_csv\n",
@@ -51,20 +49,14 @@ func TestListsInfoText(t *testing.T) {
 		want = append(want, fmt.Sprintf("  file         %s  %d bytes  sha256 %s\n", n, size, sum))
 	}
 	for _, w := range want {
-		if !strings.Contains(out, w) {
-			t.Errorf("output lacks %q:\n%s", w, out)
-		}
+		assert.Contains(t, out, w, "output")
 	}
-	if strings.Contains(out, "retrieved") {
-		t.Errorf("local files show a retrieved time:\n%s", out)
-	}
+	assert.NotContains(t, out, "retrieved", "local files show a retrieved time")
 }
 
 func TestListsInfoJSON(t *testing.T) {
 	code, out, errOut := runCmd(t, "lists", "info", "--json", "--lists", testdataOFAC)
-	if code != exitOK {
-		t.Fatalf("exit %d, stderr %q", code, errOut)
-	}
+	require.Equal(t, exitOK, code, errOut)
 	var got struct {
 		Lists []struct {
 			Source, Title, Format, PublishedFrom string
@@ -77,20 +69,15 @@ func TestListsInfoJSON(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatalf("output is not JSON: %v\n%s", err, out)
-	}
-	if len(got.Lists) != 1 {
-		t.Fatalf("%d lists, want 1", len(got.Lists))
-	}
+	require.NoError(t, json.Unmarshal([]byte(out), &got), "output is not JSON:\n%s", out)
+	require.Len(t, got.Lists, 1)
 	l := got.Lists[0]
 	sum, _ := fileSHA(t, filepath.Join(testdataOFAC, "sdn.csv"))
-	if l.Source != "ofac_sdn" || l.Format != "ofac_csv" || l.PublishedFrom != "file-mtime" || len(l.Files) != 4 || l.Files[0].SHA256 != sum {
-		t.Errorf("list = %+v", l)
+	assert.Equal(t, [3]string{"ofac_sdn", "ofac_csv", "file-mtime"}, [3]string{l.Source, l.Format, l.PublishedFrom}, "source, format, published from")
+	if assert.Len(t, l.Files, 4) {
+		assert.Equal(t, sum, l.Files[0].SHA256, "sha256 of sdn.csv")
 	}
-	if l.Counts.Entities != 3 || l.Counts.ByType["person"] != 1 || l.Counts.DPRK != 1 || l.Counts.Crypto["XBT"] != 1 {
-		t.Errorf("counts = %+v", l.Counts)
-	}
+	assert.Equal(t, [4]int{3, 1, 1, 1}, [4]int{l.Counts.Entities, l.Counts.ByType["person"], l.Counts.DPRK, l.Counts.Crypto["XBT"]}, "counts: entities, persons, DPRK, XBT addresses in %+v", l.Counts)
 }
 
 func TestListsInfoErrors(t *testing.T) {
@@ -109,21 +96,18 @@ func TestListsInfoErrors(t *testing.T) {
 	dir := t.TempDir()
 	for _, n := range []string{"sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"} {
 		b, err := os.ReadFile(filepath.Join(testdataOFAC, n))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		p := filepath.Join(dir, n)
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, os.WriteFile(p, b, 0o644))
 		os.Chtimes(p, old, old)
 	}
 	tests[3].args[1] = dir
 	for _, tt := range tests {
 		code, out, errOut := runCmd(t, append([]string{"lists", "info"}, tt.args...)...)
-		if code != exitError || out != "" || !strings.Contains(errOut, "payscreen lists info: ") || !strings.Contains(errOut, tt.errOut) {
-			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 1 and %q (%s)", tt.args, code, out, errOut, tt.errOut, tt.reason)
-		}
+		assert.Equal(t, exitError, code, "%v (%s)", tt.args, tt.reason)
+		assert.Empty(t, out, "%v: stdout (%s)", tt.args, tt.reason)
+		assert.Contains(t, errOut, "payscreen lists info: ", "%v (%s)", tt.args, tt.reason)
+		assert.Contains(t, errOut, tt.errOut, "%v (%s)", tt.args, tt.reason)
 	}
 }
 
@@ -133,20 +117,14 @@ func TestListsUpdateThenInfo(t *testing.T) {
 	files := map[string][]byte{}
 	for _, n := range []string{"sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"} {
 		b, err := os.ReadFile(filepath.Join(testdataOFAC, n))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		files["/"+strings.ToUpper(n)] = b
 	}
 	bz, err := os.Open(filepath.Join("..", "..", "testdata", "lists", "un", "consolidated.xml.bz2"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer bz.Close()
 	un, err := io.ReadAll(bzip2.NewReader(bz))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	files["/consolidated.xml"] = un
 	failUN := false
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -169,40 +147,32 @@ func TestListsUpdateThenInfo(t *testing.T) {
 
 	var out, errOut bytes.Buffer
 	code := cmd.run(t.Context(), []string{"update", "--dir", cache}, &out, &errOut)
-	if code != exitOK {
-		t.Fatalf("update: exit %d, stderr %q", code, errOut.String())
-	}
+	require.Equal(t, exitOK, code, "update: %s", errOut.String())
 	for _, w := range []string{"ofac_sdn  ofac_csv          updated      3 entities\n", "un        un_xml            updated      3 entities\n", "cache: " + cache} {
-		if !strings.Contains(out.String(), w) {
-			t.Errorf("update output lacks %q:\n%s", w, out.String())
-		}
+		assert.Contains(t, out.String(), w, "update output")
 	}
 
 	out.Reset()
 	code = cmd.run(t.Context(), []string{"update", "--dir", cache, "--source", "un"}, &out, &errOut)
-	if code != exitOK || !strings.Contains(out.String(), "un        un_xml            not modified 3 entities\n") || strings.Contains(out.String(), "ofac") {
-		t.Errorf("second update of un: exit %d, output %q", code, out.String())
-	}
+	assert.Equal(t, exitOK, code, "second update of un")
+	assert.Contains(t, out.String(), "un        un_xml            not modified 3 entities\n", "second update of un")
+	assert.NotContains(t, out.String(), "ofac", "second update of un")
 
 	failUN = true
 	out.Reset()
 	errOut.Reset()
 	code = cmd.run(t.Context(), []string{"update", "--dir", cache}, &out, &errOut)
-	if code != exitError || !strings.Contains(out.String(), "un        un_xml            failed") ||
-		!strings.Contains(errOut.String(), "updating un from "+srv.URL+"/consolidated.xml") || !strings.Contains(errOut.String(), "404") {
-		t.Errorf("failed update: exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
-	}
+	assert.Equal(t, exitError, code, "failed update")
+	assert.Contains(t, out.String(), "un        un_xml            failed", "failed update")
+	assert.Contains(t, errOut.String(), "updating un from "+srv.URL+"/consolidated.xml", "failed update")
+	assert.Contains(t, errOut.String(), "404", "failed update")
 
 	code, text, stderr := runCmd(t, "lists", "info", "--dir", cache, "--max-age", "1h")
-	if code != exitOK {
-		t.Fatalf("info: exit %d, stderr %q", code, stderr)
-	}
+	require.Equal(t, exitOK, code, "info: %s", stderr)
 	for _, w := range []string{
 		"OFAC SDN list [ofac_sdn]\n", "  published    2025-12-01T10:00:00Z (last-modified)\n", "  retrieved    ",
 		"UN Security Council consolidated list [un]\n", "  published    2026-02-27T00:00:09Z (content)\n",
 	} {
-		if !strings.Contains(text, w) {
-			t.Errorf("info output lacks %q:\n%s", w, text)
-		}
+		assert.Contains(t, text, w, "info output")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // runCmd runs payscreen in-process and returns its exit status and output.
@@ -38,10 +40,9 @@ func TestRunUsage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			code, out, errOut := runCmd(t, tt.args...)
-			if code != tt.code || !strings.Contains(out, tt.out) || !strings.Contains(errOut, tt.errOut) {
-				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d, stdout with %q, stderr with %q (%s)",
-					code, out, errOut, tt.code, tt.out, tt.errOut, tt.reason)
-			}
+			assert.Equal(t, tt.code, code, "exit (%s)\nstderr: %s", tt.reason, errOut)
+			assert.Contains(t, out, tt.out, "stdout (%s)", tt.reason)
+			assert.Contains(t, errOut, tt.errOut, "stderr (%s)", tt.reason)
 		})
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const examplePayroll = "../../examples/payroll/payees.csv"
@@ -29,9 +32,7 @@ func parseOut(t *testing.T, s string) []outLine {
 	var out []outLine
 	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
 		var o outLine
-		if err := json.Unmarshal([]byte(l), &o); err != nil {
-			t.Fatalf("output line %q: %v", l, err)
-		}
+		require.NoError(t, json.Unmarshal([]byte(l), &o), "output line %q", l)
 		out = append(out, o)
 	}
 	return out
@@ -40,13 +41,9 @@ func parseOut(t *testing.T, s string) []outLine {
 // TestScreenExamplePayroll runs the README's main command.
 func TestScreenExamplePayroll(t *testing.T) {
 	code, stdout, stderr := runCmd(t, "screen", "--lists", "sample", examplePayroll)
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	require.Equal(t, exitOK, code, stderr)
 	out := parseOut(t, stdout)
-	if len(out) != 35 {
-		t.Fatalf("%d result lines for 35 rows", len(out))
-	}
+	require.Len(t, out, 35, "result lines for 35 rows")
 	want := map[string]struct {
 		decision, entity, reason string
 	}{
@@ -60,9 +57,7 @@ func TestScreenExamplePayroll(t *testing.T) {
 		"CTR-2013": {"block", "KPi.033", "UN-listed, date of birth corroborates"},
 	}
 	for i, o := range out {
-		if o.Row != i+1 {
-			t.Errorf("line %d has row %d: output must keep input order", i+1, o.Row)
-		}
+		assert.Equal(t, i+1, o.Row, "line %d: output must keep input order", i+1)
 		w, ok := want[o.ID]
 		if !ok {
 			continue
@@ -71,18 +66,18 @@ func TestScreenExamplePayroll(t *testing.T) {
 		if len(o.Matches) > 0 {
 			top = o.Matches[0].EntityID
 		}
-		decisionOK := o.Decision == w.decision || (w.decision == "review+" && (o.Decision == "review" || o.Decision == "block"))
-		if !decisionOK || top != w.entity {
-			t.Errorf("%s: %s on %q, want %s on %q (%s)", o.ID, o.Decision, top, w.decision, w.entity, w.reason)
+		if w.decision == "review+" {
+			assert.Contains(t, []string{"review", "block"}, o.Decision, "%s (%s)", o.ID, w.reason)
+		} else {
+			assert.Equal(t, w.decision, o.Decision, "%s (%s)", o.ID, w.reason)
 		}
-		if o.Flags[0].Code != "sample_lists" {
-			t.Errorf("%s: results against the sample must say so first, got %+v", o.ID, o.Flags)
+		assert.Equal(t, w.entity, top, "%s: top match (%s)", o.ID, w.reason)
+		if assert.NotEmpty(t, o.Flags, o.ID) {
+			assert.Equal(t, "sample_lists", o.Flags[0].Code, "%s: results against the sample must say so first, got %+v", o.ID, o.Flags)
 		}
 	}
 	for _, s := range []string{"screened 35 rows", "SAMPLE", "review", "USD"} {
-		if !strings.Contains(stderr, s) {
-			t.Errorf("summary lacks %q:\n%s", s, stderr)
-		}
+		assert.Contains(t, stderr, s, "summary")
 	}
 }
 
@@ -107,15 +102,14 @@ func TestScreenExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		code, _, stderr := runCmd(t, tt.args...)
-		if code != tt.code {
-			t.Errorf("%v: exit %d, want %d (%s)\n%s", tt.args, code, tt.code, tt.reason, stderr)
-		}
+		assert.Equal(t, tt.code, code, "%v (%s)\n%s", tt.args, tt.reason, stderr)
 	}
 	_, stdout, _ := runCmd(t, "screen", "--lists", "sample", jsonl)
 	out := parseOut(t, stdout)
-	if len(out) != 2 || out[0].Decision != "block" || out[1].Error == "" || out[1].Decision != "review" {
-		t.Errorf("JSONL run: %+v", out)
-	}
+	require.Len(t, out, 2, "JSONL run")
+	assert.Equal(t, "block", out[0].Decision, "JSONL run: %+v", out)
+	assert.NotEmpty(t, out[1].Error, "JSONL run: %+v", out)
+	assert.Equal(t, "review", out[1].Decision, "JSONL run: %+v", out)
 }
 
 func TestScreenStaleLists(t *testing.T) {
@@ -127,42 +121,32 @@ func TestScreenStaleLists(t *testing.T) {
 		t.Skip(err)
 	}
 	code, _, stderr := runCmd(t, "screen", "--lists", un, examplePayroll)
-	if code != exitError || !strings.Contains(stderr, "stale") {
-		t.Errorf("lists from February 2026 under the default 7-day limit: exit %d, %s", code, stderr)
-	}
+	assert.Equal(t, exitError, code, "lists from February 2026 under the default 7-day limit")
+	assert.Contains(t, stderr, "stale", "lists from February 2026 under the default 7-day limit")
 	code, stdout, stderr := runCmd(t, "screen", "--lists", un, "--max-age", "0", "--out-format", "csv", examplePayroll)
-	if code != exitOK || !strings.HasPrefix(stdout, "id,row,decision,score,source") || strings.Count(stdout, "\n") != 36 {
-		t.Errorf("--max-age 0 --out-format csv: exit %d, %d lines\n%s", code, strings.Count(stdout, "\n"), stderr)
-	}
+	assert.Equal(t, exitOK, code, "--max-age 0 --out-format csv: %s", stderr)
+	assert.True(t, strings.HasPrefix(stdout, "id,row,decision,score,source"), "--max-age 0 --out-format csv: header")
+	assert.Equal(t, 36, strings.Count(stdout, "\n"), "--max-age 0 --out-format csv: lines")
 }
 
 func TestCheck(t *testing.T) {
 	code, stdout, stderr := runCmd(t, "check", "--lists", "sample", "--dob", "1983-11-25", "--country", "CN", "Sim", "Hyeon", "Seop")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	require.Equal(t, exitOK, code, stderr)
 	for _, s := range []string{"Decision: BLOCK", "42498", "hyeon=hyon", "dob", "corroborates", "SAMPLE"} {
-		if !strings.Contains(stdout, s) {
-			t.Errorf("explanation lacks %q:\n%s", s, stdout)
-		}
+		assert.Contains(t, stdout, s, "explanation")
 	}
-	if code, _, _ := runCmd(t, "check", "--lists", "sample"); code != exitUsage {
-		t.Errorf("check without a name: exit %d, want %d", code, exitUsage)
-	}
+	code, _, _ = runCmd(t, "check", "--lists", "sample")
+	assert.Equal(t, exitUsage, code, "check without a name")
 	code, stdout, _ = runCmd(t, "check", "--lists", "sample", "--json", "--wallet", "1986rYHckYbJpGQJy6ornuMyD2N5MTqwDt")
-	if code != exitOK || !strings.Contains(stdout, `"decision": "block"`) || !strings.Contains(stdout, `"fingerprint": "fp1:`) {
-		t.Errorf("check --json --wallet: exit %d\n%s", code, stdout)
-	}
+	assert.Equal(t, exitOK, code, "check --json --wallet")
+	assert.Contains(t, stdout, `"decision": "block"`, "check --json --wallet")
+	assert.Contains(t, stdout, `"fingerprint": "fp1:`, "check --json --wallet")
 }
 
 func TestListsInfoSample(t *testing.T) {
 	code, stdout, stderr := runCmd(t, "lists", "info", "--lists", "sample")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	require.Equal(t, exitOK, code, stderr)
 	for _, s := range []string{"OFAC SDN list (SAMPLE: not for real screening)", "entities     23", "UN Security Council consolidated list (SAMPLE"} {
-		if !strings.Contains(stdout, s) {
-			t.Errorf("lists info --lists sample lacks %q:\n%s", s, stdout)
-		}
+		assert.Contains(t, stdout, s, "lists info --lists sample")
 	}
 }

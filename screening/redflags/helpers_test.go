@@ -9,6 +9,7 @@ import (
 
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
+	"github.com/stretchr/testify/require"
 )
 
 // sliceReader reads rows from a slice, then returns err (io.EOF if nil).
@@ -32,13 +33,9 @@ func (r *sliceReader) Read() (screening.Row, error) {
 func sampleScreener(tb testing.TB, p screening.Policy) *screening.Screener {
 	tb.Helper()
 	set, err := lists.Sample()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	s, err := screening.New(set, p, screening.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return s
 }
 
@@ -66,9 +63,7 @@ func realLists(tb testing.TB) *screening.Screener {
 		p.MaxListAge = "0"
 		realScreener, realErr = screening.New(set, p, screening.Options{})
 	})
-	if realErr != nil {
-		tb.Fatal(realErr)
-	}
+	require.NoError(tb, realErr)
 	return realScreener
 }
 

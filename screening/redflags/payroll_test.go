@@ -11,6 +11,8 @@ import (
 	"github.com/payscreen/payscreen/payroll"
 	"github.com/payscreen/payscreen/screening"
 	"github.com/payscreen/payscreen/screening/redflags"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func openCSV(path string) func() (screening.RowReader, error) {
@@ -21,13 +23,9 @@ func openCSV(path string) func() (screening.RowReader, error) {
 func dprkSet(tb testing.TB) *lists.Set {
 	tb.Helper()
 	set, err := lists.Sample()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	feed, err := lists.BuiltinIndicators()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	set.Lists = append(set.Lists, feed)
 	return set
 }
@@ -40,9 +38,7 @@ func dprkScreener(tb testing.TB, set *lists.Set) *screening.Screener {
 	p := screening.DefaultPolicy()
 	p.MaxListAge = "0"
 	s, err := screening.New(set, p, screening.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return s
 }
 
@@ -55,14 +51,10 @@ func TestDPRKPayroll(t *testing.T) {
 	s := dprkScreener(t, set)
 	network := screening.ITWorkerNetwork(set)
 	r, err := openCSV("testdata/dprk/previous.csv")()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	prev, err := redflags.ReadPreviousPayouts(ctx, r)
 	r.(io.Closer).Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var got []screening.RowResult
 	err = redflags.ScreenBatch(ctx, s, openCSV("testdata/dprk/payroll.csv"),
 		redflags.Options{Policy: screening.DefaultRedFlagPolicy(), Previous: prev}, screening.BatchOptions{Workers: 2},
@@ -71,9 +63,7 @@ func TestDPRKPayroll(t *testing.T) {
 			got = append(got, rr)
 			return nil
 		})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 
 	type want struct {
 		id       string
@@ -115,19 +105,14 @@ func TestDPRKPayroll(t *testing.T) {
 		{"EMP-901", C, nil, "", "", "", "second row of the same payee"},
 		{"DEV-1001", R, []screening.FlagCode{"crypto_salary"}, "", "", "", "salary in bitcoin to an unlisted address"},
 	}
-	if len(got) != len(wants) {
-		t.Fatalf("%d results for %d expected rows", len(got), len(wants))
-	}
+	require.Len(t, got, len(wants), "one result per expected row")
 	for i, w := range wants {
 		rr := got[i]
-		if rr.Err != nil {
-			t.Errorf("row %d (%s): %v", i+1, w.id, rr.Err)
+		if !assert.NoError(t, rr.Err, "row %d (%s)", i+1, w.id) {
 			continue
 		}
 		res := rr.Result
-		if res.PayeeID != w.id {
-			t.Fatalf("row %d is %s, want %s", i+1, res.PayeeID, w.id)
-		}
+		require.Equal(t, w.id, res.PayeeID, "row %d", i+1)
 		var red []screening.FlagCode
 		var redDetails []string
 		for _, f := range res.Flags {
@@ -166,13 +151,11 @@ func TestDPRKPayroll(t *testing.T) {
 	for _, m := range got[6].Result.Matches {
 		feedHit = feedHit || m.Source.Feed == lists.BuiltinIndicatorFeed
 	}
-	if !feedHit {
-		t.Errorf("VND-202 has no match from the dprk_indicators feed:\n%s", got[6].Result.Explain())
-	}
+	assert.True(t, feedHit, "VND-202 has no match from the dprk_indicators feed:\n%s", got[6].Result.Explain())
 	// Red flags never block on their own.
 	for _, rr := range got {
-		if rr.Result.Decision == screening.Block && len(rr.Result.Matches) == 0 {
-			t.Errorf("%s blocked without a match", rr.Result.PayeeID)
+		if rr.Result.Decision == screening.Block {
+			assert.NotEmpty(t, rr.Result.Matches, "%s blocked without a match", rr.Result.PayeeID)
 		}
 	}
 }

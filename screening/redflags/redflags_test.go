@@ -5,12 +5,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/payscreen/payscreen/screening"
 	"io"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/payscreen/payscreen/screening"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // rowsOf serves rows from a slice; each call of open starts again.
@@ -30,14 +33,11 @@ func flagCodes(fs []screening.Flag) []screening.FlagCode {
 func buildFlags(t *testing.T, p screening.RedFlagPolicy, prev *PreviousPayouts, rows []screening.Row) [][]screening.Flag {
 	t.Helper()
 	ix, err := Build(context.Background(), &sliceReader{rows: rows}, p, prev)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	out := make([][]screening.Flag, len(rows))
 	for i, r := range rows {
-		if out[i], err = ix.Flags(i, r); err != nil {
-			t.Fatal(err)
-		}
+		out[i], err = ix.Flags(i, r)
+		require.NoError(t, err)
 	}
 	return out
 }
@@ -84,8 +84,10 @@ func TestRedFlagKeys(t *testing.T) {
 			for i, fs := range flags {
 				// crypto_salary goes with every wallet; this table is about keys.
 				got := slices.DeleteFunc(flagCodes(fs), func(c screening.FlagCode) bool { return c == screening.FlagCryptoSalary })
-				if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, []screening.FlagCode{tt.want}) {
-					t.Errorf("row %d flags %v, want %q (%s)", i+1, got, tt.want, tt.reason)
+				if tt.want == "" {
+					assert.Empty(t, got, "row %d flags (%s)", i+1, tt.reason)
+				} else {
+					assert.Equal(t, []screening.FlagCode{tt.want}, got, "row %d flags (%s)", i+1, tt.reason)
 				}
 			}
 		})
@@ -110,9 +112,7 @@ func TestRedFlagAddressThreshold(t *testing.T) {
 		p := screening.DefaultRedFlagPolicy()
 		p.SharedAddressPayees = tt.threshold
 		flags := buildFlags(t, p, nil, rows)
-		if got := slices.Equal(flagCodes(flags[0]), []screening.FlagCode{screening.FlagSharedAddress}); got != tt.want {
-			t.Errorf("threshold %d: flags %v (%s)", tt.threshold, flags[0], tt.reason)
-		}
+		assert.Equal(t, tt.want, slices.Equal(flagCodes(flags[0]), []screening.FlagCode{screening.FlagSharedAddress}), "threshold %d: shared_address alone in %v (%s)", tt.threshold, flags[0], tt.reason)
 	}
 }
 
@@ -130,9 +130,7 @@ func TestRedFlagDetailCapped(t *testing.T) {
 			d = f.Detail
 		}
 	}
-	if want := "same wallet as 8 other payee(s): rows 2, 3, 4 and 5 more (ids W-1, W-2, W-3)"; d != want {
-		t.Errorf("detail %q, want %q: the first rows named, the rest counted", d, want)
-	}
+	assert.Equal(t, "same wallet as 8 other payee(s): rows 2, 3, 4 and 5 more (ids W-1, W-2, W-3)", d, "detail: the first rows named, the rest counted")
 }
 
 func TestRedFlagCountries(t *testing.T) {
@@ -164,9 +162,7 @@ func TestRedFlagCountries(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := flagCodes(buildFlags(t, screening.DefaultRedFlagPolicy(), nil, []screening.Row{{Line: 1, Payee: tt.p}})[0])
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("flags %v, want %v (%s)", got, tt.want, tt.reason)
-			}
+			assert.Equal(t, tt.want, got, "flags (%s)", tt.reason)
 		})
 	}
 }
@@ -174,12 +170,8 @@ func TestRedFlagCountries(t *testing.T) {
 func TestRedFlagPayoutChanged(t *testing.T) {
 	base := screening.Payee{ID: "E1", Email: "a@b.example", Phone: "+1 555 010 0001", Bank: screening.BankAccount{AccountNumber: "111222333", RoutingNumber: "021000021"}}
 	prev, err := ReadPreviousPayouts(context.Background(), &sliceReader{rows: []screening.Row{{Payee: base}, {Err: errors.New("bad row")}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if prev.Rows != 2 || prev.Skipped != 1 {
-		t.Errorf("previous rows %d skipped %d, want 2 and 1", prev.Rows, prev.Skipped)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, [2]int{2, 1}, [2]int{prev.Rows, prev.Skipped}, "previous rows and skipped rows")
 	changed := base
 	changed.Bank.AccountNumber = "999888777"
 	changed.Wallets = []screening.Wallet{{Address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"}}
@@ -207,12 +199,12 @@ func TestRedFlagPayoutChanged(t *testing.T) {
 					got = f.Detail
 				}
 			}
-			if (tt.detail == "") != (got == "") || !strings.HasSuffix(got, tt.detail) {
-				t.Errorf("payout_changed %q, want %q (%s)", got, tt.detail, tt.reason)
+			if tt.detail == "" {
+				assert.Empty(t, got, "payout_changed (%s)", tt.reason)
+			} else {
+				assert.True(t, strings.HasSuffix(got, tt.detail), "payout_changed %q, want %q (%s)", got, tt.detail, tt.reason)
 			}
-			if strings.Contains(got, "999888777") {
-				t.Error("the detail shows an account number: personal data")
-			}
+			assert.NotContains(t, got, "999888777", "the detail shows an account number: personal data")
 		})
 	}
 }
@@ -232,8 +224,10 @@ func TestRedFlagPolicy(t *testing.T) {
 	}
 	for _, tt := range tests {
 		err := tt.p.Validate()
-		if (err == nil) != tt.ok || (err != nil && !errors.Is(err, screening.ErrPolicy)) {
-			t.Errorf("%s: err %v (%s)", tt.name, err, tt.reason)
+		if tt.ok {
+			assert.NoError(t, err, "%s (%s)", tt.name, tt.reason)
+		} else {
+			assert.ErrorIs(t, err, screening.ErrPolicy, "%s (%s)", tt.name, tt.reason)
 		}
 	}
 	// Only the flags a policy lists apply.
@@ -243,9 +237,8 @@ func TestRedFlagPolicy(t *testing.T) {
 		{Payee: screening.Payee{ID: "B", Phone: "+1 555 010 0001"}},
 	}
 	flags := buildFlags(t, p, nil, rows)
-	if got := flagCodes(flags[0]); !slices.Equal(got, []screening.FlagCode{screening.FlagCryptoSalary}) || len(flags[1]) != 0 {
-		t.Errorf("flags %v / %v, want only crypto_salary: shared_phone is not in the policy", got, flags[1])
-	}
+	assert.Equal(t, []screening.FlagCode{screening.FlagCryptoSalary}, flagCodes(flags[0]), "want only crypto_salary: shared_phone is not in the policy")
+	assert.Empty(t, flags[1], "shared_phone is not in the policy")
 }
 
 func TestScreenBatch(t *testing.T) {
@@ -258,16 +251,12 @@ func TestScreenBatch(t *testing.T) {
 	var got []screening.RowResult
 	err := ScreenBatch(context.Background(), s, rowsOf(rows), Options{Policy: screening.DefaultRedFlagPolicy()}, screening.BatchOptions{Workers: 2},
 		func(rr screening.RowResult) error { got = append(got, rr); return nil })
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(got) != 3 || got[0].Result.Decision != screening.Review || got[1].Err == nil || got[2].Result.Decision != screening.Block {
 		t.Fatalf("decisions: %s, err %v, %s; want review (shared account), the row error, block (listed person: a red flag does not lower it)",
 			got[0].Result.Decision, got[1].Err, got[2].Result.Decision)
 	}
-	if !slices.Contains(flagCodes(got[2].Result.Flags), screening.FlagSharedBankAccount) {
-		t.Errorf("blocked row lacks its red flag: %v", got[2].Result.Flags)
-	}
+	assert.Contains(t, flagCodes(got[2].Result.Flags), screening.FlagSharedBankAccount, "blocked row lacks its red flag")
 
 	// A second pass that differs from the first is an error.
 	calls := 0
@@ -279,9 +268,7 @@ func TestScreenBatch(t *testing.T) {
 		return &sliceReader{rows: rows}, nil
 	}
 	err = ScreenBatch(context.Background(), s, open, Options{Policy: screening.DefaultRedFlagPolicy()}, screening.BatchOptions{}, func(screening.RowResult) error { return nil })
-	if !errors.Is(err, ErrInputChanged) {
-		t.Errorf("shorter second pass: err %v, want ErrInputChanged", err)
-	}
+	assert.ErrorIs(t, err, ErrInputChanged, "shorter second pass")
 	swapped := slices.Clone(rows)
 	swapped[0], swapped[2] = swapped[2], swapped[0]
 	calls = 0
@@ -293,9 +280,7 @@ func TestScreenBatch(t *testing.T) {
 		return &sliceReader{rows: rows}, nil
 	}
 	err = ScreenBatch(context.Background(), s, open, Options{Policy: screening.DefaultRedFlagPolicy()}, screening.BatchOptions{}, func(screening.RowResult) error { return nil })
-	if !errors.Is(err, ErrInputChanged) {
-		t.Errorf("reordered second pass: err %v, want ErrInputChanged", err)
-	}
+	assert.ErrorIs(t, err, ErrInputChanged, "reordered second pass")
 }
 
 func FuzzRedFlagKeys(f *testing.F) {
@@ -308,18 +293,12 @@ func FuzzRedFlagKeys(f *testing.F) {
 		q.ID = "y"
 		rows := []screening.Row{{Payee: p}, {Payee: q}}
 		ix, err := Build(context.Background(), &sliceReader{rows: rows}, screening.DefaultRedFlagPolicy(), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for i, r := range rows {
 			fs, err := ix.Flags(i, r)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			for _, f := range fs {
-				if f.Decision != screening.Review {
-					t.Fatalf("flag %s decides %s: red flags only review", f.Code, f.Decision)
-				}
+				require.Equal(t, screening.Review, f.Decision, "flag %s: red flags only review", f.Code)
 			}
 		}
 	})
@@ -397,17 +376,13 @@ func BenchmarkRedFlagPass1M(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		ix, err := Build(context.Background(), newGenRows(n), screening.DefaultRedFlagPolicy(), nil)
-		if err != nil {
-			b.Fatal(err)
-		}
+		require.NoError(b, err)
 		g := newGenRows(n)
 		flagged := 0
 		for i := range n {
 			row, _ := g.Read()
 			fs, err := ix.Flags(i, row)
-			if err != nil {
-				b.Fatal(err)
-			}
+			require.NoError(b, err)
 			if len(fs) > 0 {
 				flagged++
 			}
@@ -450,9 +425,7 @@ func TestRfRadixSort(t *testing.T) {
 	want := slices.Clone(in)
 	slices.SortStableFunc(want, func(a, b rfEntry) int { return cmp.Compare(a.hash, b.hash) })
 	got := rfRadixSort(slices.Clone(in), make([]rfEntry, len(in)))
-	if !slices.Equal(got, want) {
-		t.Error("radix sort differs from the stable comparison sort")
-	}
+	assert.Equal(t, want, got, "radix sort differs from the stable comparison sort")
 }
 
 // BenchmarkBatch1MReal screens 1,000,000 generated rows against the real

@@ -7,10 +7,11 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/payscreen/payscreen/lists"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestWordSet(t *testing.T) {
@@ -26,9 +27,7 @@ func TestWordSet(t *testing.T) {
 		{"", false, "no word"},
 	}
 	for _, tt := range tests {
-		if got := w.shares(tt.name); got != tt.want {
-			t.Errorf("shares(%q) = %v (%s)", tt.name, got, tt.reason)
-		}
+		assert.Equal(t, tt.want, w.shares(tt.name), "shares(%q) (%s)", tt.name, tt.reason)
 	}
 }
 
@@ -37,9 +36,7 @@ func TestWordSet(t *testing.T) {
 func TestRunFakeWatchman(t *testing.T) {
 	sample := filepath.Join("..", "..", "..", "lists", "sample")
 	set, err := lists.LoadDir(t.Context(), sample, lists.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	counts := map[string]int{}
 	for _, l := range set.Lists {
 		name := map[lists.Source]string{lists.OFACSDN: "us_ofac", lists.UN: "un_csl"}[l.Source]
@@ -57,19 +54,11 @@ func TestRunFakeWatchman(t *testing.T) {
 	}))
 	defer srv.Close()
 	payees := filepath.Join(t.TempDir(), "payees.csv")
-	if err := os.WriteFile(payees, []byte("id,name,type\nP1,Anna Schmidt,person\nP2,KIM Sang Man,person\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(payees, []byte("id,name,type\nP1,Anna Schmidt,person\nP2,KIM Sang Man,person\n"), 0o600))
 	var out bytes.Buffer
-	if err := run(t.Context(), []string{"--lists", sample, "--watchman-url", srv.URL, "--repeat", "1", "-j", "2", payees}, &out); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, run(t.Context(), []string{"--lists", sample, "--watchman-url", srv.URL, "--repeat", "1", "-j", "2", payees}, &out))
 	for _, want := range []string{"== Throughput", "watchman (search only)", "== Watchman's latency", "== Watchman's overall score", "no such match seen"} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("output lacks %q:\n%s", want, out.String())
-		}
+		assert.Contains(t, out.String(), want)
 	}
-	if err := run(t.Context(), []string{"--lists", sample, "--watchman-url", srv.URL, "-j", "0", payees}, &out); err == nil {
-		t.Error("-j 0: want an error")
-	}
+	assert.Error(t, run(t.Context(), []string{"--lists", sample, "--watchman-url", srv.URL, "-j", "0", payees}, &out), "-j 0")
 }
