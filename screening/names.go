@@ -2,6 +2,7 @@ package screening
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/payscreen/payscreen/fuzzy"
@@ -50,10 +51,22 @@ func (n *nameIndex) search(name string, threshold float64) []nameHit {
 	if len(q) == 0 {
 		return nil
 	}
+	found := n.ix.SearchTokens(q, threshold, maxNameCandidates)
+	// A name in Han characters may be Korean (金正恩, Kim Jong Un): it is
+	// also searched in its Sino-Korean reading, and each listed name keeps
+	// the better of its two scores.
+	var kq []fuzzy.Token
+	var kfound []fuzzy.Candidate
+	if k, ok := fuzzy.KoreanReading(name); ok {
+		if kq = fuzzy.Tokenize(k); len(kq) > 0 {
+			kfound = n.ix.SearchTokens(kq, threshold, maxNameCandidates)
+		}
+	}
+	cands := mergeCandidates(found, kfound, q, kq)
 	qSig := significant(q)
-	cands := n.ix.SearchTokens(q, threshold, maxNameCandidates)
 	hits := make([]nameHit, 0, len(cands))
 	for _, c := range cands {
+		q := c.query
 		r := n.refs[c.Ref]
 		hits = append(hits, nameHit{
 			ref:    r.ref,
@@ -65,6 +78,46 @@ func (n *nameIndex) search(name string, threshold float64) []nameHit {
 		})
 	}
 	return hits
+}
+
+// readCandidate is a candidate with the tokens of the reading of the
+// payee's name that found it.
+type readCandidate struct {
+	fuzzy.Candidate
+	query []fuzzy.Token
+}
+
+// mergeCandidates joins the candidates a found with the tokens qa and
+// those b found with qb: one per listed name, the higher score (a on a
+// tie), best first, at most maxNameCandidates.
+func mergeCandidates(a, b []fuzzy.Candidate, qa, qb []fuzzy.Token) []readCandidate {
+	out := make([]readCandidate, 0, len(a)+len(b))
+	for _, c := range a {
+		out = append(out, readCandidate{c, qa})
+	}
+	if len(b) == 0 {
+		return out // a is best first already
+	}
+	at := make(map[int]int, len(a))
+	for i, c := range a {
+		at[c.Entry] = i
+	}
+	for _, c := range b {
+		if i, ok := at[c.Entry]; ok {
+			if c.Result.Score > out[i].Result.Score {
+				out[i] = readCandidate{c, qb}
+			}
+			continue
+		}
+		out = append(out, readCandidate{c, qb})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Result.Score != out[j].Result.Score {
+			return out[i].Result.Score > out[j].Result.Score
+		}
+		return out[i].Entry < out[j].Entry
+	})
+	return out[:min(len(out), maxNameCandidates)]
 }
 
 // extraTokens counts the significant payee tokens r left unmatched: words
