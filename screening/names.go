@@ -51,22 +51,22 @@ func (n *nameIndex) search(name string, threshold float64) []nameHit {
 	if len(q) == 0 {
 		return nil
 	}
-	found := n.ix.SearchTokens(q, threshold, maxNameCandidates)
-	// A name in Han characters may be Korean (金正恩, Kim Jong Un): it is
-	// also searched in its Sino-Korean reading, and each listed name keeps
-	// the better of its two scores.
-	var kq []fuzzy.Token
-	var kfound []fuzzy.Candidate
-	if k, ok := fuzzy.KoreanReading(name); ok {
-		if kq = fuzzy.Tokenize(k); len(kq) > 0 {
-			kfound = n.ix.SearchTokens(kq, threshold, maxNameCandidates)
+	cands := mergeCandidates(nil, n.ix.SearchTokens(q, threshold, maxNameCandidates), q)
+	// A name in Han characters may be Korean (金正恩, Kim Jong Un) or
+	// Japanese (山田太郎, Yamada Taro): it is also searched in its
+	// Sino-Korean and its Japanese reading, and each listed name keeps the
+	// best of its scores.
+	for _, read := range [...]func(string) (string, bool){fuzzy.KoreanReading, fuzzy.JapaneseReading} {
+		if r, ok := read(name); ok {
+			if rq := fuzzy.Tokenize(r); len(rq) > 0 {
+				cands = mergeCandidates(cands, n.ix.SearchTokens(rq, threshold, maxNameCandidates), rq)
+			}
 		}
 	}
-	cands := mergeCandidates(found, kfound, q, kq)
-	qSig := significant(q)
 	hits := make([]nameHit, 0, len(cands))
 	for _, c := range cands {
-		q := c.query
+		q := c.query // the reading that found c
+		qSig := significant(q)
 		r := n.refs[c.Ref]
 		hits = append(hits, nameHit{
 			ref:    r.ref,
@@ -87,16 +87,19 @@ type readCandidate struct {
 	query []fuzzy.Token
 }
 
-// mergeCandidates joins the candidates a found with the tokens qa and
-// those b found with qb: one per listed name, the higher score (a on a
-// tie), best first, at most maxNameCandidates.
-func mergeCandidates(a, b []fuzzy.Candidate, qa, qb []fuzzy.Token) []readCandidate {
-	out := make([]readCandidate, 0, len(a)+len(b))
-	for _, c := range a {
-		out = append(out, readCandidate{c, qa})
+// mergeCandidates adds to a the candidates b that the tokens qb of a
+// reading of the payee's name found: one per listed name, the higher score
+// (a's on a tie), best first, at most maxNameCandidates.
+func mergeCandidates(a []readCandidate, b []fuzzy.Candidate, qb []fuzzy.Token) []readCandidate {
+	if len(a) == 0 {
+		out := make([]readCandidate, len(b))
+		for i, c := range b {
+			out[i] = readCandidate{c, qb} // b is best first already
+		}
+		return out
 	}
 	if len(b) == 0 {
-		return out // a is best first already
+		return a
 	}
 	at := make(map[int]int, len(a))
 	for i, c := range a {
@@ -104,20 +107,20 @@ func mergeCandidates(a, b []fuzzy.Candidate, qa, qb []fuzzy.Token) []readCandida
 	}
 	for _, c := range b {
 		if i, ok := at[c.Entry]; ok {
-			if c.Result.Score > out[i].Result.Score {
-				out[i] = readCandidate{c, qb}
+			if c.Result.Score > a[i].Result.Score {
+				a[i] = readCandidate{c, qb}
 			}
 			continue
 		}
-		out = append(out, readCandidate{c, qb})
+		a = append(a, readCandidate{c, qb})
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Result.Score != out[j].Result.Score {
-			return out[i].Result.Score > out[j].Result.Score
+	sort.SliceStable(a, func(i, j int) bool {
+		if a[i].Result.Score != a[j].Result.Score {
+			return a[i].Result.Score > a[j].Result.Score
 		}
-		return out[i].Entry < out[j].Entry
+		return a[i].Entry < a[j].Entry
 	})
-	return out[:min(len(out), maxNameCandidates)]
+	return a[:min(len(a), maxNameCandidates)]
 }
 
 // extraTokens counts the significant payee tokens r left unmatched: words
