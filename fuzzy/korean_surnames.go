@@ -21,7 +21,9 @@ import "unicode/utf8"
 //     로마자 표기 정책 마련 연구, 최종 보고서, 발간등록번호
 //     11-1371000-000337-01, 연구책임자 이상억), which counted the spellings
 //     of the Ministry of Foreign Affairs' passport records (1999, 2007,
-//     2011); rows 가 to 담 as read there;
+//     2011); rows 가 to 등정 as read there (the rows after 등정, from 라
+//     on, could not be read from a copy of the table the project could
+//     reach, and stay "usage" below);
 //   - "press": the passport figures of that survey as reported with the
 //     NIKL's second draft (2009): Lee 98.5 %, Yi 1 %; Park 97.3 %, Pak,
 //     Bak; Jung 48.6 %, Jeong, Chung; Choi 93.1 %, Choe; Yoo 42.6 %;
@@ -35,16 +37,17 @@ import "unicode/utf8"
 //   - "wiki": the "Common spellings" column of the table of family names
 //     in the English Wikipedia article "Korean name" (Lee, Yi, Rhee, Rhie,
 //     Reeh, Yie, Ee);
-//   - "usage": spellings of the same kind for the surnames after 담, which
+//   - "usage": spellings of the same kind for the surnames after 등정, which
 //     the sources above do not give in full: the English-style spellings
 //     the issue tracker reported missing on real payrolls (Whang, Hahn,
 //     Sohn, Koh, Hur, Joe, Chung, Oo) and their usual companions.
 //
 // A spelling that is the usual spelling of another surname (Kang for 감,
-// Kwang for 강, Koo for 고, Gun for 근, Key for 계) is ambiguous: it keeps
+// Kwang for 강, Koo for 고, Key for 계) is ambiguous: it keeps
 // the key of the surname it usually spells, and the table marks it with
 // a leading '~'. A spelling that is also a common English word or
-// Western name (Karl, Gill, Jean, Sean, Her, Bay) is marked '!': it is
+// Western name (Karl, Gill, Jean, Sean, Her, Bay, Dow), or a common
+// Chinese name (Lei), is marked '!': it is
 // not taken for the surname, so that a payee called Karl Kim or Jean Park
 // is not read as a Korean name.
 var koreanSurnames = []struct {
@@ -52,12 +55,13 @@ var koreanSurnames = []struct {
 	common         []string
 	src            string
 }{
-	// nikl: rows 가 to 담 as published.
+	// nikl: rows 가 to 등정 as published.
 	{"가", "Ka", "Ga", []string{"Kah", "Kha", "Gha"}, "nikl"},
 	{"간", "Kan", "Gan", []string{"Khan", "Kahn", "Kann"}, "nikl"},
 	{"갈", "Kal", "Gal", []string{"!Gar", "!Karl"}, "nikl"},
 	{"감", "Kam", "Gam", []string{"Kahm", "~Kang", "Gahm"}, "nikl"},
 	{"강", "Kang", "Gang", []string{"Khang", "Kahng", "~Kwang", "Ghang", "Kaing"}, "nikl"},
+	{"강전", "Kangjŏn", "Gangjeon", []string{"Kangjun"}, "nikl"},
 	{"견", "Kyŏn", "Gyeon", []string{"Kyun", "Kyeon", "Kyoun", "Gyun", "Kyon"}, "nikl"},
 	{"경", "Kyŏng", "Gyeong", []string{"Kyung", "Kyoung", "Geong", "Guong", "Gyeng"}, "nikl"},
 	{"계", "Kye", "Gye", []string{"~Kae", "Kay", "Keh", "~Key", "~Gae"}, "nikl"},
@@ -67,17 +71,28 @@ var koreanSurnames = []struct {
 	{"곽", "Kwak", "Gwak", []string{"Kwag", "Kwack", "Gwag", "Koak", "Koag"}, "nikl"},
 	{"구", "Ku", "Gu", []string{"Koo", "Goo", "Kuh", "Kou", "Khu"}, "nikl"},
 	{"국", "Kuk", "Guk", []string{"Kook", "Gook", "Kug", "!Cook", "Koog"}, "nikl"},
+	{"군", "Kun", "Gun", []string{"Goon", "Koon"}, "nikl"},
 	{"궁", "Kung", "Gung", []string{"Koong", "Goong", "Koung"}, "nikl"},
+	{"궉", "Kwŏk", "Gwok", []string{"Kwok", "Kweok", "Kwoc"}, "nikl"},
 	{"권", "Kwŏn", "Gwon", []string{"Kwon", "Kweon", "Kwun", "Gweon", "~Kwan"}, "nikl"},
+	{"근", "Kŭn", "Geun", []string{"Keun", "Gun"}, "nikl"},
 	{"금", "Kŭm", "Geum", []string{"Keum", "Kum", "Gum", "Kuem", "Guem"}, "nikl"},
 	{"기", "Ki", "Gi", []string{"Kee", "~Key", "Kie", "Kih", "Gee"}, "nikl"},
 	{"길", "Kil", "Gil", []string{"!Gill", "Gihl", "Khil", "!Keel", "!Kill"}, "nikl"},
 	{"김", "Kim", "Gim", []string{"Keem", "Ghim", "Kym", "~Kin"}, "nikl"},
 	{"나", "Na", "Na", []string{"Ra", "La", "Nah", "Rha", "Rah"}, "nikl"},
 	{"남", "Nam", "Nam", []string{"Nahm", "Nham", "~Nan", "Lam", "Narm"}, "nikl"},
+	{"낭", "Nang", "Nang", []string{"Lang"}, "nikl"},
 	{"노", "No", "No", []string{"Noh", "Roh", "Ro", "Rho", "Nho"}, "nikl"},
+	{"뇌", "Noe", "Noe", []string{"Noi", "!Lei"}, "nikl"},
 	{"단", "Tan", "Dan", []string{"Dahn", "Dhan"}, "nikl"},
 	{"담", "Tam", "Dam", []string{"~Tan"}, "nikl"},
+	{"당", "Tang", "Dang", []string{"Dhang"}, "nikl"},
+	{"대", "Tae", "Dae", []string{"Dai", "Dea"}, "nikl"},
+	{"도", "To", "Do", []string{"Doh", "Dho", "Doe", "Toh", "Doo"}, "nikl"},
+	{"독고", "Tokko", "Dokgo", []string{"Dokko", "Dockko", "Dogko", "Dockgo", "Dohkgoh"}, "nikl"},
+	{"동", "Tong", "Dong", []string{"Dhong", "Doung"}, "nikl"},
+	{"두", "Tu", "Du", []string{"Doo", "Do", "Dou", "!Dow"}, "nikl"},
 	// press, mcst, wiki.
 	{"이", "Yi", "I", []string{"Lee", "Rhee", "Rhie", "Reeh", "Yie", "Ee", "Ri", "Li", "Rie", "Yee"}, "press, wiki"},
 	{"박", "Pak", "Bak", []string{"Park", "Bahk", "Pahk", "!Parc", "!Bark"}, "press"},
@@ -125,7 +140,6 @@ var koreanSurnames = []struct {
 	{"염", "Yŏm", "Yeom", []string{"Youm", "Yum", "Ryom", "Yeum"}, "usage"},
 	{"여", "Yŏ", "Yeo", []string{"Yoh", "Yeoh", "Ryo"}, "usage"},
 	{"추", "Ch'u", "Chu", []string{"Choo", "Chou"}, "usage"},
-	{"도", "To", "Do", []string{"Doh", "Dho", "Doe", "Toh", "Doo"}, "usage"},
 	{"소", "So", "So", []string{"Soh", "Sho"}, "usage"},
 	{"석", "Sŏk", "Seok", []string{"Suk", "Sok", "Seog", "Suck"}, "usage"},
 	{"선", "Sŏn", "Seon", []string{"Sun", "Sunn", "!Sean"}, "usage"},
@@ -152,14 +166,12 @@ var koreanSurnames = []struct {
 	{"봉", "Pong", "Bong", []string{"Bhong", "Pohng"}, "usage"},
 	{"부", "Pu", "Bu", []string{"Boo", "!Pooh"}, "usage"},
 	{"태", "T'ae", "Tae", []string{"Tai", "Tay"}, "usage"},
-	{"두", "Tu", "Du", []string{"Doo", "Dou"}, "usage"},
 	{"범", "Pŏm", "Beom", []string{"Bum", "Bom"}, "usage"},
 	{"승", "Sŭng", "Seung", []string{"Sung", "Seong"}, "usage"},
 	{"상", "Sang", "Sang", []string{"Sahng"}, "usage"},
 	{"황보", "Hwangbo", "Hwangbo", []string{"Whangbo", "Hwangbo"}, "usage"},
 	{"선우", "Sŏnu", "Seonu", []string{"Sunwoo", "Sunoo", "Seonwoo"}, "usage"},
 	{"제갈", "Chegal", "Jegal", []string{"Jekal", "Chekal"}, "usage"},
-	{"독고", "Tokko", "Dokgo", []string{"Dokko", "Dockko", "Dogko"}, "usage"},
 }
 
 // surnameSpellingKeys returns the spellings of koreanSurnames that the

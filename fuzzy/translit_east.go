@@ -19,7 +19,9 @@ import (
 // name written as Chinese names are romanized in passports and on the
 // sanctions lists, surname then given name in one word (习近平 -> Xi
 // Jinping, 王伟 -> Wang Wei); a longer run (a company or place name) gives
-// one word per character.
+// one word per character. A Han name may as well be Korean or Japanese,
+// which pinyin does not read: [KoreanReading] and [JapaneseReading] give
+// the readings a caller searches besides.
 //
 // Kana (hiragana and katakana) are written in Hepburn without macrons: a
 // long vowel is written once (トウキョウ -> tokyo, タロウ -> taro, ー

@@ -2,6 +2,7 @@ package screening
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/payscreen/payscreen/fuzzy"
@@ -50,10 +51,22 @@ func (n *nameIndex) search(name string, threshold float64) []nameHit {
 	if len(q) == 0 {
 		return nil
 	}
-	qSig := significant(q)
-	cands := n.ix.SearchTokens(q, threshold, maxNameCandidates)
+	cands := mergeCandidates(nil, n.ix.SearchTokens(q, threshold, maxNameCandidates), q)
+	// A name in Han characters may be Korean (金正恩, Kim Jong Un) or
+	// Japanese (山田太郎, Yamada Taro): it is also searched in its
+	// Sino-Korean and its Japanese reading, and each listed name keeps the
+	// best of its scores.
+	for _, read := range [...]func(string) (string, bool){fuzzy.KoreanReading, fuzzy.JapaneseReading} {
+		if r, ok := read(name); ok {
+			if rq := fuzzy.Tokenize(r); len(rq) > 0 {
+				cands = mergeCandidates(cands, n.ix.SearchTokens(rq, threshold, maxNameCandidates), rq)
+			}
+		}
+	}
 	hits := make([]nameHit, 0, len(cands))
 	for _, c := range cands {
+		q := c.query // the reading that found c
+		qSig := significant(q)
 		r := n.refs[c.Ref]
 		hits = append(hits, nameHit{
 			ref:    r.ref,
@@ -65,6 +78,49 @@ func (n *nameIndex) search(name string, threshold float64) []nameHit {
 		})
 	}
 	return hits
+}
+
+// readCandidate is a candidate with the tokens of the reading of the
+// payee's name that found it.
+type readCandidate struct {
+	fuzzy.Candidate
+	query []fuzzy.Token
+}
+
+// mergeCandidates adds to a the candidates b that the tokens qb of a
+// reading of the payee's name found: one per listed name, the higher score
+// (a's on a tie), best first, at most maxNameCandidates.
+func mergeCandidates(a []readCandidate, b []fuzzy.Candidate, qb []fuzzy.Token) []readCandidate {
+	if len(a) == 0 {
+		out := make([]readCandidate, len(b))
+		for i, c := range b {
+			out[i] = readCandidate{c, qb} // b is best first already
+		}
+		return out
+	}
+	if len(b) == 0 {
+		return a
+	}
+	at := make(map[int]int, len(a))
+	for i, c := range a {
+		at[c.Entry] = i
+	}
+	for _, c := range b {
+		if i, ok := at[c.Entry]; ok {
+			if c.Result.Score > a[i].Result.Score {
+				a[i] = readCandidate{c, qb}
+			}
+			continue
+		}
+		a = append(a, readCandidate{c, qb})
+	}
+	sort.SliceStable(a, func(i, j int) bool {
+		if a[i].Result.Score != a[j].Result.Score {
+			return a[i].Result.Score > a[j].Result.Score
+		}
+		return a[i].Entry < a[j].Entry
+	})
+	return a[:min(len(a), maxNameCandidates)]
 }
 
 // extraTokens counts the significant payee tokens r left unmatched: words
