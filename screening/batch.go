@@ -86,72 +86,112 @@ func (s *Screener) ScreenBatch(ctx context.Context, r RowReader, opts BatchOptio
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	type job struct {
-		seq int
-		row Row
+	b := &batchRun{
+		ctx:     ctx,
+		cancel:  cancel,
+		jobs:    make(chan batchJob, window),
+		results: make(chan batchDone, window),
+		slots:   make(chan struct{}, window),
 	}
-	type done struct {
-		seq int
-		res RowResult
-	}
-	jobs := make(chan job, window)
-	results := make(chan done, window)
-	slots := make(chan struct{}, window) // rows in flight
-	var readErr error
-
-	go func() {
-		defer close(jobs)
-		for seq := 0; ; seq++ {
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			row, err := r.Read()
-			if errors.Is(err, io.EOF) {
-				<-slots
-				return
-			}
-			if err != nil {
-				readErr = err
-				cancel()
-				return
-			}
-			select {
-			case jobs <- job{seq, row}:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-
+	go b.read(r)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				out := RowResult{Row: j.row, Err: j.row.Err}
-				if out.Err == nil {
-					out.Result, out.Err = s.Screen(ctx, j.row.Payee)
-				}
-				select {
-				case results <- done{j.seq, out}:
-				case <-ctx.Done():
-					return
-				}
-			}
+			b.screen(s)
 		}()
 	}
 	go func() {
 		wg.Wait()
-		close(results)
+		close(b.results)
 	}()
 
+	emitErr := b.emitInOrder(window, emit)
+	switch {
+	case emitErr != nil:
+		return emitErr
+	case b.readErr != nil:
+		return b.readErr
+	}
+	return context.Cause(ctx)
+}
+
+type batchJob struct {
+	seq int
+	row Row
+}
+
+type batchDone struct {
+	seq int
+	res RowResult
+}
+
+// batchRun is the state of one ScreenBatch: a reader feeding jobs,
+// workers screening them into results, and the caller's goroutine
+// emitting results in order. slots holds the rows in flight.
+type batchRun struct {
+	ctx     context.Context
+	cancel  context.CancelFunc
+	jobs    chan batchJob
+	results chan batchDone
+	slots   chan struct{}
+	// readErr is set by read before it closes jobs, and read by
+	// ScreenBatch once results is closed.
+	readErr error
+}
+
+// read numbers the rows of r into jobs, one slot each, until io.EOF, an
+// error of r (kept in readErr, and the run cancelled) or the end of ctx.
+func (b *batchRun) read(r RowReader) {
+	defer close(b.jobs)
+	for seq := 0; ; seq++ {
+		select {
+		case b.slots <- struct{}{}:
+		case <-b.ctx.Done():
+			return
+		}
+		row, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			<-b.slots
+			return
+		}
+		if err != nil {
+			b.readErr = err
+			b.cancel()
+			return
+		}
+		select {
+		case b.jobs <- batchJob{seq, row}:
+		case <-b.ctx.Done():
+			return
+		}
+	}
+}
+
+// screen screens jobs into results until jobs is closed or ctx is done.
+func (b *batchRun) screen(s *Screener) {
+	for j := range b.jobs {
+		out := RowResult{Row: j.row, Err: j.row.Err}
+		if out.Err == nil {
+			out.Result, out.Err = s.Screen(b.ctx, j.row.Payee)
+		}
+		select {
+		case b.results <- batchDone{j.seq, out}:
+		case <-b.ctx.Done():
+			return
+		}
+	}
+}
+
+// emitInOrder calls emit with each result in input order, freeing a slot
+// per row emitted, and returns emit's first error (after which it
+// cancels the run and drains results).
+func (b *batchRun) emitInOrder(window int, emit func(RowResult) error) error {
 	pending := make(map[int]RowResult, window)
 	next := 0
 	var emitErr error
-	for d := range results {
+	for d := range b.results {
 		if emitErr != nil {
 			continue
 		}
@@ -165,17 +205,11 @@ func (s *Screener) ScreenBatch(ctx context.Context, r RowReader, opts BatchOptio
 			next++
 			if err := emit(res); err != nil {
 				emitErr = err
-				cancel()
+				b.cancel()
 				break
 			}
-			<-slots
+			<-b.slots
 		}
 	}
-	switch {
-	case emitErr != nil:
-		return emitErr
-	case readErr != nil:
-		return readErr
-	}
-	return context.Cause(ctx)
+	return emitErr
 }

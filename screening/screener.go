@@ -3,6 +3,7 @@ package screening
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -253,14 +254,12 @@ func (s *Screener) prepare(p *Payee, res *Result) *query {
 // prepareBank validates the payee's bank details into q and flags those
 // that are invalid or in a sanctioned country.
 func (s *Screener) prepareBank(p *Payee, q *query, flag func(FlagCode, Decision, string, ...any)) {
-	bankCountries := map[string]string{}
 	if v := strings.TrimSpace(p.Bank.IBAN); v != "" {
 		i, err := ident.ParseIBAN(v)
 		if err != nil {
 			flag(FlagInvalidIBAN, s.policy.InvalidIdentifier, "%v", err)
 		} else {
 			q.iban = i
-			bankCountries["IBAN"] = i.Country()
 		}
 	}
 	if v := strings.TrimSpace(p.Bank.BIC); v != "" {
@@ -269,31 +268,26 @@ func (s *Screener) prepareBank(p *Payee, q *query, flag func(FlagCode, Decision,
 			flag(FlagInvalidBIC, s.policy.InvalidIdentifier, "%v", err)
 		} else {
 			q.bic, q.hasBIC = b, true
-			bankCountries["BIC"] = b.Country()
 		}
 	}
 	if v := strings.TrimSpace(p.Bank.RoutingNumber); v != "" {
 		if _, err := ident.ParseABA(v); err != nil {
 			flag(FlagInvalidRouting, s.policy.InvalidIdentifier, "%v", err)
-		} else {
-			bankCountries["routing number"] = "US"
 		}
 	}
-	if v := strings.ToUpper(strings.TrimSpace(p.Bank.Country)); v != "" {
-		if code, ok := lists.CountryCode(v); ok {
-			bankCountries["bank country"] = code
-		} else {
+	if v := strings.TrimSpace(p.Bank.Country); v != "" {
+		if _, ok := countryCode(v); !ok {
 			flag(FlagInvalidCountry, Clear, "bank country is not an ISO 3166-1 code: not used")
 		}
 	}
 	// One flag per sanctioned country, naming every bank detail in it.
-	byCountry := map[string][]string{}
-	for _, k := range sortedKeys(bankCountries) {
-		byCountry[bankCountries[k]] = append(byCountry[bankCountries[k]], k)
-	}
-	for _, code := range sortedKeys(byCountry) {
-		if d, ok := s.policy.BankCountries[code]; ok {
-			flag(FlagSanctionedBank, d, "%s country %s is under comprehensive sanctions (policy: %s)", strings.Join(byCountry[code], " and "), code, d)
+	countries := p.Bank.AppendCountries(nil)
+	slices.SortFunc(countries, func(a, b BankCountry) int { return strings.Compare(a.Country, b.Country) })
+	for _, c := range countries {
+		if d, ok := s.policy.BankCountries[c.Country]; ok {
+			names := c.From.Names()
+			sort.Strings(names)
+			flag(FlagSanctionedBank, d, "%s country %s is under comprehensive sanctions (policy: %s)", strings.Join(names, " and "), c.Country, d)
 		}
 	}
 }

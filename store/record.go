@@ -240,8 +240,6 @@ func (r *Run) entryFP(m *screening.Match) string {
 	return matchFingerprint(m)
 }
 
-// recordBatch stores a batch of results in one transaction and returns
-// the alert of each match of each row (nil for rows not recorded).
 // recordMode says what a batch records.
 type recordMode struct {
 	// scope is "full" or "delta".
@@ -255,95 +253,19 @@ type recordMode struct {
 	onlyMatches bool
 }
 
+// recordBatch stores a batch of results in one transaction and returns
+// the alert of each match of each row (nil for rows not recorded).
 func (r *Run) recordBatch(ctx context.Context, batch []screening.RowResult, mode recordMode) ([][]AlertRef, error) {
 	s := r.s
 	refs := make([][]AlertRef, len(batch))
 	var st RunStats
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		st = RunStats{}
-		// Payees (the last row of an ID in the batch wins) and screenings.
-		type prow struct {
-			id, fields, fp, decision string
+		rows := batchPayees(batch, mode, &st)
+		if err := r.storeScreenings(ctx, tx, rows, mode); err != nil {
+			return err
 		}
-		var rows []prow
-		index := map[string]int{}
-		for _, res := range batch {
-			st.Rows++
-			p := &res.Row.Payee
-			if res.Err != nil || p.ID == "" {
-				continue
-			}
-			st.Recorded++
-			if mode.onlyMatches && len(res.Result.Matches) == 0 {
-				continue
-			}
-			pr := prow{id: p.ID, decision: res.Result.Decision.String()}
-			if mode.upsert {
-				f := encodePayee(p)
-				h := sha256.Sum256(f)
-				pr.fields, pr.fp = string(f), hex.EncodeToString(h[:16])
-			}
-			if i, ok := index[p.ID]; ok {
-				rows[i] = pr
-				continue
-			}
-			index[p.ID] = len(rows)
-			rows = append(rows, pr)
-		}
-		// One lock order for every run: by payee ID.
-		sort.Slice(rows, func(i, j int) bool { return rows[i].id < rows[j].id })
-		const chunk = 200
-		for lo := 0; lo < len(rows); lo += chunk {
-			part := rows[lo:min(lo+chunk, len(rows))]
-			args := make([]any, 0, 4*len(part))
-			if mode.upsert {
-				for _, pr := range part {
-					args = append(args, pr.id, pr.fields, pr.fp, r.ID)
-				}
-				q := `INSERT INTO payees (payee_id, fields, fields_fp, last_run) VALUES ` + placeholders(len(part), 4) +
-					` ON CONFLICT (payee_id) DO UPDATE SET fields = excluded.fields, fields_fp = excluded.fields_fp, last_run = excluded.last_run`
-				if _, err := tx.ExecContext(ctx, s.rebind(q), args...); err != nil {
-					return err
-				}
-				args = args[:0]
-			}
-			for _, pr := range part {
-				args = append(args, pr.id, r.ID, pr.decision, mode.scope)
-			}
-			q := `INSERT INTO screenings (payee_id, run_id, decision, scope) VALUES ` + placeholders(len(part), 4) + ` ON CONFLICT DO NOTHING`
-			if _, err := tx.ExecContext(ctx, s.rebind(q), args...); err != nil {
-				return err
-			}
-		}
-		// Alerts, in one lock order for every run: by key.
-		type op struct {
-			i, j int
-			key  string
-		}
-		var ops []op
-		pfps := map[int]string{}
-		for i, res := range batch {
-			p := &res.Row.Payee
-			if res.Err != nil || p.ID == "" || len(res.Result.Matches) == 0 {
-				continue
-			}
-			pfps[i] = PayeeFingerprint(p)
-			refs[i] = make([]AlertRef, len(res.Result.Matches))
-			for j := range res.Result.Matches {
-				m := &res.Result.Matches[j]
-				ops = append(ops, op{i, j, p.ID + "\x00" + m.Source.String() + "\x00" + m.EntityID})
-			}
-		}
-		sort.SliceStable(ops, func(a, b int) bool { return ops[a].key < ops[b].key })
-		for _, o := range ops {
-			res := &batch[o.i]
-			ref, err := r.alert(ctx, tx, res.Row.Payee.ID, pfps[o.i], &res.Result.Matches[o.j], &st)
-			if err != nil {
-				return err
-			}
-			refs[o.i][o.j] = ref
-		}
-		return nil
+		return r.recordAlerts(ctx, tx, batch, refs, &st)
 	})
 	if err != nil {
 		return nil, s.wrap("record", err)
@@ -357,6 +279,108 @@ func (r *Run) recordBatch(ctx context.Context, batch []screening.RowResult, mode
 	r.stats.Suppressed += st.Suppressed
 	r.mu.Unlock()
 	return refs, nil
+}
+
+// payeeRow is a payee of a batch as stored: its screened fields and
+// their fingerprint (when mode.upsert), and its decision.
+type payeeRow struct {
+	id, fields, fp, decision string
+}
+
+// batchPayees returns the payees of a batch to record (the last row of an
+// ID in the batch wins), by payee ID, counting rows in st.
+func batchPayees(batch []screening.RowResult, mode recordMode, st *RunStats) []payeeRow {
+	var rows []payeeRow
+	index := map[string]int{}
+	for _, res := range batch {
+		st.Rows++
+		p := &res.Row.Payee
+		if res.Err != nil || p.ID == "" {
+			continue
+		}
+		st.Recorded++
+		if mode.onlyMatches && len(res.Result.Matches) == 0 {
+			continue
+		}
+		pr := payeeRow{id: p.ID, decision: res.Result.Decision.String()}
+		if mode.upsert {
+			f := encodePayee(p)
+			h := sha256.Sum256(f)
+			pr.fields, pr.fp = string(f), hex.EncodeToString(h[:16])
+		}
+		if i, ok := index[p.ID]; ok {
+			rows[i] = pr
+			continue
+		}
+		index[p.ID] = len(rows)
+		rows = append(rows, pr)
+	}
+	// One lock order for every run: by payee ID.
+	sort.Slice(rows, func(i, j int) bool { return rows[i].id < rows[j].id })
+	return rows
+}
+
+// storeScreenings upserts the payees (when mode.upsert) and inserts their
+// screenings, in chunks.
+func (r *Run) storeScreenings(ctx context.Context, tx *sql.Tx, rows []payeeRow, mode recordMode) error {
+	s := r.s
+	const chunk = 200
+	for lo := 0; lo < len(rows); lo += chunk {
+		part := rows[lo:min(lo+chunk, len(rows))]
+		args := make([]any, 0, 4*len(part))
+		if mode.upsert {
+			for _, pr := range part {
+				args = append(args, pr.id, pr.fields, pr.fp, r.ID)
+			}
+			q := `INSERT INTO payees (payee_id, fields, fields_fp, last_run) VALUES ` + placeholders(len(part), 4) +
+				` ON CONFLICT (payee_id) DO UPDATE SET fields = excluded.fields, fields_fp = excluded.fields_fp, last_run = excluded.last_run`
+			if _, err := tx.ExecContext(ctx, s.rebind(q), args...); err != nil {
+				return err
+			}
+			args = args[:0]
+		}
+		for _, pr := range part {
+			args = append(args, pr.id, r.ID, pr.decision, mode.scope)
+		}
+		q := `INSERT INTO screenings (payee_id, run_id, decision, scope) VALUES ` + placeholders(len(part), 4) + ` ON CONFLICT DO NOTHING`
+		if _, err := tx.ExecContext(ctx, s.rebind(q), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recordAlerts finds or raises the alert of each match of the batch, in
+// one lock order for every run (by key), into refs.
+func (r *Run) recordAlerts(ctx context.Context, tx *sql.Tx, batch []screening.RowResult, refs [][]AlertRef, st *RunStats) error {
+	type op struct {
+		i, j int
+		key  string
+	}
+	var ops []op
+	pfps := map[int]string{}
+	for i, res := range batch {
+		p := &res.Row.Payee
+		if res.Err != nil || p.ID == "" || len(res.Result.Matches) == 0 {
+			continue
+		}
+		pfps[i] = PayeeFingerprint(p)
+		refs[i] = make([]AlertRef, len(res.Result.Matches))
+		for j := range res.Result.Matches {
+			m := &res.Result.Matches[j]
+			ops = append(ops, op{i, j, p.ID + "\x00" + m.Source.String() + "\x00" + m.EntityID})
+		}
+	}
+	sort.SliceStable(ops, func(a, b int) bool { return ops[a].key < ops[b].key })
+	for _, o := range ops {
+		res := &batch[o.i]
+		ref, err := r.alert(ctx, tx, res.Row.Payee.ID, pfps[o.i], &res.Result.Matches[o.j], st)
+		if err != nil {
+			return err
+		}
+		refs[o.i][o.j] = ref
+	}
+	return nil
 }
 
 func placeholders(rows, cols int) string {

@@ -316,42 +316,11 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(err)
 	}
-	in := &screenInput{path: a.input, display: a.input, format: a.format}
-	if a.input == "-" {
-		in.path, in.display = "stdin", "stdin"
-		// The red flags read the input twice: standard input is spooled
-		// to a temporary file first.
-		if a.redFlags {
-			tmp, err := spool(os.Stdin)
-			if err != nil {
-				return fail(err)
-			}
-			defer os.Remove(tmp)
-			in.path = tmp
-		}
-	}
-	if st, err := os.Stat(in.path); err == nil {
-		in.size = st.Size()
-	}
-	var prev *redflags.PreviousPayouts
-	if a.previous != "" {
-		r, err := in.open(a.previous, a.previous, false)
-		if err != nil {
-			return fail(err)
-		}
-		prev, err = redflags.ReadPreviousPayouts(ctx, r)
-		r.Close()
-		if err != nil {
-			return fail(err)
-		}
-	}
-	// Open the input once before the run, so that an unreadable file or a
-	// bad header stops the run before any output.
-	probe, err := in.open(in.path, in.display, false)
+	in, prev, cleanup, err := prepareScreenInput(ctx, a)
+	defer cleanup()
 	if err != nil {
 		return fail(err)
 	}
-	probe.Close()
 
 	rw, outFile, err := openResults(a, stdout)
 	if err != nil {
@@ -399,6 +368,49 @@ func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFailOn
 	}
 	return exitOK
+}
+
+// prepareScreenInput sets up the input of a run: standard input spooled
+// to a temporary file when the red flags need two passes (cleanup, never
+// nil, removes it), the previous payouts read, and the input opened once
+// so that an unreadable file or a bad header stops the run before any
+// output.
+func prepareScreenInput(ctx context.Context, a screenArgs) (in *screenInput, prev *redflags.PreviousPayouts, cleanup func(), err error) {
+	cleanup = func() {}
+	in = &screenInput{path: a.input, display: a.input, format: a.format}
+	if a.input == "-" {
+		in.path, in.display = "stdin", "stdin"
+		// The red flags read the input twice: standard input is spooled
+		// to a temporary file first.
+		if a.redFlags {
+			tmp, err := spool(os.Stdin)
+			if err != nil {
+				return nil, nil, cleanup, err
+			}
+			cleanup = func() { os.Remove(tmp) }
+			in.path = tmp
+		}
+	}
+	if st, err := os.Stat(in.path); err == nil {
+		in.size = st.Size()
+	}
+	if a.previous != "" {
+		r, err := in.open(a.previous, a.previous, false)
+		if err != nil {
+			return nil, nil, cleanup, err
+		}
+		prev, err = redflags.ReadPreviousPayouts(ctx, r)
+		r.Close()
+		if err != nil {
+			return nil, nil, cleanup, err
+		}
+	}
+	probe, err := in.open(in.path, in.display, false)
+	if err != nil {
+		return nil, nil, cleanup, err
+	}
+	probe.Close()
+	return in, prev, cleanup, nil
 }
 
 // screenRun screens every row of in, with the red flags if asked, under

@@ -450,7 +450,8 @@ func (ix *Index) describeRows(rows []int32) string {
 // countryFlags adds bank_country_mismatch and prc_bank_account.
 func (ix *Index) countryFlags(p *screening.Payee, add func(screening.FlagCode, string)) {
 	pol := &ix.policy
-	banks := ix.bankCountries(&p.Bank)
+	var buf [4]screening.BankCountry
+	banks := p.Bank.AppendCountries(buf[:0])
 	if len(banks) == 0 {
 		return
 	}
@@ -459,10 +460,10 @@ func (ix *Index) countryFlags(p *screening.Payee, add func(screening.FlagCode, s
 	var prc, other []string
 	for _, b := range banks {
 		switch {
-		case slices.Contains(pol.PRCCountries, b.country) && !payeeInPRC:
-			prc = append(prc, b.from+" "+b.country)
-		case payee != "" && b.country != payee && !(payeeInPRC && slices.Contains(pol.PRCCountries, b.country)):
-			other = append(other, b.from+" "+b.country)
+		case slices.Contains(pol.PRCCountries, b.Country) && !payeeInPRC:
+			prc = append(prc, b.From.First()+" "+b.Country)
+		case payee != "" && b.Country != payee && !(payeeInPRC && slices.Contains(pol.PRCCountries, b.Country)):
+			other = append(other, b.From.First()+" "+b.Country)
 		}
 	}
 	if len(prc) > 0 {
@@ -475,41 +476,6 @@ func (ix *Index) countryFlags(p *screening.Payee, add func(screening.FlagCode, s
 	if len(other) > 0 {
 		add(screening.FlagBankCountry, fmt.Sprintf("bank account in another country than the payee's %s: %s", payee, strings.Join(other, ", ")))
 	}
-}
-
-type rfBankCountry struct{ from, country string }
-
-// bankCountries returns the distinct countries of a bank account, with
-// where each was read from: the bank country, the IBAN, the BIC, a US
-// routing number. Invalid values are the Screener's to flag, and are
-// skipped here.
-func (ix *Index) bankCountries(b *screening.BankAccount) []rfBankCountry {
-	var out []rfBankCountry
-	add := func(from, c string) {
-		if c == "" || slices.ContainsFunc(out, func(x rfBankCountry) bool { return x.country == c }) {
-			return
-		}
-		out = append(out, rfBankCountry{from, c})
-	}
-	if c, ok := ix.country(b.Country); ok {
-		add("bank country", c)
-	}
-	if v := strings.TrimSpace(b.IBAN); v != "" {
-		if i, err := ident.ParseIBAN(v); err == nil {
-			add("IBAN", i.Country())
-		}
-	}
-	if v := strings.TrimSpace(b.BIC); v != "" {
-		if x, err := ident.ParseBIC(v); err == nil {
-			add("BIC", x.Country())
-		}
-	}
-	if v := strings.TrimSpace(b.RoutingNumber); v != "" {
-		if _, err := ident.ParseABA(v); err == nil {
-			add("routing number", "US")
-		}
-	}
-	return out
 }
 
 // rfRowIdentity is the identity of a row's payee: its ID, or for rows
