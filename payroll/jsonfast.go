@@ -92,8 +92,8 @@ func fastJSONRow(b []byte, file string, line, seq int) (screening.Row, bool) {
 			if col >= 0 {
 				raw := b[start+1 : end-1]
 				if esc || !utf8.Valid(raw) {
-					// Unescaping and invalid UTF-8 as the general path.
-					if err := json.Unmarshal(b[start:end], &v); err != nil {
+					var ok bool
+					if v, ok = unquote(b[start:end]); !ok {
 						return screening.Row{}, false
 					}
 				} else {
@@ -134,6 +134,14 @@ func fastJSONRow(b []byte, file string, line, seq int) (screening.Row, bool) {
 		return ""
 	}
 	return fromFields(get, file, line, seq), true
+}
+
+// unquote decodes the JSON string q as the general path does: escapes
+// decoded, invalid UTF-8 replaced by U+FFFD.
+func unquote(q []byte) (string, bool) {
+	var s string
+	err := json.Unmarshal(q, &s)
+	return s, err == nil
 }
 
 // keyColumn returns the column of a raw (unescaped) key as jsonRow reads
