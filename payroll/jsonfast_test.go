@@ -111,3 +111,21 @@ func FuzzFastJSONRow(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkJSONRow compares the two paths of jsonRow on a payroll row.
+func BenchmarkJSONRow(b *testing.B) {
+	in := []byte(`{"id":"EMP-0000001","name":"Dmitri Romano","type":"person","dob":"1995-06-12","country":"US","email":"payee1@example.com","phone":"+1 200 0000000","account_number":"661259239","routing_number":"021000021","bank_country":"US","amount":"1637.43","currency":"EUR"}`)
+	for _, bc := range []struct {
+		name string
+		read func([]byte, string, int, int) screening.Row
+	}{{"fast", jsonRow}, {"general", jsonRowMaps}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if row := bc.read(in, "request", 1, 1); row.Err != nil {
+					b.Fatal(row.Err)
+				}
+			}
+		})
+	}
+}
