@@ -129,3 +129,13 @@ func BenchmarkJSONRow(b *testing.B) {
 		})
 	}
 }
+
+// TestColumnIndex keeps the fast path's column table in step with
+// Columns: a column added there and not here would be dropped silently.
+func TestColumnIndex(t *testing.T) {
+	require.Len(t, Columns, numColumns)
+	for i, c := range Columns {
+		assert.Equal(t, i, columnIndex(c), c)
+	}
+	assert.Equal(t, -1, columnIndex("metadata"), "unknown column")
+}
