@@ -27,33 +27,36 @@ func TestFastJSONRow(t *testing.T) {
 		name, in string
 		fast     bool
 		reason   string
+		// anyOrder: the general path's answer depends on map order,
+		// so two of its answers are not compared.
+		anyOrder bool
 	}{
-		{"payroll row", `{"id":"EMP-1","name":"Dmitri Romano","type":"person","dob":"1995-06-12","country":"US","email":"a@example.com","phone":"+1 200 0000000","account_number":"661259239","routing_number":"021000021","bank_country":"US","amount":"1637.43","currency":"eur"}`, true, "the common case: every value a plain string"},
-		{"spaces", " \t{ \"id\" : \"E 1\" ,\r\n \"name\" :\"Kim\" } \n", true, "whitespace anywhere JSON allows it"},
-		{"numbers", `{"id":12,"amount":-1.5e3,"account_number":0012}`, false, "0012 is not JSON: the general path names the error"},
-		{"number values", `{"id":12,"amount":-1.5e3,"routing_number":21000021}`, true, "numbers are read as their literal text"},
-		{"null", `{"id":"E1","name":null,"email":null}`, true, "null is the empty string"},
-		{"unknown keys", `{"id":"E1","meta":{"a":[1,{"b":"}"}],"c":true},"flag":false,"on":true,"x":null,"n":[],"name":"Ann"}`, true, "unknown keys are skipped whatever their value"},
-		{"key case and spaces", `{" ID ":"E1","Name":"Ann","BANK_COUNTRY":"de"}`, true, "keys are trimmed and lower-cased"},
-		{"escaped value", `{"id":"E1","name":"Jos\u00e9 \"Pepe\" Ruiz"}`, true, "escapes in values are decoded as json does"},
-		{"invalid UTF-8", "{\"id\":\"E1\",\"name\":\"Ann \xff\"}", true, "invalid UTF-8 becomes U+FFFD as json does"},
-		{"UTF-8 value", `{"id":"E1","name":"Ким Чен Ын","address":"평양"}`, true, "UTF-8 values are taken as they are"},
-		{"empty object", `{}`, true, "no id: ErrNoID"},
-		{"no id", `{"name":"Ann"}`, true, "the row error comes from fromFields"},
-		{"bad type", `{"id":"E1","type":"robot"}`, true, "the type error comes from fromFields"},
-		{"bad amount", `{"id":"E1","amount":"12x"}`, true, "the amount error comes from fromFields"},
-		{"wallet", `{"id":"E1","wallet":" 0xabc ","wallet_currency":"ETH"}`, true, "a wallet"},
-		{"long unknown key", `{"id":"E1","an_unknown_key_longer_than_thirty_two_bytes":"x"}`, true, "longer than any column"},
-		{"escaped key", `{"\u0069d":"E1"}`, false, "escaped keys take the general path"},
-		{"non-ASCII key", `{"id":"E1","BAN` + "\u212a" + `_COUNTRY":"DE"}`, false, "the Kelvin sign lower-cases to k: general path"},
-		{"duplicate key", `{"id":"E1","id":"E2"}`, false, "a repeated key takes the general path (the last wins there)"},
-		{"duplicate in case", `{"id":"E1","ID":"E2"}`, false, "keys equal once lower-cased take the general path"},
-		{"boolean value", `{"id":"E1","name":true}`, false, "a boolean under a known key is an error of the general path"},
-		{"object value", `{"id":"E1","name":{"first":"Ann"}}`, false, "an object under a known key is an error"},
-		{"not an object", `["id"]`, false, "not a JSON object"},
-		{"top-level null", `null`, false, "null decodes to no field in the general path"},
-		{"invalid JSON", `{"id":"E1",}`, false, "invalid JSON is an error naming the offset"},
-		{"trailing data", `{"id":"E1"} {}`, false, "two values are not one object"},
+		{"payroll row", `{"id":"EMP-1","name":"Dmitri Romano","type":"person","dob":"1995-06-12","country":"US","email":"a@example.com","phone":"+1 200 0000000","account_number":"661259239","routing_number":"021000021","bank_country":"US","amount":"1637.43","currency":"eur"}`, true, "the common case: every value a plain string", false},
+		{"spaces", " \t{ \"id\" : \"E 1\" ,\r\n \"name\" :\"Kim\" } \n", true, "whitespace anywhere JSON allows it", false},
+		{"numbers", `{"id":12,"amount":-1.5e3,"account_number":0012}`, false, "0012 is not JSON: the general path names the error", false},
+		{"number values", `{"id":12,"amount":-1.5e3,"routing_number":21000021}`, true, "numbers are read as their literal text", false},
+		{"null", `{"id":"E1","name":null,"email":null}`, true, "null is the empty string", false},
+		{"unknown keys", `{"id":"E1","meta":{"a":[1,{"b":"}"}],"c":true},"flag":false,"on":true,"x":null,"n":[],"name":"Ann"}`, true, "unknown keys are skipped whatever their value", false},
+		{"key case and spaces", `{" ID ":"E1","Name":"Ann","BANK_COUNTRY":"de"}`, true, "keys are trimmed and lower-cased", false},
+		{"escaped value", `{"id":"E1","name":"Jos\u00e9 \"Pepe\" Ruiz"}`, true, "escapes in values are decoded as json does", false},
+		{"invalid UTF-8", "{\"id\":\"E1\",\"name\":\"Ann \xff\"}", true, "invalid UTF-8 becomes U+FFFD as json does", false},
+		{"UTF-8 value", `{"id":"E1","name":"Ким Чен Ын","address":"평양"}`, true, "UTF-8 values are taken as they are", false},
+		{"empty object", `{}`, true, "no id: ErrNoID", false},
+		{"no id", `{"name":"Ann"}`, true, "the row error comes from fromFields", false},
+		{"bad type", `{"id":"E1","type":"robot"}`, true, "the type error comes from fromFields", false},
+		{"bad amount", `{"id":"E1","amount":"12x"}`, true, "the amount error comes from fromFields", false},
+		{"wallet", `{"id":"E1","wallet":" 0xabc ","wallet_currency":"ETH"}`, true, "a wallet", false},
+		{"long unknown key", `{"id":"E1","an_unknown_key_longer_than_thirty_two_bytes":"x"}`, true, "longer than any column", false},
+		{"escaped key", `{"\u0069d":"E1"}`, false, "escaped keys take the general path", false},
+		{"non-ASCII key", `{"id":"E1","BAN` + "\u212a" + `_COUNTRY":"DE"}`, false, "the Kelvin sign lower-cases to k: general path", false},
+		{"duplicate key", `{"id":"E1","id":"E2"}`, false, "a repeated key takes the general path (the last wins there)", false},
+		{"duplicate in case", `{"id":"E1","ID":"E2"}`, false, "keys equal once lower-cased take the general path (which takes either)", true},
+		{"boolean value", `{"id":"E1","name":true}`, false, "a boolean under a known key is an error of the general path", false},
+		{"object value", `{"id":"E1","name":{"first":"Ann"}}`, false, "an object under a known key is an error", false},
+		{"not an object", `["id"]`, false, "not a JSON object", false},
+		{"top-level null", `null`, false, "null decodes to no field in the general path", false},
+		{"invalid JSON", `{"id":"E1",}`, false, "invalid JSON is an error naming the offset", false},
+		{"trailing data", `{"id":"E1"} {}`, false, "two values are not one object", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want := jsonRowMaps([]byte(tc.in), "f.jsonl", 3, 2)
@@ -62,7 +65,9 @@ func TestFastJSONRow(t *testing.T) {
 			if fast {
 				assert.Equal(t, rowText(want), rowText(got), tc.reason)
 			}
-			assert.Equal(t, rowText(want), rowText(jsonRow([]byte(tc.in), "f.jsonl", 3, 2)), tc.reason)
+			if !tc.anyOrder {
+				assert.Equal(t, rowText(want), rowText(jsonRow([]byte(tc.in), "f.jsonl", 3, 2)), tc.reason)
+			}
 		})
 	}
 }
