@@ -220,6 +220,14 @@ func (j *JSONLReader) Read() (screening.Row, error) {
 // jsonRow builds the row of one JSON object b, found at line of file, the
 // seq-th row; a b that is not a JSON object gives a row with Err set.
 func jsonRow(b []byte, file string, line, seq int) screening.Row {
+	if row, ok := fastJSONRow(b, file, line, seq); ok {
+		return row
+	}
+	return jsonRowMaps(b, file, line, seq)
+}
+
+// jsonRowMaps is jsonRow's general path: b decoded into maps.
+func jsonRowMaps(b []byte, file string, line, seq int) screening.Row {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(b, &obj); err != nil {
 		return screening.Row{Line: seq, Err: &RowError{File: file, Line: line, Err: fmt.Errorf("not a JSON object: %w", err)}}

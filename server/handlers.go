@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -116,8 +115,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 				code = http.StatusOK
 			}
 			dur := time.Since(start)
-			s.metrics.requests.WithLabelValues(route, strconv.Itoa(code), rw.decision).Inc()
-			s.metrics.latency.WithLabelValues(route).Observe(dur.Seconds())
+			s.metrics.observe(route, code, rw.decision, dur)
 			level := slog.LevelDebug
 			switch {
 			case code >= 500:
@@ -240,6 +238,9 @@ var screenBufs = sync.Pool{New: func() any {
 	return b
 }}
 
+// jsonContentType is the Content-Type header of a JSON answer.
+var jsonContentType = []string{"application/json"}
+
 // handleScreen screens one payee: POST /v1/screen.
 func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) {
 	snap := s.current()
@@ -283,9 +284,11 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) {
 	}
 	buf.jw.Flush()
 	setDecision(w, payroll.Outcome(rr).String())
+	// Set as h.Set would, without canonicalizing the keys (they are) or
+	// allocating the values (shared, never changed).
 	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set(ListsHeader, snap.id)
+	h["Content-Type"] = jsonContentType
+	h[ListsHeader] = snap.idHeader
 	w.Write(buf.out.Bytes())
 }
 

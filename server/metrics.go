@@ -1,6 +1,11 @@
 package server
 
 import (
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
@@ -13,6 +18,58 @@ type metrics struct {
 	latency   *prometheus.HistogramVec // route
 	batchRows *prometheus.CounterVec   // decision
 	refreshes *prometheus.CounterVec   // result
+
+	// series are the request series already resolved (see observe).
+	series   atomic.Pointer[reqSeries]
+	seriesMu sync.Mutex // one writer of series at a time
+}
+
+// reqKey is the labels of one series of requests.
+type reqKey struct {
+	route    string
+	code     int
+	decision string
+}
+
+// reqSeries holds the request counters and latency histograms resolved so
+// far, so that a request finds its series in a map rather than hashing
+// its label values: there are few (routes × codes × decisions), and the
+// maps are copied on write, never changed once published.
+type reqSeries struct {
+	counters map[reqKey]prometheus.Counter
+	latency  map[string]prometheus.Observer
+}
+
+// observe counts one request of route that answered code with decision
+// (empty off /v1/screen) and took d.
+func (m *metrics) observe(route string, code int, decision string, d time.Duration) {
+	k := reqKey{route, code, decision}
+	if cur := m.series.Load(); cur != nil {
+		c, ok1 := cur.counters[k]
+		o, ok2 := cur.latency[route]
+		if ok1 && ok2 {
+			c.Inc()
+			o.Observe(d.Seconds())
+			return
+		}
+	}
+	c := m.requests.WithLabelValues(route, strconv.Itoa(code), decision)
+	o := m.latency.WithLabelValues(route)
+	c.Inc()
+	o.Observe(d.Seconds())
+
+	m.seriesMu.Lock()
+	defer m.seriesMu.Unlock()
+	next := &reqSeries{counters: map[reqKey]prometheus.Counter{k: c}, latency: map[string]prometheus.Observer{route: o}}
+	if cur := m.series.Load(); cur != nil {
+		for key, v := range cur.counters {
+			next.counters[key] = v
+		}
+		for key, v := range cur.latency {
+			next.latency[key] = v
+		}
+	}
+	m.series.Store(next)
 }
 
 func prometheusGoCollectors() []prometheus.Collector {

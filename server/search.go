@@ -59,17 +59,19 @@ func newSearchIndex(set *lists.Set) *searchIndex {
 // queryParams tracks which query parameters were read, as Watchman does
 // to refuse unknown ones.
 type queryParams struct {
-	v    url.Values
-	read map[string]bool
+	v url.Values
+	// read are the names read so far, in a slice rather than a set: a
+	// few dozen names, checked against the two or three of a query.
+	read []string
 }
 
 func (q *queryParams) get(name string) string {
-	q.read[name] = true
+	q.read = append(q.read, name)
 	return q.v.Get(name)
 }
 
 func (q *queryParams) getAll(name string) []string {
-	q.read[name] = true
+	q.read = append(q.read, name)
 	return q.v[name]
 }
 
@@ -87,7 +89,7 @@ func (q *queryParams) withPrefix(prefix string) []string {
 func (q *queryParams) unused() []string {
 	var out []string
 	for k := range q.v {
-		if !q.read[k] {
+		if !slices.Contains(q.read, k) {
 			out = append(out, k)
 		}
 	}
@@ -142,7 +144,7 @@ func readSearch(r *http.Request, maxField int) (searchRequest, error) {
 			}
 		}
 	}
-	q := &queryParams{v: raw, read: map[string]bool{}}
+	q := &queryParams{v: raw, read: make([]string, 0, 64)}
 	var sr searchRequest
 	sr.debug = yes(q.get("debug"))
 	e := &sr.query

@@ -123,7 +123,8 @@ type Server struct {
 // its start to its end.
 type snapshot struct {
 	seq      uint64
-	id       string // Payscreen-Lists header: short hash of the versions
+	id       string   // Payscreen-Lists header: short hash of the versions
+	idHeader []string // []string{id}, the header's value
 	screener *screening.Screener
 	set      *lists.Set
 	loadedAt time.Time
@@ -209,9 +210,11 @@ func (s *Server) build(ctx context.Context) (*snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	id := setID(set)
 	snap := &snapshot{
 		seq:      s.seq.Add(1),
-		id:       setID(set),
+		id:       id,
+		idHeader: []string{id},
 		screener: sc,
 		set:      set,
 		loadedAt: now,
