@@ -255,9 +255,35 @@ var accentReplacer = strings.NewReplacer(
 // as the lists write it ("Korea, North", "Democratic People's Republic of
 // Korea", "Iran (Islamic Republic of)", "Côte d'Ivoire") or by its alpha-2
 // or alpha-3 code. It returns "" and false when the name is not a country it
-// knows (such as "Korea" alone, which is ambiguous).
+// knows (such as "Korea" alone, which is ambiguous). A two-letter value, the
+// common case of payroll files, is answered from a table without
+// allocating.
 func CountryCode(name string) (string, bool) {
 	name = strings.TrimSpace(name)
+	if len(name) == 2 {
+		a, b := name[0]|0x20, name[1]|0x20
+		if a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' {
+			twoLetterOnce.Do(buildTwoLetter)
+			c := twoLetter[int(a-'a')*26+int(b-'a')]
+			return c, c != ""
+		}
+	}
+	return countryCode(name)
+}
+
+var (
+	twoLetterOnce sync.Once
+	twoLetter     [26 * 26]string // countryCode of each two-letter value, "" if none
+)
+
+func buildTwoLetter() {
+	for i := range twoLetter {
+		twoLetter[i], _ = countryCode(string([]byte{'A' + byte(i/26), 'A' + byte(i%26)}))
+	}
+}
+
+// countryCode is CountryCode without the two-letter table.
+func countryCode(name string) (string, bool) {
 	if name == "" {
 		return "", false
 	}
@@ -271,7 +297,7 @@ func CountryCode(name string) (string, bool) {
 		return "", false
 	}
 	if l := strings.ToLower(name); strings.HasPrefix(l, "former ") {
-		return CountryCode(name[len("former "):])
+		return countryCode(strings.TrimSpace(name[len("former "):]))
 	}
 	if len(name) == 2 || len(name) == 3 {
 		if r, err := language.ParseRegion(strings.ToUpper(name)); err == nil && r.IsCountry() {

@@ -2,7 +2,6 @@ package screening
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/payscreen/payscreen/ident"
 	"github.com/payscreen/payscreen/lists"
@@ -68,7 +67,7 @@ func (b *BankAccount) AppendCountries(dst []BankCountry) []BankCountry {
 		}
 		dst = append(dst, BankCountry{Country: c, From: from})
 	}
-	if c, ok := countryCode(b.Country); ok {
+	if c, ok := lists.CountryCode(b.Country); ok {
 		add(FromBankCountry, c)
 	}
 	if v := strings.TrimSpace(b.IBAN); v != "" {
@@ -87,34 +86,4 @@ func (b *BankAccount) AppendCountries(dst []BankCountry) []BankCountry {
 		}
 	}
 	return dst
-}
-
-var (
-	twoLetterOnce  sync.Once
-	twoLetterCodes [26 * 26]string // lists.CountryCode of each two-letter string, "" if none
-)
-
-// countryCode is lists.CountryCode of the trimmed, upper-cased value, with
-// a table for two-letter values so that the common case does not
-// allocate.
-func countryCode(v string) (string, bool) {
-	v = strings.TrimSpace(v)
-	if len(v) == 2 {
-		a, b := v[0]|0x20, v[1]|0x20
-		if a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' {
-			twoLetterOnce.Do(func() {
-				for i := range twoLetterCodes {
-					if c, ok := lists.CountryCode(string([]byte{'A' + byte(i/26), 'A' + byte(i%26)})); ok {
-						twoLetterCodes[i] = c
-					}
-				}
-			})
-			c := twoLetterCodes[int(a-'a')*26+int(b-'a')]
-			return c, c != ""
-		}
-	}
-	if v == "" {
-		return "", false
-	}
-	return lists.CountryCode(strings.ToUpper(v))
 }

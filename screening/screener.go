@@ -276,7 +276,7 @@ func (s *Screener) prepareBank(p *Payee, q *query, flag func(FlagCode, Decision,
 		}
 	}
 	if v := strings.TrimSpace(p.Bank.Country); v != "" {
-		if _, ok := countryCode(v); !ok {
+		if _, ok := lists.CountryCode(v); !ok {
 			flag(FlagInvalidCountry, Clear, "bank country is not an ISO 3166-1 code: not used")
 		}
 	}

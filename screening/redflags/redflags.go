@@ -97,31 +97,6 @@ type Index struct {
 	memb    []rfMember
 	groups  []rfGroup
 	members []int32
-	// codes holds the valid two-letter country codes, by letters, so that
-	// the common case costs no lookup of country names.
-	codes [26 * 26]bool
-}
-
-// country returns the ISO 3166-1 alpha-2 code of v: a code (in any case)
-// or a country name as the lists write them.
-func (ix *Index) country(v string) (string, bool) {
-	v = strings.TrimSpace(v)
-	if len(v) == 2 {
-		a, b := v[0]|0x20, v[1]|0x20
-		if a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' {
-			if !ix.codes[int(a-'a')*26+int(b-'a')] {
-				return "", false
-			}
-			if v[0] >= 'a' || v[1] >= 'a' {
-				return strings.ToUpper(v), true
-			}
-			return v, true
-		}
-	}
-	if v == "" {
-		return "", false
-	}
-	return lists.CountryCode(v)
 }
 
 type rfMember struct{ row, group int32 }
@@ -140,11 +115,6 @@ func Build(ctx context.Context, r screening.RowReader, p screening.RedFlagPolicy
 		return nil, err
 	}
 	ix := &Index{policy: p.WithDefaults(), prev: prev, idOff: []uint32{0}}
-	for i := range ix.codes {
-		code := string([]byte{'A' + byte(i/26), 'A' + byte(i%26)})
-		c, ok := lists.CountryCode(code)
-		ix.codes[i] = ok && c == code
-	}
 	var entries rfBuckets
 	for {
 		if ix.n&1023 == 0 {
@@ -455,7 +425,7 @@ func (ix *Index) countryFlags(p *screening.Payee, add func(screening.FlagCode, s
 	if len(banks) == 0 {
 		return
 	}
-	payee, _ := ix.country(p.Country)
+	payee, _ := lists.CountryCode(p.Country)
 	payeeInPRC := payee != "" && slices.Contains(pol.PRCCountries, payee)
 	var prc, other []string
 	for _, b := range banks {
