@@ -6,26 +6,18 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/payscreen/payscreen/internal/sharedtest"
 )
 
-// fzShared returns the path of a file under ../../shared (the real official
-// lists and the public evaluation sets kept beside the checkout). When it is
-// absent the test is skipped, except in CI (CI set), where it fails.
+// fzShared returns the path of rel under ../shared (see [sharedtest.Path]).
 func fzShared(tb testing.TB, rel string) string {
 	tb.Helper()
-	p := filepath.Join("..", "..", "shared", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("shared file %s is required in CI: %v", rel, err)
-		}
-		tb.Skipf("shared file %s not present: %v", rel, err)
-	}
-	return p
+	return sharedtest.Path(tb, rel)
 }
 
 // fzReadCSV reads a shared CSV file; comment lines start with '#'. With

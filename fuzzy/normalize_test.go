@@ -5,29 +5,20 @@ import (
 	"encoding/xml"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/payscreen/payscreen/internal/sharedtest"
 )
 
-// normShared returns the path of a file under ../../shared (the real
-// official lists and the public evaluation sets kept beside the checkout).
-// When it is absent the test is skipped, except in CI (CI set), where it
-// fails: CI must exercise the real files.
+// normShared returns the path of rel under ../shared (see [sharedtest.Path]).
 func normShared(tb testing.TB, rel string) string {
 	tb.Helper()
-	p := filepath.Join("..", "..", "shared", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("shared file %s is required in CI: %v", rel, err)
-		}
-		tb.Skipf("shared file %s not present: %v", rel, err)
-	}
-	return p
+	return sharedtest.Path(tb, rel)
 }
 
 func TestNormalize(t *testing.T) {

@@ -3,25 +3,18 @@ package ident
 import (
 	"bufio"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/payscreen/payscreen/internal/sharedtest"
 )
 
-// sharedVectors returns the path of a file under ../shared/vectors. When
-// it is absent the test is skipped, except in CI (CI set), where it fails.
+// sharedVectors returns the path of rel under ../shared/vectors (see [sharedtest.Path]).
 func sharedVectors(tb testing.TB, rel string) string {
 	tb.Helper()
-	p := filepath.Join("..", "..", "shared", "vectors", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("shared vectors %s are required in CI: %v", rel, err)
-		}
-		tb.Skipf("shared vectors %s not present: %v", rel, err)
-	}
-	return p
+	return sharedtest.Path(tb, "vectors/"+rel)
 }
 
 // readTSV returns the tab-separated rows of a shared vectors file, without

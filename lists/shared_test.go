@@ -7,22 +7,14 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/payscreen/payscreen/internal/sharedtest"
 )
 
-// sharedList returns the path of a file or folder under ../shared/lists
-// (the real official lists kept beside the checkout). When it is absent the
-// test is skipped, except in CI (CI set), where it fails: CI must exercise
-// the real lists.
+// sharedList returns the path of rel under ../shared/lists (see [sharedtest.Path]).
 func sharedList(tb testing.TB, rel string) string {
 	tb.Helper()
-	p := filepath.Join("..", "..", "shared", "lists", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("shared list %s is required in CI: %v", rel, err)
-		}
-		tb.Skipf("shared list %s not present: %v", rel, err)
-	}
-	return p
+	return sharedtest.Path(tb, "lists/"+rel)
 }
 
 // openShared opens a file under ../shared/lists as a File named by its

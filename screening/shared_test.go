@@ -1,27 +1,19 @@
 package screening
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
-	"github.com/payscreen/payscreen/lists"
 	"github.com/stretchr/testify/require"
+
+	"github.com/payscreen/payscreen/internal/sharedtest"
+	"github.com/payscreen/payscreen/lists"
 )
 
-// sharedPath returns a path under ../shared. When it is absent the test is
-// skipped, except in CI (CI set), where it fails.
+// sharedPath returns the path of rel under ../shared (see [sharedtest.Path]).
 func sharedPath(tb testing.TB, rel string) string {
 	tb.Helper()
-	p := filepath.Join("..", "..", "shared", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("shared %s is required in CI: %v", rel, err)
-		}
-		tb.Skipf("shared %s not present: %v", rel, err)
-	}
-	return p
+	return sharedtest.Path(tb, rel)
 }
 
 var (

@@ -7,8 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,22 +15,15 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/payscreen/payscreen/internal/sharedtest"
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
 )
 
-// sharedPath returns a path under ../shared. When it is absent the test is
-// skipped, except in CI (CI set), where it fails.
+// sharedPath returns the path of rel under ../shared (see [sharedtest.Path]).
 func sharedPath(tb testing.TB, rel string) string {
 	tb.Helper()
-	p := filepath.Join("..", "..", "shared", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("shared %s is required in CI: %v", rel, err)
-		}
-		tb.Skipf("shared %s not present: %v", rel, err)
-	}
-	return p
+	return sharedtest.Path(tb, rel)
 }
 
 // loadOnce loads list directories of ../shared once per test binary.

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -14,22 +12,15 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/payscreen/payscreen/internal/sharedtest"
 	"github.com/payscreen/payscreen/lists"
 	"github.com/payscreen/payscreen/screening"
 )
 
-// sharedPath returns a path under ../shared; absent, the test is skipped,
-// except in CI (CI set), where it fails.
+// sharedPath returns the path of rel under ../shared (see [sharedtest.Path]).
 func sharedPath(tb testing.TB, rel string) string {
 	tb.Helper()
-	p := filepath.Join("..", "..", "shared", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("shared %s is required in CI: %v", rel, err)
-		}
-		tb.Skipf("shared %s not present: %v", rel, err)
-	}
-	return p
+	return sharedtest.Path(tb, rel)
 }
 
 var (
