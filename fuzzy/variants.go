@@ -126,7 +126,9 @@ func appendVariantKey(dst []byte, w string) []byte {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		switch c {
-		case 'a', 'e', 'i', 'o', 'u', 'y':
+		case 'a', 'e', 'o', 'u':
+			dst = kw.put(dst, 'a')
+		case 'i', 'y':
 			dst = kw.put(dst, vowelUnit(b, i))
 		case 's', 't', 'd', 'z', 'k', 'g', 'p', 'c':
 			u, skip := digraphUnit(b, i)
@@ -179,8 +181,8 @@ func respellVariant(b []byte) []byte {
 	return b
 }
 
-// vowelUnit is the key unit of the vowel or y at b[i]: y where i or y is
-// a glide, a otherwise.
+// vowelUnit is the key unit of the i or y at b[i]: y where it is a glide,
+// a otherwise.
 func vowelUnit(b []byte, i int) byte {
 	var next, prev byte
 	if i+1 < len(b) {
