@@ -457,34 +457,10 @@ func Tokenize(s string) []Token {
 	runStart, legal := trailingLegalForm(text, words)
 	korean := runStart == len(words) && koreanName(text, words, segArr)
 
-	count := tokenCount(text, words, runStart, segArr, korean)
+	count := 0
 	if runStart < len(words) {
 		count++
 	}
-	toks := make([]Token, 0, count)
-
-	// Variant keys are written to one buffer, converted once.
-	var kb [128]byte
-	keys := kb[:0]
-	var ksArr [16]keySpan
-	kspans := ksArr[:0]
-	toks, keys, kspans = appendWordTokens(toks, keys, kspans, text, words[:runStart], segArr, korean)
-	if runStart < len(words) {
-		wk, _ := weakKey(legal)
-		toks = append(toks, Token{Text: legal, Key: wk, Script: words[runStart].script, Weak: true})
-	}
-	if len(kspans) > 0 {
-		ks := string(keys)
-		for _, k := range kspans {
-			toks[k.tok].Key = ks[k.start:k.end]
-		}
-	}
-	return joinLegalPhrases(toks)
-}
-
-// tokenCount is the number of tokens the words before runStart make.
-func tokenCount(text string, words []wordSpan, runStart int, segArr []korSeg, korean bool) int {
-	count := 0
 	for i, w := range words[:runStart] {
 		switch {
 		case korean && segArr[i].n > 0:
@@ -495,17 +471,15 @@ func tokenCount(text string, words []wordSpan, runStart int, segArr []korSeg, ko
 			count++
 		}
 	}
-	return count
-}
+	toks := make([]Token, 0, count)
 
-// keySpan is where the variant key of token tok lies in Tokenize's key
-// buffer.
-type keySpan struct{ tok, start, end int }
-
-// appendWordTokens appends the tokens of words to toks, their variant keys
-// to keys and where each lies to kspans.
-func appendWordTokens(toks []Token, keys []byte, kspans []keySpan, text string, words []wordSpan, segArr []korSeg, korean bool) ([]Token, []byte, []keySpan) {
-	for i, w := range words {
+	// Variant keys are written to one buffer, converted once.
+	var kb [128]byte
+	keys := kb[:0]
+	type keySpan struct{ tok, start, end int }
+	var ksArr [16]keySpan
+	kspans := ksArr[:0]
+	for i, w := range words[:runStart] {
 		t := text[w.start:w.end]
 		wk, weak := weakKey(t)
 		switch {
@@ -546,7 +520,17 @@ func appendWordTokens(toks []Token, keys []byte, kspans []keySpan, text string, 
 			}
 		}
 	}
-	return toks, keys, kspans
+	if runStart < len(words) {
+		wk, _ := weakKey(legal)
+		toks = append(toks, Token{Text: legal, Key: wk, Script: words[runStart].script, Weak: true})
+	}
+	if len(kspans) > 0 {
+		ks := string(keys)
+		for _, k := range kspans {
+			toks[k.tok].Key = ks[k.start:k.end]
+		}
+	}
+	return joinLegalPhrases(toks)
 }
 
 // legalPhrases are legal forms spelled out in several words, each a weak
