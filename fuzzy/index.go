@@ -217,17 +217,58 @@ func newIndex(entries []Entry, w *Weights) *Index {
 }
 
 func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
-	ix := &Index{entries: entries}
-	n := len(entries)
+	b := &indexBuild{ix: &Index{entries: entries}, toks: toks, n: len(entries)}
+	b.vocabulary()
+	b.vocabTexts()
+	b.listNameTexts()
+	b.postingsAndWeights(w)
+	b.nameRecords()
+	b.textInfos()
+	b.initials()
+	ix := b.ix
 
+	ix.tokenGrams = ix.buildGrams(0, ix.tokenTexts, nil)
+	ix.compoundGrams = ix.buildGrams(ix.tokenTexts, len(ix.texts), b.fuzzyText)
+
+	ix.abbreviations()
+
+	ix.probes.init()
+	ix.scratch = make(chan *searchScratch, runtime.GOMAXPROCS(0))
+	return ix
+}
+
+// indexBuild carries what one phase of newIndexTokens works out to the
+// phases after it.
+type indexBuild struct {
+	ix   *Index
+	toks [][]Token
+	n    int
+	// total is the number of tokens of all names.
+	total int
+	// vocabText, vocabKey and vocabWK are the text id, key id (-1 for
+	// none) and weight key id of each vocabulary token.
+	vocabText []uint32
+	vocabKey  []int32
+	vocabWK   []uint32
+	weightID  map[string]uint32
+	// nameTexts[nameTextOff[i]:nameTextOff[i+1]] are the texts of name
+	// i: its tokens' and its compounds'.
+	nameTextOff, nameTexts []uint32
+	// fuzzyText marks the compounds that may meet a token fuzzily.
+	fuzzyText []bool
+}
+
+// vocabulary numbers the distinct tokens and lists the tokens of each name.
+func (b *indexBuild) vocabulary() {
+	ix, n, toks := b.ix, b.n, b.toks
 	// Vocabulary, and the tokens of each name.
 	vocabID := make(map[Token]uint32)
 	ix.nameOff = make([]uint32, n+1)
-	total := 0
+	b.total = 0
 	for _, t := range toks {
-		total += len(t)
+		b.total += len(t)
 	}
-	ix.nameTok = make([]uint32, 0, total)
+	ix.nameTok = make([]uint32, 0, b.total)
 	for i, ts := range toks {
 		for _, t := range ts {
 			v, ok := vocabID[t]
@@ -240,7 +281,11 @@ func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
 		}
 		ix.nameOff[i+1] = uint32(len(ix.nameTok))
 	}
+}
 
+// vocabTexts interns the texts, keys and weight keys of the vocabulary.
+func (b *indexBuild) vocabTexts() {
+	ix := b.ix
 	// Texts of the vocabulary, keys and weight keys.
 	ix.textID = make(map[string]uint32)
 	ix.keyID = make(map[string]uint32)
@@ -261,10 +306,15 @@ func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
 	for v := range vocabText {
 		vocabText[v] = remap[vocabText[v]]
 	}
+	b.weightID, b.vocabText, b.vocabKey, b.vocabWK = weightID, vocabText, vocabKey, vocabWK
+}
 
+// listNameTexts lists the texts of each name, its compounds added as texts.
+func (b *indexBuild) listNameTexts() {
+	ix, n, vocabText := b.ix, b.n, b.vocabText
 	// The texts of each name: its tokens' and its compounds'.
 	nameTextOff := make([]uint32, n+1)
-	nameTexts := make([]uint32, 0, 2*total)
+	nameTexts := make([]uint32, 0, 2*b.total)
 	var buf []byte
 	var compound, fuzzyCompound []uint32
 	for i := range n {
@@ -288,7 +338,7 @@ func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
 		}
 		nameTextOff[i+1] = uint32(len(nameTexts))
 	}
-	remap = ix.sortTexts(ix.tokenTexts)
+	remap := ix.sortTexts(ix.tokenTexts)
 	for j, t := range nameTexts {
 		nameTexts[j] = remap[t]
 	}
@@ -307,7 +357,14 @@ func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
 	for _, t := range fuzzyCompound {
 		fuzzyText[t] = true
 	}
+	b.nameTextOff, b.nameTexts, b.fuzzyText = nameTextOff, nameTexts, fuzzyText
+}
 
+// postingsAndWeights builds the postings of texts and keys, and the weights (counted
+// over the names when w is nil) of the vocabulary.
+func (b *indexBuild) postingsAndWeights(w *Weights) {
+	ix, n := b.ix, b.n
+	nameTexts, nameTextOff, vocabKey, vocabWK, weightID := b.nameTexts, b.nameTextOff, b.vocabKey, b.vocabWK, b.weightID
 	// Postings, and weights from document frequencies by weight key.
 	ix.textOff, ix.textNames = postings(n, len(ix.texts), func(i int, emit func(uint32)) {
 		for j, t := range nameTexts[nameTextOff[i]:nameTextOff[i+1]] {
@@ -346,6 +403,12 @@ func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
 	for v := range ix.vocab {
 		ix.vocabInf[v] = newTokInfo(&ix.vocab[v], ix.weights)
 	}
+}
+
+// nameRecords writes the record of each token of each name.
+func (b *indexBuild) nameRecords() {
+	ix, n, toks := b.ix, b.n, b.toks
+	nameTexts, nameTextOff, vocabText, vocabKey := b.nameTexts, b.nameTextOff, b.vocabText, b.vocabKey
 	ix.nameRec = make([]nameTokRec, len(ix.nameTok))
 	ix.nameU = make([]float32, n)
 	var infos []tokInfo
@@ -382,7 +445,12 @@ func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
 		}
 		ix.nameU[i] = roundDown32(u)
 	}
+}
 
+// textInfos works out what pairs through each text and key may weigh.
+func (b *indexBuild) textInfos() {
+	ix, n := b.ix, b.n
+	nameTexts, nameTextOff, vocabText, vocabKey := b.nameTexts, b.nameTextOff, b.vocabText, b.vocabKey
 	// What pairs through each text and key may weigh.
 	ix.textInf = make([]textInfo, len(ix.texts))
 	ix.keyW = make([]float64, len(ix.keyID))
@@ -420,7 +488,11 @@ func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
 			ti.flags |= textContraction
 		}
 	}
+}
 
+// initials lists the words by first byte, for initials.
+func (b *indexBuild) initials() {
+	ix, n := b.ix, b.n
 	// Words by first byte, for initials.
 	ix.firstOff, ix.firstNames = postings(n, 256, func(i int, emit func(uint32)) {
 		for _, v := range ix.nameTok[ix.nameOff[i]:ix.nameOff[i+1]] {
@@ -434,10 +506,11 @@ func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
 			ix.firstW[t.Text[0]] = max(ix.firstW[t.Text[0]], ix.vocabInf[v].w)
 		}
 	}
+}
 
-	ix.tokenGrams = ix.buildGrams(0, ix.tokenTexts, nil)
-	ix.compoundGrams = ix.buildGrams(ix.tokenTexts, len(ix.texts), fuzzyText)
-
+// abbreviations lists the Latin token texts that may be contracted or be
+// contractions, by first and last byte, and all of them sorted.
+func (ix *Index) abbreviations() {
 	// Abbreviations.
 	ix.longEnds = make(map[uint16][]uint32)
 	ix.shortEnds = make(map[uint16][]uint32)
@@ -465,10 +538,6 @@ func newIndexTokens(entries []Entry, toks [][]Token, w *Weights) *Index {
 		}
 		return 0
 	})
-
-	ix.probes.init()
-	ix.scratch = make(chan *searchScratch, runtime.GOMAXPROCS(0))
-	return ix
 }
 
 // wordParts returns the number of tokens of the word token j belongs to:

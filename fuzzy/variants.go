@@ -120,7 +120,47 @@ func appendVariantKey(dst []byte, w string) []byte {
 	if len(w) > len(wb) {
 		return dst
 	}
-	b := append(wb[:0], w...)
+	b := respellVariant(append(wb[:0], w...))
+	start := len(dst)
+	var kw keyWriter
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch c {
+		case 'a', 'e', 'o', 'u':
+			dst = kw.put(dst, 'a')
+		case 'i', 'y':
+			dst = kw.put(dst, vowelUnit(b, i))
+		case 's', 't', 'd', 'z', 'k', 'g', 'p', 'c':
+			u, skip := digraphUnit(b, i)
+			dst = kw.put(dst, u)
+			i += skip
+		case 'j':
+			dst = kw.put(dst, 'J')
+		case 'q':
+			dst = kw.put(dst, 'k')
+		case 'x':
+			dst = kw.put(dst, 'k')
+			dst = kw.put(dst, 's')
+		case 'w':
+			dst = kw.put(dst, 'v')
+		case 'h':
+			if i == len(b)-1 && i > 0 && isVowel(b[i-1]) {
+				continue // Abdullah = Abdulla
+			}
+			dst = kw.put(dst, 'h')
+		default:
+			dst = kw.put(dst, c)
+		}
+	}
+	if kw.consonants < 2 {
+		return dst[:start]
+	}
+	return dst
+}
+
+// respellVariant applies the prefix and suffix rules of variant keys to
+// the lower-case word b in place and returns what is left of it.
+func respellVariant(b []byte) []byte {
 	if len(b) > 3 && b[0] == 'y' && b[1] == 'e' && !isVowel(b[2]) {
 		b = b[1:] // Yevgeniy = Evgeniy
 	} else if len(b) > 2 && b[0] == 'i' && isVowel(b[1]) {
@@ -138,133 +178,106 @@ func appendVariantKey(dst []byte, w string) []byte {
 			b = b[:n-1]
 		}
 	}
-	start := len(dst)
-	var kw keyWriter
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		var next byte
-		if i+1 < len(b) {
-			next = b[i+1]
+	return b
+}
+
+// vowelUnit is the key unit of the i or y at b[i]: y where it is a glide,
+// a otherwise.
+func vowelUnit(b []byte, i int) byte {
+	var next, prev byte
+	if i+1 < len(b) {
+		next = b[i+1]
+	}
+	if i > 0 {
+		prev = b[i-1]
+	}
+	switch b[i] {
+	case 'i':
+		if (prev == 'a' || prev == 'e' || prev == 'o') && (next == 0 || !isVowel(next) && next != 'y') {
+			return 'y'
 		}
-		var prev byte
-		if i > 0 {
-			prev = b[i-1]
+	case 'y':
+		switch {
+		case i == 0 && isVowel(next):
+			return 'y'
+		case (prev == 'a' || prev == 'e' || prev == 'o') && (next == 0 || !isVowel(next)):
+			return 'y'
 		}
-		switch c {
-		case 'a', 'e', 'o', 'u':
-			dst = kw.put(dst, 'a')
-		case 'i':
-			if (prev == 'a' || prev == 'e' || prev == 'o') && (next == 0 || !isVowel(next) && next != 'y') {
-				dst = kw.put(dst, 'y')
-			} else {
-				dst = kw.put(dst, 'a')
-			}
-		case 'y':
-			switch {
-			case i == 0 && isVowel(next):
-				dst = kw.put(dst, 'y')
-			case (prev == 'a' || prev == 'e' || prev == 'o') && (next == 0 || !isVowel(next)):
-				dst = kw.put(dst, 'y')
-			default:
-				dst = kw.put(dst, 'a')
-			}
-		case 's':
-			switch {
-			case next == 'c' && i+2 < len(b) && b[i+2] == 'h':
-				dst = kw.put(dst, 'S')
-				i += 2
-			case next == 'h':
-				dst = kw.put(dst, 'S')
-				i++
-			default:
-				dst = kw.put(dst, 's')
-			}
-		case 't':
-			switch {
-			case next == 'c' && i+2 < len(b) && b[i+2] == 'h':
-				dst = kw.put(dst, 'C')
-				i += 2
-			case next == 'h':
-				dst = kw.put(dst, 't')
-				i++
-			default:
-				dst = kw.put(dst, 't')
-			}
-		case 'd':
-			switch {
-			case next == 'z' && i+2 < len(b) && b[i+2] == 'h':
-				dst = kw.put(dst, 'J')
-				i += 2
-			case next == 'j':
-				dst = kw.put(dst, 'J')
-				i++
-			case next == 'h':
-				dst = kw.put(dst, 'd')
-				i++
-			default:
-				dst = kw.put(dst, 'd')
-			}
-		case 'z':
-			if next == 'h' {
-				dst = kw.put(dst, 'J')
-				i++
-			} else {
-				dst = kw.put(dst, 'z')
-			}
-		case 'j':
-			dst = kw.put(dst, 'J')
-		case 'k':
-			if next == 'h' {
-				i++ // Mikhail = Mihail, Khalid = Halid
-				dst = kw.put(dst, 'h')
-			} else {
-				dst = kw.put(dst, 'k')
-			}
-		case 'g':
-			if next == 'h' {
-				i++
-			}
-			dst = kw.put(dst, 'g')
-		case 'p':
-			if next == 'h' {
-				dst = kw.put(dst, 'f')
-				i++
-			} else {
-				dst = kw.put(dst, 'p')
-			}
-		case 'c':
-			switch next {
-			case 'h':
-				dst = kw.put(dst, 'C')
-				i++
-			case 'k', 'q':
-				dst = kw.put(dst, 'k')
-				i++
-			case 'e', 'i', 'y':
-				dst = kw.put(dst, 's')
-			default:
-				dst = kw.put(dst, 'k')
-			}
-		case 'q':
-			dst = kw.put(dst, 'k')
-		case 'x':
-			dst = kw.put(dst, 'k')
-			dst = kw.put(dst, 's')
-		case 'w':
-			dst = kw.put(dst, 'v')
+	}
+	return 'a'
+}
+
+// digraphUnit is the key unit of the consonant at b[i], one of s t d z k g
+// p c, and how many of the letters after it belong to it (sh, sch, tch,
+// dzh, kh, ph, ck ...).
+func digraphUnit(b []byte, i int) (unit byte, skip int) {
+	var next, after byte
+	if i+1 < len(b) {
+		next = b[i+1]
+	}
+	if i+2 < len(b) {
+		after = b[i+2]
+	}
+	switch c := b[i]; c {
+	case 's':
+		switch {
+		case next == 'c' && after == 'h':
+			return 'S', 2
+		case next == 'h':
+			return 'S', 1
+		}
+		return 's', 0
+	case 't':
+		switch {
+		case next == 'c' && after == 'h':
+			return 'C', 2
+		case next == 'h':
+			return 't', 1
+		}
+		return 't', 0
+	case 'd':
+		switch {
+		case next == 'z' && after == 'h':
+			return 'J', 2
+		case next == 'j':
+			return 'J', 1
+		case next == 'h':
+			return 'd', 1
+		}
+		return 'd', 0
+	case 'z':
+		if next == 'h' {
+			return 'J', 1
+		}
+		return 'z', 0
+	case 'k':
+		if next == 'h' {
+			return 'h', 1 // Mikhail = Mihail, Khalid = Halid
+		}
+		return 'k', 0
+	case 'g':
+		if next == 'h' {
+			return 'g', 1
+		}
+		return 'g', 0
+	case 'p':
+		if next == 'h' {
+			return 'f', 1
+		}
+		return 'p', 0
+	case 'c':
+		switch next {
 		case 'h':
-			if i == len(b)-1 && i > 0 && isVowel(prev) {
-				continue // Abdullah = Abdulla
-			}
-			dst = kw.put(dst, 'h')
-		default:
-			dst = kw.put(dst, c)
+			return 'C', 1
+		case 'k', 'q':
+			return 'k', 1
+		case 'e', 'i', 'y':
+			return 's', 0
 		}
+		return 'k', 0
+	default:
+		return c, 0
 	}
-	if kw.consonants < 2 {
-		return dst[:start]
-	}
-	return dst
 }
 
 // keyWriter writes the units of a variant key, merging repeats.

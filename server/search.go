@@ -134,15 +134,8 @@ func readStrings(inputs ...[]string) []string {
 // it does not read, values over maxField bytes and the senzing formats.
 func readSearch(r *http.Request, maxField int) (searchRequest, error) {
 	raw := r.URL.Query()
-	for k, vs := range raw {
-		if len(vs) > searchMaxValues {
-			return searchRequest{}, fmt.Errorf("query parameter %s given %d times, more than the limit of %d", k, len(vs), searchMaxValues)
-		}
-		for _, v := range vs {
-			if len(v) > maxField {
-				return searchRequest{}, fmt.Errorf("query parameter %s: %d bytes, more than the limit of %d", k, len(v), maxField)
-			}
-		}
+	if err := checkQuerySizes(raw, maxField); err != nil {
+		return searchRequest{}, err
 	}
 	q := &queryParams{v: raw, read: make([]string, 0, 64)}
 	var sr searchRequest
@@ -152,6 +145,49 @@ func readSearch(r *http.Request, maxField int) (searchRequest, error) {
 	e.Type = search.EntityType(strings.TrimSpace(strings.ToLower(q.get("type"))))
 	e.Source = cmp.Or(search.SourceList(q.get("source")), search.SourceAPIRequest)
 	e.SourceID = q.get("sourceID")
+	if err := readEntityKind(q, e); err != nil {
+		return sr, err
+	}
+	readContact(q, e)
+
+	sr.limit = searchDefaultLimit
+	if n, _ := strconv.Atoi(q.get("limit")); n > 0 {
+		sr.limit = min(n, searchMaxLimit)
+	}
+	if v := q.get("minMatch"); v != "" {
+		sr.minMatch, _ = strconv.ParseFloat(v, 64)
+	}
+	q.get("requestID")
+	q.get("debugSourceIDs")
+	format := q.get("format")
+	if strings.Contains(strings.ToLower(r.Header.Get("Accept")), "senzing") || strings.HasPrefix(strings.ToLower(format), "senzing") {
+		return sr, fmt.Errorf("the senzing output formats are not served by payscreen")
+	}
+	if extra := q.unused(); len(extra) > 0 {
+		return sr, fmt.Errorf("extra/unused query parameters in request: %v", strings.Join(extra, ","))
+	}
+	return sr, nil
+}
+
+// checkQuerySizes refuses a parameter given more than searchMaxValues times
+// or a value over maxField bytes.
+func checkQuerySizes(raw url.Values, maxField int) error {
+	for k, vs := range raw {
+		if len(vs) > searchMaxValues {
+			return fmt.Errorf("query parameter %s given %d times, more than the limit of %d", k, len(vs), searchMaxValues)
+		}
+		for _, v := range vs {
+			if len(v) > maxField {
+				return fmt.Errorf("query parameter %s: %d bytes, more than the limit of %d", k, len(v), maxField)
+			}
+		}
+	}
+	return nil
+}
+
+// readEntityKind reads the parameters of e's entity type into the
+// matching part of e (Person, Business, ...).
+func readEntityKind(q *queryParams, e *search.Entity[search.Value]) error {
 	switch e.Type {
 	case search.EntityPerson:
 		e.Person = &search.Person{
@@ -184,12 +220,18 @@ func readSearch(r *http.Request, maxField int) (searchRequest, error) {
 			if v := strings.TrimSpace(q.get(p.name)); v != "" {
 				n, err := strconv.ParseInt(v, 10, 20)
 				if err != nil {
-					return sr, fmt.Errorf("reading vessel %s: %w", p.name, err)
+					return fmt.Errorf("reading vessel %s: %w", p.name, err)
 				}
 				*p.dst = int(n)
 			}
 		}
 	}
+	return nil
+}
+
+// readContact reads the contact, address and crypto address parameters
+// into e.
+func readContact(q *queryParams, e *search.Entity[search.Value]) {
 	e.Contact.EmailAddresses = readStrings(q.getAll("email"), q.getAll("emailAddress"), q.getAll("emailAddresses"))
 	e.Contact.PhoneNumbers = readStrings(q.getAll("phone"), q.getAll("phoneNumber"), q.getAll("phoneNumbers"))
 	e.Contact.FaxNumbers = readStrings(q.getAll("fax"), q.getAll("faxNumber"), q.getAll("faxNumbers"))
@@ -202,24 +244,6 @@ func readSearch(r *http.Request, maxField int) (searchRequest, error) {
 			e.CryptoAddresses = append(e.CryptoAddresses, search.CryptoAddress{Currency: strings.ToUpper(cur), Address: addr})
 		}
 	}
-
-	sr.limit = searchDefaultLimit
-	if n, _ := strconv.Atoi(q.get("limit")); n > 0 {
-		sr.limit = min(n, searchMaxLimit)
-	}
-	if v := q.get("minMatch"); v != "" {
-		sr.minMatch, _ = strconv.ParseFloat(v, 64)
-	}
-	q.get("requestID")
-	q.get("debugSourceIDs")
-	format := q.get("format")
-	if strings.Contains(strings.ToLower(r.Header.Get("Accept")), "senzing") || strings.HasPrefix(strings.ToLower(format), "senzing") {
-		return sr, fmt.Errorf("the senzing output formats are not served by payscreen")
-	}
-	if extra := q.unused(); len(extra) > 0 {
-		return sr, fmt.Errorf("extra/unused query parameters in request: %v", strings.Join(extra, ","))
-	}
-	return sr, nil
 }
 
 func yes(v string) bool {
