@@ -112,10 +112,6 @@ func runAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if code := parseFlags(fs, args, stderr); code >= 0 {
 		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "payscreen alerts: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
-	}
 	if *target == "" {
 		fmt.Fprintln(stderr, "payscreen alerts: --store is required")
 		return exitUsage
@@ -262,10 +258,6 @@ func runRescreen(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	if code := parseFlags(fs, args, stderr); code >= 0 {
 		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "payscreen rescreen: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
-	}
 	if *target == "" {
 		fmt.Fprintln(stderr, "payscreen rescreen: --store is required")
 		return exitUsage
@@ -316,9 +308,6 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	switch {
-	case fs.NArg() > 0:
-		fmt.Fprintf(stderr, "payscreen audit: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
 	case *target == "" || *payee == "":
 		fmt.Fprintln(stderr, "payscreen audit: --store and --payee are required")
 		return exitUsage
