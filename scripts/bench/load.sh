@@ -5,15 +5,20 @@
 # payroll-like payees (scripts/bench/genpayroll). Everything it starts, it
 # stops; every phase is bounded in requests and in time.
 #
-# Usage: scripts/bench/load.sh [throughput|clients|soak|all] (default all)
+# Usage: scripts/bench/load.sh [throughput|rate|clients|soak|all] (default all)
 #   throughput  3 interleaved rounds of 20,000 requests from 64 clients per
 #               target: payscreen POST /v1/screen, payscreen GET /v2/search,
 #               Watchman GET /v2/search
+#   rate        open loop: 3 rounds of 100,000 requests sent at 10,000 req/s
+#               (RATE) over up to 256 connections, latency from each
+#               request's scheduled start: payscreen /v1/screen and /v2/search
+#               (Watchman, at 1-2% of that rate, is left out)
 #   clients     1,000 concurrent clients (one connection each), 50,000
 #               requests, payscreen /v1/screen then Watchman /v2/search
 #   soak        5 minutes of /v1/screen at 1,000 req/s with the lists
 #               re-read and swapped every 10 s; memory sampled every 10 s
-# Environment: LOAD_N, LOAD_C, LOAD_ROUNDS, SOAK (duration), SOAK_RATE.
+# Environment: LOAD_N, LOAD_C, LOAD_ROUNDS, RATE, RATE_N, RATE_C, SOAK
+# (duration), SOAK_RATE.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 phase=${1:-all}
@@ -63,7 +68,7 @@ stop_serve() {
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (shared with other work: absolute figures are pessimistic; compare the ratios)"
 start_serve 6h
 echo "== payscreen serve at $PS_URL"
-if [ "$phase" != soak ]; then
+if [ "$phase" != soak ] && [ "$phase" != rate ]; then
 	eval "$(scripts/watchman/start.sh)"
 	wm_dir=$WATCHMAN_DIR
 	echo "== Watchman $WATCHMAN_URL (pid $WATCHMAN_PID)"
@@ -73,6 +78,11 @@ if [ "$phase" = throughput ] || [ "$phase" = all ]; then
 	echo "== throughput"
 	"$tmp/load" -payroll "$tmp/payroll.csv" -payscreen "$PS_URL" -watchman "$WATCHMAN_URL" \
 		-ps-pid "$serve_pid" -wm-pid "$WATCHMAN_PID" -c "${LOAD_C:-64}" -n "${LOAD_N:-20000}" -rounds "${LOAD_ROUNDS:-3}" -max-time 60s
+fi
+if [ "$phase" = rate ] || [ "$phase" = all ]; then
+	echo "== open loop at ${RATE:-10000} req/s"
+	"$tmp/load" -mode rate -rate "${RATE:-10000}" -payroll "$tmp/payroll.csv" -payscreen "$PS_URL" \
+		-ps-pid "$serve_pid" -c "${RATE_C:-256}" -n "${RATE_N:-100000}" -rounds "${LOAD_ROUNDS:-3}" -max-time 60s -targets ps-screen,ps-search
 fi
 if [ "$phase" = clients ] || [ "$phase" = all ]; then
 	echo "== 1000 concurrent clients"
