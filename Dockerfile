@@ -12,9 +12,13 @@ WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod \
 	CGO_ENABLED=0 GOFLAGS=-buildvcs=false go build -trimpath -ldflags='-s -w' -o /out/payscreen ./cmd/payscreen
+# The cache directory, owned by nonroot: a named volume mounted on /cache
+# takes the owner of the image's directory, so "lists update" can write it.
+RUN mkdir -p /out/cache
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/payscreen /usr/local/bin/payscreen
+COPY --from=build --chown=65532:65532 /out/cache /cache
 ENV XDG_CACHE_HOME=/cache
 USER nonroot:nonroot
 EXPOSE 8080
