@@ -47,10 +47,11 @@ func (c listsCommand) run(ctx context.Context, args []string, stdout, stderr io.
 
 func listsUsage(w io.Writer) {
 	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintln(w, "  payscreen lists update [--dir DIR] [--force] [--source ofac_sdn,ofac_cons,un,eu,uk]")
+	fmt.Fprintln(w, "  payscreen lists update [--dir DIR] [--force] [--source ofac_sdn,ofac_cons,un,eu,uk] [--mirror URL]")
 	fmt.Fprintln(w, "  payscreen lists info [--dir DIR | --lists DIR ...] [--max-age DURATION] [--json]")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "update downloads the official lists into the cache directory; info shows the")
+	fmt.Fprintln(w, "update downloads the official lists into the cache directory (from the")
+	fmt.Fprintln(w, "publishers, or from a mirror of their files); info shows the")
 	fmt.Fprintln(w, "lists in the cache (or in the folders given with --lists): publish dates,")
 	fmt.Fprintln(w, "file sha256s and counts.")
 }
@@ -80,6 +81,9 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) int {
 	return -1
 }
 
+// mirrorUsage describes --mirror of "lists update" and "serve".
+const mirrorUsage = "download from the mirror at base `URL` instead of the publishers: files at URL/SOURCE/NAME as published (e.g. URL/ofac_sdn/SDN.CSV, URL/un/consolidated.xml; see README)"
+
 // cacheDir returns dir, or the default cache directory when dir is empty.
 func cacheDir(dir string) (string, error) {
 	if dir != "" {
@@ -94,8 +98,17 @@ func (c listsCommand) update(ctx context.Context, args []string, stdout, stderr 
 	force := fs.Bool("force", false, "download every file again and accept a list that lost more than 10% of its entries")
 	var sources sourcesFlag
 	fs.Var(&sources, "source", "comma-separated `sources` to update: ofac_sdn, ofac_cons, un, eu, uk (default all)")
+	mirror := fs.String("mirror", "", mirrorUsage)
 	if code := parseFlags(fs, args, stderr); code >= 0 {
 		return code
+	}
+	feeds := c.feeds
+	if *mirror != "" {
+		var err error
+		if feeds, err = lists.MirrorFeeds(*mirror); err != nil {
+			fmt.Fprintf(stderr, "payscreen lists update: --mirror: %v\n", err)
+			return exitUsage
+		}
 	}
 	d, err := cacheDir(*dir)
 	if err != nil {
@@ -105,8 +118,8 @@ func (c listsCommand) update(ctx context.Context, args []string, stdout, stderr 
 	dl := lists.NewDownloader(d)
 	dl.Force = *force
 	dl.Sources = sources
-	if c.feeds != nil {
-		dl.Feeds = c.feeds
+	if feeds != nil {
+		dl.Feeds = feeds
 	}
 	if c.client != nil {
 		dl.Client = c.client

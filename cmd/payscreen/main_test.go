@@ -35,6 +35,8 @@ func TestRunUsage(t *testing.T) {
 		{[]string{"lists", "info", "extra"}, exitUsage, "", `unexpected argument "extra"`, "no positional arguments"},
 		{[]string{"lists", "info", "--dir", "a", "--lists", "b"}, exitUsage, "", "cannot be used together", "--dir and --lists exclude each other"},
 		{[]string{"lists", "info", "--max-age", "soon", "--lists", "b"}, exitUsage, "", "invalid duration", "a bad duration"},
+		{[]string{"lists", "update", "--mirror", "ftp://mirror.internal/lists"}, exitUsage, "", "--mirror: lists: invalid mirror URL", "a mirror is downloaded over http or https"},
+		{[]string{"lists", "update", "-h"}, exitOK, "", "URL/ofac_sdn/SDN.CSV", "-h shows the mirror's layout"},
 		{[]string{"lists", "update", "--source", "ofac"}, exitUsage, "", `unknown source "ofac"`, "sources are ofac_sdn, ofac_cons, un, eu, uk"},
 	}
 	for _, tt := range tests {

@@ -20,6 +20,8 @@ type serveArgs struct {
 	addr                                    string
 	refresh                                 time.Duration
 	download                                bool
+	mirror                                  string
+	feeds                                   []lists.Feed // of --mirror; nil: the official feeds
 	apiKeys, tlsCert, tlsKey                string
 	maxBody, maxBatch                       int64
 	maxField                                int
@@ -59,8 +61,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	log.Info("serving", "addr", l.Addr().String(), "scheme", scheme, "refresh", a.refresh.String())
 	fmt.Fprintf(stdout, "payscreen serve: listening on %s://%s\n", scheme, l.Addr())
-	go srv.Run(ctx)
-	if err := srv.Serve(ctx, l, a.tlsCert, a.tlsKey, 30*time.Second); err != nil {
+	// The refresh loop is stopped and waited for before returning, so
+	// that no download is still writing the cache when serve exits.
+	runCtx, stopRun := context.WithCancel(ctx)
+	ran := make(chan struct{})
+	go func() { srv.Run(runCtx); close(ran) }()
+	err = srv.Serve(ctx, l, a.tlsCert, a.tlsKey, 30*time.Second)
+	stopRun()
+	<-ran
+	if err != nil {
 		return fail(err)
 	}
 	log.Info("payscreen serve stopped")
@@ -75,6 +84,7 @@ func parseServeArgs(args []string, stderr io.Writer) (a serveArgs, code int, ok 
 	fs.StringVar(&a.addr, "addr", "127.0.0.1:8080", "listen on `host:port`")
 	fs.DurationVar(&a.refresh, "refresh", 6*time.Hour, "re-read the lists (and re-download them with --download) every `interval`; 0 never")
 	fs.BoolVar(&a.download, "download", false, "download the lists into the cache before each refresh, as \"payscreen lists update\" (one process per cache directory; without --lists)")
+	fs.StringVar(&a.mirror, "mirror", "", "with --download, "+mirrorUsage)
 	fs.StringVar(&a.apiKeys, "api-keys", "", "require an API key listed in `file` (one sha256 hex digest per line, optionally followed by a label)")
 	fs.StringVar(&a.tlsCert, "tls-cert", "", "serve HTTPS with the certificate `file` (PEM; with --tls-key)")
 	fs.StringVar(&a.tlsKey, "tls-key", "", "serve HTTPS with the private key `file` (PEM; with --tls-cert)")
@@ -109,6 +119,18 @@ func parseServeArgs(args []string, stderr io.Writer) (a serveArgs, code int, ok 
 		fmt.Fprintln(stderr, "payscreen serve: --download updates the cache; it cannot be used with --lists")
 		return a, exitUsage, false
 	}
+	if a.mirror != "" {
+		if !a.download {
+			fmt.Fprintln(stderr, "payscreen serve: --mirror is where --download downloads from; it needs --download")
+			return a, exitUsage, false
+		}
+		feeds, err := lists.MirrorFeeds(a.mirror)
+		if err != nil {
+			fmt.Fprintf(stderr, "payscreen serve: --mirror: %v\n", err)
+			return a, exitUsage, false
+		}
+		a.feeds = feeds
+	}
 	if err := a.level.UnmarshalText([]byte(*logLevel)); err != nil {
 		fmt.Fprintf(stderr, "payscreen serve: --log-level wants debug, info, warn or error, not %q\n", *logLevel)
 		return a, exitUsage, false
@@ -131,7 +153,7 @@ func serveConfig(a *serveArgs, log *slog.Logger) (server.Config, error) {
 	}
 	cfg.Load = func(ctx context.Context) (*lists.Set, error) {
 		if a.download {
-			if err := downloadLists(ctx, log); err != nil {
+			if err := downloadLists(ctx, a.feeds, log); err != nil {
 				// The lists already in the cache are still loaded: a
 				// source that updated is used, and list ages decide.
 				log.Warn("list download failed", "err", err)
@@ -154,13 +176,18 @@ func serveConfig(a *serveArgs, log *slog.Logger) (server.Config, error) {
 	return cfg, nil
 }
 
-// downloadLists updates the default cache, as "payscreen lists update".
-func downloadLists(ctx context.Context, log *slog.Logger) error {
+// downloadLists updates the default cache from feeds (nil: the official
+// ones), as "payscreen lists update".
+func downloadLists(ctx context.Context, feeds []lists.Feed, log *slog.Logger) error {
 	dir, err := lists.DefaultCacheDir()
 	if err != nil {
 		return err
 	}
-	report, err := lists.NewDownloader(dir).Update(ctx)
+	d := lists.NewDownloader(dir)
+	if feeds != nil {
+		d.Feeds = feeds
+	}
+	report, err := d.Update(ctx)
 	for _, s := range report.Sources {
 		log.Info("list download", "source", s.Source.String(), "format", s.Format.String(), "outcome", s.Outcome.String(), "entities", s.Entities)
 	}

@@ -47,6 +47,9 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"--download", "--lists", "sample"}, "--download updates the cache", "--download is for the cache"},
 		{[]string{"--log-level", "loud"}, "--log-level wants", "unknown level"},
 		{[]string{"extra"}, "no arguments expected", "serve takes flags only"},
+		{[]string{"--mirror", "https://mirror.internal/lists"}, "--mirror is where --download downloads from", "without --download nothing is downloaded"},
+		{[]string{"--download", "--mirror", "mirror.internal/lists"}, "--mirror: lists: invalid mirror URL", "a mirror URL must be absolute"},
+		{[]string{"--download", "--mirror", "https://u:secret@mirror.internal/"}, "no user name or password", "credentials in a URL would be logged"},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
@@ -63,20 +66,31 @@ func TestServeFailsWithoutLists(t *testing.T) {
 	assert.Contains(t, stderr.String(), "payscreen serve:")
 }
 
-// TestServeCommand runs "payscreen serve --lists sample" with API keys on
-// a free loopback port, screens one payee and stops it.
-func TestServeCommand(t *testing.T) {
-	d := sha256.Sum256([]byte("cmd-key"))
-	keys := filepath.Join(t.TempDir(), "keys")
-	require.NoError(t, os.WriteFile(keys, []byte(hex.EncodeToString(d[:])+" cmd-test\n"), 0o600))
+// startServe runs "payscreen serve args..." in-process on a loopback
+// address given in args and returns its base URL, its standard error, and
+// stop, which stops it and returns its exit status; serve is stopped at
+// the end of the test if stop was not called.
+func startServe(t *testing.T, args ...string) (base string, stderr *lockedBuffer, stop func() int) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	stdout, stderr := &lockedBuffer{}, &lockedBuffer{}
 	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--lists", "sample", "--addr", "127.0.0.1:0", "--api-keys", keys, "--refresh", "1h"}, stdout, stderr)
-	}()
+	go func() { done <- run(ctx, append([]string{"serve"}, args...), stdout, stderr) }()
+	var once sync.Once
+	code := -1
+	stop = func() int {
+		once.Do(func() {
+			cancel()
+			select {
+			case code = <-done:
+			case <-time.After(30 * time.Second):
+				t.Error("serve did not stop")
+			}
+		})
+		return code
+	}
+	t.Cleanup(func() { stop() })
 	re := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
-	var base string
 	require.Eventually(t, func() bool {
 		m := re.FindStringSubmatch(stdout.String())
 		if m != nil {
@@ -84,6 +98,16 @@ func TestServeCommand(t *testing.T) {
 		}
 		return m != nil
 	}, 60*time.Second, 10*time.Millisecond, "stderr: %s", stderr)
+	return base, stderr, stop
+}
+
+// TestServeCommand runs "payscreen serve --lists sample" with API keys on
+// a free loopback port, screens one payee and stops it.
+func TestServeCommand(t *testing.T) {
+	d := sha256.Sum256([]byte("cmd-key"))
+	keys := filepath.Join(t.TempDir(), "keys")
+	require.NoError(t, os.WriteFile(keys, []byte(hex.EncodeToString(d[:])+" cmd-test\n"), 0o600))
+	base, stderr, stop := startServe(t, "--lists", "sample", "--addr", "127.0.0.1:0", "--api-keys", keys, "--refresh", "1h")
 
 	req, _ := http.NewRequest("POST", base+"/v1/screen", strings.NewReader(`{"id":"E1","name":"Sim Hyeon Seop","dob":"1983-11-25","country":"CN"}`))
 	req.Header.Set("Authorization", "Bearer cmd-key")
@@ -100,13 +124,7 @@ func TestServeCommand(t *testing.T) {
 	resp.Body.Close()
 	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
 
-	cancel()
-	select {
-	case code := <-done:
-		assert.Equal(t, exitOK, code, stderr.String())
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not stop")
-	}
+	assert.Equal(t, exitOK, stop(), stderr.String())
 	assert.Contains(t, stderr.String(), `"msg":"lists loaded"`, "JSON logs on stderr")
 	assert.NotContains(t, stderr.String(), "Sim Hyeon", "no payee data in the logs")
 }
