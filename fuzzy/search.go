@@ -347,7 +347,11 @@ func (ix *Index) gather(q []Token, threshold float64, s *searchScratch) {
 	thr := threshold * (1 - 1e-9)
 	kept := s.cands[:0]
 	for _, id := range s.cands {
-		f := s.feasible(s.names[id].mask)
+		mask := s.names[id].mask
+		f := s.memoSlot(mask)
+		if f.gen != s.gen || f.mask != mask {
+			f = s.feasible(mask)
+		}
 		if f.s <= 0 {
 			continue
 		}
@@ -408,11 +412,7 @@ func (s *searchScratch) targetsState(p, lo, hi int) unseenPhase {
 // any skipped target, may reach (see unseenBound), with the targets read in
 // those phases added to the skipped ones, and how many listed tokens the
 // phases may join at most.
-func (s *searchScratch) feasible(mask uint64) maskMemo {
-	slot := &s.memo[(mask*0x9e3779b97f4a7c15)>>58]
-	if slot.gen == s.gen && slot.mask == mask {
-		return *slot
-	}
+func (s *searchScratch) feasible(mask uint64) *maskMemo {
 	u := s.plan.u[:len(s.read)]
 	listed := 0
 	for p := range u {
@@ -440,8 +440,14 @@ func (s *searchScratch) feasible(mask uint64) maskMemo {
 	}
 	m := s.unseenState(u)
 	m.gen, m.mask, m.listed = s.gen, mask, listed
+	slot := s.memoSlot(mask)
 	*slot = m
-	return m
+	return slot
+}
+
+// memoSlot returns where feasible remembers mask's memo.
+func (s *searchScratch) memoSlot(mask uint64) *maskMemo {
+	return &s.memo[(mask*0x9e3779b97f4a7c15)>>58]
 }
 
 // mark chains target k to its text, key or first letter.
