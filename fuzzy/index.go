@@ -60,7 +60,7 @@ type Candidate struct {
 // threshold.
 //
 // An Index is immutable and safe for concurrent use; each search borrows
-// scratch memory proportional to the index (about 16 bytes per name and 30
+// scratch memory proportional to the index (about 4 bytes per name and 30
 // per distinct text) that is kept for reuse.
 type Index struct {
 	entries []Entry

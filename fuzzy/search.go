@@ -13,11 +13,17 @@ type searchScratch struct {
 	qword  []int     // the word of each query token (Joined tokens share one)
 	qLegal bool      // the query has a legal form (see strongWords)
 
-	// Per name: when its gen is the search's, the phases of the targets
-	// read that lead to it.
-	names []nameHits
-	gen   uint32
+	// The candidates, and per candidate the phases of the targets read
+	// that lead to it (cmask). Per name: bit id of seen is set when the
+	// name is candidate cands[cand[id]]. The per-name state is read at
+	// random, once per posting read: the bit set (a bit per name) stays
+	// in the nearest cache, and cand is read only for candidates.
+	seen  []uint64
+	cand  []uint32
+	dirty bool   // seen may have bits set
+	gen   uint32 // the search's, for memo
 	cands []uint32
+	cmask []uint64
 	// Per phase: what the targets read (read) and skipped (skip) allow a
 	// name holding them (see unseenPhase), and memo of feasible.
 	read, skip, all []unseenPhase
@@ -116,12 +122,6 @@ func (m *marks) clear(id uint32) {
 // candidate to learn which candidates hold them.
 const markScanPerName = 16
 
-// nameHits is the phases a candidate name was read in during a search.
-type nameHits struct {
-	gen  uint32
-	mask uint64
-}
-
 // maskMemo remembers what a set of phases allows (see feasible): the
 // numerator bound s, the cost uq of the query tokens left and the omission
 // cost o, and the number of listed tokens the phases may join.
@@ -201,8 +201,10 @@ func (ix *Index) putScratch(s *searchScratch) {
 
 // ensure sizes the scratch for ix.
 func (s *searchScratch) ensure(ix *Index) {
-	if len(s.names) != len(ix.entries) || len(s.acc) != len(ix.texts) || len(s.keyMarks.head) != len(ix.keyW) {
-		s.names = make([]nameHits, len(ix.entries))
+	if len(s.cand) != len(ix.entries) || len(s.acc) != len(ix.texts) || len(s.keyMarks.head) != len(ix.keyW) {
+		s.seen = make([]uint64, (len(ix.entries)+63)/64)
+		s.cand = make([]uint32, len(ix.entries))
+		s.dirty = false
 		s.textSeen = make([]uint32, len(ix.texts))
 		s.textIdx = make([]int32, len(ix.texts))
 		s.compSeen = make([]uint32, len(ix.texts))
@@ -221,11 +223,15 @@ func (s *searchScratch) begin(ix *Index) {
 	s.ensure(ix)
 	s.gen++
 	if s.gen == 0 { // wrapped around: old stamps could collide
-		clear(s.names)
 		clear(s.memo[:])
 		s.gen = 1
 	}
+	if s.dirty { // a search stopped half-way
+		clear(s.seen)
+		s.dirty = false
+	}
 	s.cands = s.cands[:0]
+	s.cmask = s.cmask[:0]
 	// Unmark the targets of the last search.
 	for k := range s.pt {
 		t := &s.pt[k]
@@ -285,6 +291,7 @@ func (ix *Index) gather(q []Token, threshold float64, s *searchScratch) {
 	// Mark every target, and read the names of those not skipped,
 	// recording the phases each name was read in.
 	phases := len(s.phaseOff) - 1
+	s.dirty = true
 	for p := range phases {
 		bit := uint64(1) << uint(p)
 		if p >= 64 {
@@ -296,16 +303,19 @@ func (ix *Index) gather(q []Token, threshold float64, s *searchScratch) {
 				continue
 			}
 			for _, id := range ix.targetNames(&s.pt[k]) {
-				h := &s.names[id]
-				if h.gen != s.gen {
-					h.gen, h.mask = s.gen, 0
+				if w, b := &s.seen[id>>6], uint64(1)<<(id&63); *w&b == 0 {
+					*w |= b
+					s.cand[id] = uint32(len(s.cands))
 					s.cands = append(s.cands, id)
+					s.cmask = append(s.cmask, bit)
+				} else {
+					s.cmask[s.cand[id]] |= bit
 				}
-				h.mask |= bit
 			}
 		}
 	}
 	if phases > 64 {
+		s.unsee()
 		return
 	}
 	// Read the skipped targets of the phases that lead to few names
@@ -334,20 +344,25 @@ func (ix *Index) gather(q []Token, threshold float64, s *searchScratch) {
 		bit := uint64(1) << uint(best)
 		for k := s.phaseOff[best] + s.cut[best]; k < s.phaseOff[best+1]; k++ {
 			for _, id := range ix.targetNames(&s.pt[k]) {
-				if h := &s.names[id]; h.gen == s.gen {
-					h.mask |= bit
+				if s.seen[id>>6]&(1<<(id&63)) != 0 {
+					s.cmask[s.cand[id]] |= bit
 				}
 			}
 		}
 		s.known[best] = true
 	}
+	s.unsee()
 	// Keep the names whose phases may reach the threshold, given also
 	// that the listed tokens beyond those the phases can join are
 	// unmatched (each costs at most 1).
 	thr := threshold * (1 - 1e-9)
 	kept := s.cands[:0]
-	for _, id := range s.cands {
-		f := s.feasible(s.names[id].mask)
+	for c, id := range s.cands {
+		mask := s.cmask[c]
+		f := s.memoSlot(mask)
+		if f.gen != s.gen || f.mask != mask {
+			f = s.feasible(mask)
+		}
 		if f.s <= 0 {
 			continue
 		}
@@ -358,6 +373,17 @@ func (ix *Index) gather(q []Token, threshold float64, s *searchScratch) {
 		}
 	}
 	s.cands = kept
+}
+
+// unsee clears the bits of the candidates in seen.
+func (s *searchScratch) unsee() {
+	if !s.dirty {
+		return
+	}
+	for _, id := range s.cands {
+		s.seen[id>>6] = 0
+	}
+	s.dirty = false
 }
 
 // phaseStates records, per phase, what its targets read and skipped allow
@@ -408,11 +434,9 @@ func (s *searchScratch) targetsState(p, lo, hi int) unseenPhase {
 // any skipped target, may reach (see unseenBound), with the targets read in
 // those phases added to the skipped ones, and how many listed tokens the
 // phases may join at most.
-func (s *searchScratch) feasible(mask uint64) maskMemo {
-	slot := &s.memo[(mask*0x9e3779b97f4a7c15)>>58]
-	if slot.gen == s.gen && slot.mask == mask {
-		return *slot
-	}
+// It is remembered in memoSlot(mask) (callers look there first), which
+// the next call may overwrite.
+func (s *searchScratch) feasible(mask uint64) *maskMemo {
 	u := s.plan.u[:len(s.read)]
 	listed := 0
 	for p := range u {
@@ -440,8 +464,14 @@ func (s *searchScratch) feasible(mask uint64) maskMemo {
 	}
 	m := s.unseenState(u)
 	m.gen, m.mask, m.listed = s.gen, mask, listed
+	slot := s.memoSlot(mask)
 	*slot = m
-	return m
+	return slot
+}
+
+// memoSlot returns where feasible remembers mask's memo.
+func (s *searchScratch) memoSlot(mask uint64) *maskMemo {
+	return &s.memo[(mask*0x9e3779b97f4a7c15)>>58]
 }
 
 // mark chains target k to its text, key or first letter.
