@@ -53,12 +53,14 @@ import (
 type request struct {
 	method, url, ctype string
 	body               []byte
+	raw                []byte // the whole request, written out (the raw client)
 }
 
 type target struct {
 	name string
 	reqs []request
 	pid  int // the server's process, for its processor time
+	mk   func() sender
 }
 
 var psPID, wmPID int
@@ -93,6 +95,7 @@ func main() {
 	key := flag.String("key", "", "API key for payscreen")
 	mode := flag.String("mode", "throughput", "throughput (closed loop), rate (open loop at -rate) or soak")
 	conc := flag.Int("c", 64, "concurrent clients (one connection each)")
+	clientKind := flag.String("client", "raw", "HTTP client: raw (HTTP/1.1 written and read by this driver, one keep-alive connection per client) or net (net/http's client)")
 	n := flag.Int("n", 20000, "requests per target per round")
 	rounds := flag.Int("rounds", 3, "interleaved rounds")
 	maxTime := flag.Duration("max-time", 60*time.Second, "bound on each target's round")
@@ -103,7 +106,7 @@ func main() {
 	flag.IntVar(&psPID, "ps-pid", 0, "process ID of payscreen serve, to measure its processor time per request")
 	flag.IntVar(&wmPID, "wm-pid", 0, "process ID of the Watchman server, to measure its processor time per request")
 	flag.Parse()
-	if err := run(*payrollFile, *ps, *wm, *key, *mode, *conc, *n, *rounds, *maxTime, *targets, *soak, *rate, *sample); err != nil {
+	if err := run(*payrollFile, *ps, *wm, *key, *mode, *clientKind, *conc, *n, *rounds, *maxTime, *targets, *soak, *rate, *sample); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
@@ -170,7 +173,7 @@ func searchURL(base, name, typ string) string {
 	return base + "/v2/search?" + q.Encode()
 }
 
-func run(payrollFile, ps, wm, key, mode string, conc, n, rounds int, maxTime time.Duration, targetList string, soak time.Duration, rate int, sample time.Duration) error {
+func run(payrollFile, ps, wm, key, mode, clientKind string, conc, n, rounds int, maxTime time.Duration, targetList string, soak time.Duration, rate int, sample time.Duration) error {
 	if payrollFile == "" || ps == "" {
 		return errors.New("-payroll and -payscreen are required")
 	}
@@ -198,33 +201,42 @@ func run(payrollFile, ps, wm, key, mode string, conc, n, rounds int, maxTime tim
 	}
 	var screen []request
 	for _, b := range bodies {
-		screen = append(screen, request{"POST", ps + "/v1/screen", "application/json", b})
+		screen = append(screen, request{method: "POST", url: ps + "/v1/screen", ctype: "application/json", body: b})
 	}
 	if mode == "soak" {
-		return runSoak(client, screen, ps, key, conc, soak, rate, sample)
+		mk, err := senders(clientKind, client, key, screen)
+		if err != nil {
+			return err
+		}
+		return runSoak(client, mk, screen, ps, key, conc, soak, rate, sample)
 	}
 	var all []target
 	for _, t := range strings.Split(targetList, ",") {
 		switch strings.TrimSpace(t) {
 		case "ps-screen":
-			all = append(all, target{"payscreen POST /v1/screen", screen, psPID})
+			all = append(all, target{name: "payscreen POST /v1/screen", reqs: screen, pid: psPID})
 		case "ps-search":
 			var rs []request
 			for i := range names {
-				rs = append(rs, request{"GET", searchURL(ps, names[i], types[i]), "", nil})
+				rs = append(rs, request{method: "GET", url: searchURL(ps, names[i], types[i])})
 			}
-			all = append(all, target{"payscreen GET /v2/search", rs, psPID})
+			all = append(all, target{name: "payscreen GET /v2/search", reqs: rs, pid: psPID})
 		case "wm-search":
 			if wm == "" {
 				continue
 			}
 			var rs []request
 			for i := range names {
-				rs = append(rs, request{"GET", searchURL(wm, names[i], types[i]), "", nil})
+				rs = append(rs, request{method: "GET", url: searchURL(wm, names[i], types[i])})
 			}
-			all = append(all, target{"watchman GET /v2/search", rs, wmPID})
+			all = append(all, target{name: "watchman GET /v2/search", reqs: rs, pid: wmPID})
 		default:
 			return fmt.Errorf("unknown target %q", t)
+		}
+	}
+	for i := range all {
+		if all[i].mk, err = senders(clientKind, client, key, all[i].reqs); err != nil {
+			return err
 		}
 	}
 	switch mode {
@@ -245,9 +257,9 @@ func run(payrollFile, ps, wm, key, mode string, conc, n, rounds int, maxTime tim
 			srv0, cli0 := cpuTime(t.pid), selfCPU()
 			var st stats
 			if mode == "rate" {
-				st = openLoop(client, t.reqs, key, conc, n, rate, maxTime, (r-1)*n)
+				st = openLoop(t.mk, t.reqs, conc, n, rate, maxTime, (r-1)*n)
 			} else {
-				st = closedLoop(client, t.reqs, key, conc, n, maxTime, (r-1)*n)
+				st = closedLoop(t.mk, t.reqs, conc, n, maxTime, (r-1)*n)
 			}
 			st.serverCPU, st.clientCPU = cpuTime(t.pid)-srv0, selfCPU()-cli0
 			results[t.name] = append(results[t.name], st)
@@ -382,7 +394,7 @@ func do(client *http.Client, r request, key string) string {
 // closedLoop sends n requests (cycling through reqs from offset) from
 // conc clients, each sending its next request when its last is answered;
 // it stops after n requests or maxTime.
-func closedLoop(client *http.Client, reqs []request, key string, conc, n int, maxTime time.Duration, offset int) stats {
+func closedLoop(mk func() sender, reqs []request, conc, n int, maxTime time.Duration, offset int) stats {
 	var next atomic.Int64
 	deadline := time.Now().Add(maxTime)
 	lats := make([][]time.Duration, conc)
@@ -395,14 +407,15 @@ func closedLoop(client *http.Client, reqs []request, key string, conc, n int, ma
 			defer wg.Done()
 			errKinds[w] = map[string]int{}
 			lats[w] = make([]time.Duration, 0, n/conc+1)
+			snd := mk()
+			defer snd.close()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= n || time.Now().After(deadline) {
 					return
 				}
-				r := reqs[(offset+i)%len(reqs)]
 				t0 := time.Now()
-				kind := do(client, r, key)
+				kind := snd.send(&reqs[(offset+i)%len(reqs)])
 				d := time.Since(t0)
 				if kind != "" {
 					errKinds[w][kind]++
@@ -433,7 +446,7 @@ func closedLoop(client *http.Client, reqs []request, key string, conc, n int, ma
 // request that waits for a free connection, or a pacer that wakes late,
 // adds to the latency rather than lowering the rate sent (no coordinated
 // omission).
-func openLoop(client *http.Client, reqs []request, key string, conc, n, rate int, maxTime time.Duration, offset int) stats {
+func openLoop(mk func() sender, reqs []request, conc, n, rate int, maxTime time.Duration, offset int) stats {
 	interval := time.Second / time.Duration(rate)
 	due := make(chan int, n)
 	start := time.Now()
@@ -459,12 +472,14 @@ func openLoop(client *http.Client, reqs []request, key string, conc, n, rate int
 		go func() {
 			defer wg.Done()
 			errKinds[w] = map[string]int{}
+			snd := mk()
+			defer snd.close()
 			for i := range due {
 				if time.Now().After(deadline) {
 					errKinds[w]["not sent by the deadline"]++
 					continue
 				}
-				kind := do(client, reqs[(offset+i)%len(reqs)], key)
+				kind := snd.send(&reqs[(offset+i)%len(reqs)])
 				if kind != "" {
 					errKinds[w][kind]++
 					continue
@@ -485,6 +500,29 @@ func openLoop(client *http.Client, reqs []request, key string, conc, n, rate int
 	st.ok = len(st.lat)
 	slices.Sort(st.lat)
 	return st
+}
+
+// senders returns a maker of the senders of reqs (all to one host) for
+// the client kind; for the raw client, it writes out every request.
+func senders(kind string, client *http.Client, key string, reqs []request) (func() sender, error) {
+	switch kind {
+	case "net":
+		return func() sender { return netSender{client, key} }, nil
+	case "raw":
+		host := ""
+		for i := range reqs {
+			raw, h, err := rawRequest(reqs[i], key)
+			if err != nil {
+				return nil, err
+			}
+			if host != "" && h != host {
+				return nil, fmt.Errorf("requests to %s and %s in one target", host, h)
+			}
+			reqs[i].raw, host = raw, h
+		}
+		return func() sender { return newRawSender(host, client.Timeout) }, nil
+	}
+	return nil, fmt.Errorf("-client %q: raw or net", kind)
 }
 
 // scrape reads some gauges and counters of a Prometheus text answer.
@@ -516,7 +554,7 @@ func scrape(client *http.Client, base, key string) (map[string]float64, error) {
 
 // runSoak sends requests at rate per second for d and samples the
 // server's memory every sample.
-func runSoak(client *http.Client, reqs []request, base, key string, conc int, d time.Duration, rate int, sample time.Duration) error {
+func runSoak(client *http.Client, mk func() sender, reqs []request, base, key string, conc int, d time.Duration, rate int, sample time.Duration) error {
 	fmt.Printf("soak: %s at %d req/s from %d clients, sampling every %s\n", d, rate, conc, sample)
 	tokens := make(chan int, conc)
 	stop := make(chan struct{})
@@ -551,9 +589,11 @@ func runSoak(client *http.Client, reqs []request, base, key string, conc int, d 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			snd := mk()
+			defer snd.close()
 			for i := range tokens {
 				t0 := time.Now()
-				kind := do(client, reqs[i%len(reqs)], key)
+				kind := snd.send(&reqs[i%len(reqs)])
 				dd := time.Since(t0)
 				mu.Lock()
 				if kind != "" {
