@@ -36,7 +36,7 @@ trap cleanup EXIT
 S=../shared/lists
 lists=(--lists $S/ofac/2025-12 --lists $S/ofac-nonsdn/2025-12 --lists $S/un/2026-02 --lists $S/eu/2024-01 --max-age 0)
 go build -o "$tmp/payscreen" ./cmd/payscreen
-go build -o "$tmp/load" -client "${LOAD_CLIENT:-raw}" ./scripts/bench/load
+go build -o "$tmp/load" ./scripts/bench/load
 go run ./scripts/bench/genpayroll -n 20000 -seed 7 > "$tmp/payroll.csv"
 
 free_port() {
