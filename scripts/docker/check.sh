@@ -149,7 +149,7 @@ inside() {
 if unshare -n true 2>/dev/null; then
 	unshare -n bash -c "$(declare -f inside); inside \"\$@\"" inside "$root" "$entry" "$cmd" "$cache" "$uid" "$key" "$tmp" 0.0.0.0:8080
 else
-	port=$((20000 + RANDOM % 40000))
+	port=$((10000 + RANDOM % 22000)) # below the ephemeral ports (32768-) outgoing connections take
 	echo "== no network namespace here: serving on 127.0.0.1:$port instead of 0.0.0.0:8080"
 	(inside "$root" "$entry" "$cmd" "$cache" "$uid" "$key" "$tmp" "127.0.0.1:$port")
 fi

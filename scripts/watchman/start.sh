@@ -76,7 +76,7 @@ included=$(IFS=,; echo "${lists[*]}")
 closed_port() {
 	local p
 	while :; do
-		p=$((20000 + RANDOM % 40000))
+		p=$((10000 + RANDOM % 22000)) # below the ephemeral ports (32768-) outgoing connections take
 		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
 			echo "$p"
 			return
