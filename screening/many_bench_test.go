@@ -6,9 +6,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/payscreen/payscreen/internal/benchtest"
 )
 
 // BenchmarkScreenRealMany screens many different names on the real lists,
@@ -65,7 +65,7 @@ func BenchmarkScreenRealMany(b *testing.B) {
 			}
 			b.ReportAllocs()
 			i := 0
-			cpu0 := processCPU(b)
+			reportCPU := benchtest.ReportCPU(b)
 			for b.Loop() {
 				p := Payee{Name: bc.names[i%len(bc.names)], Type: Person}
 				if _, err := s.Screen(context.Background(), p); err != nil {
@@ -73,17 +73,7 @@ func BenchmarkScreenRealMany(b *testing.B) {
 				}
 				i++
 			}
-			b.ReportMetric(float64(processCPU(b)-cpu0)/float64(b.N), "cpu-ns/op")
+			reportCPU()
 		})
 	}
-}
-
-// processCPU returns the processor time (user and system) the process has
-// used so far.
-func processCPU(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

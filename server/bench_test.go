@@ -4,10 +4,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/payscreen/payscreen/internal/benchtest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -32,7 +31,7 @@ func BenchmarkHandler(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
-			cpu0 := processCPU(b)
+			reportCPU := benchtest.ReportCPU(b)
 			for b.Loop() {
 				req := httptest.NewRequest(bc.method, bc.path, strings.NewReader(bc.body))
 				rec := httptest.NewRecorder()
@@ -41,17 +40,7 @@ func BenchmarkHandler(b *testing.B) {
 					b.Fatal(rec.Code, rec.Body)
 				}
 			}
-			b.ReportMetric(float64(processCPU(b)-cpu0)/float64(b.N), "cpu-ns/op")
+			reportCPU()
 		})
 	}
-}
-
-// processCPU returns the processor time (user and system) the process has
-// used so far.
-func processCPU(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -426,8 +426,13 @@ func closedLoop(mk func() sender, reqs []request, conc, n int, maxTime time.Dura
 		}()
 	}
 	wg.Wait()
-	st := stats{elapsed: time.Since(start), errKinds: map[string]int{}}
-	for w := range conc {
+	return collect(time.Since(start), lats, errKinds)
+}
+
+// collect merges the latencies and errors of a run's clients.
+func collect(elapsed time.Duration, lats [][]time.Duration, errKinds []map[string]int) stats {
+	st := stats{elapsed: elapsed, errKinds: map[string]int{}}
+	for w := range lats {
 		st.lat = append(st.lat, lats[w]...)
 		for k, v := range errKinds[w] {
 			st.errKinds[k] += v
@@ -489,17 +494,7 @@ func openLoop(mk func() sender, reqs []request, conc, n, rate int, maxTime time.
 		}()
 	}
 	wg.Wait()
-	st := stats{elapsed: time.Since(start), errKinds: map[string]int{}}
-	for w := range conc {
-		st.lat = append(st.lat, lats[w]...)
-		for k, v := range errKinds[w] {
-			st.errKinds[k] += v
-			st.errs += v
-		}
-	}
-	st.ok = len(st.lat)
-	slices.Sort(st.lat)
-	return st
+	return collect(time.Since(start), lats, errKinds)
 }
 
 // senders returns a maker of the senders of reqs (all to one host) for
