@@ -3,6 +3,7 @@ package lists
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,20 +27,11 @@ func TestMirrorFeedsURLs(t *testing.T) {
 		t.Run(tt.base, func(t *testing.T) {
 			feeds, err := MirrorFeeds(tt.base)
 			require.NoError(t, err, tt.reason)
-			i := findFeed(feeds, UN)
+			i := slices.IndexFunc(feeds, func(f Feed) bool { return f.Source == UN })
 			require.GreaterOrEqual(t, i, 0, "no UN feed")
 			assert.Equal(t, tt.want, feeds[i].Files[0].URL, tt.reason)
 		})
 	}
-}
-
-func findFeed(feeds []Feed, src Source) int {
-	for i, f := range feeds {
-		if f.Source == src {
-			return i
-		}
-	}
-	return -1
 }
 
 // TestMirrorFeedsLayout checks every file of every feed: same sources,

@@ -268,15 +268,15 @@ func run(payrollFile, ps, wm, key, mode, clientKind string, conc, n, rounds int,
 	}
 	// The median round: by requests/s in a closed loop, where the rate is
 	// the outcome; by p99 in an open loop, where the rate is set.
-	by, key99 := "requests/s", func(s stats) float64 { return s.rps() }
+	by, sortKey := "requests/s", func(s stats) float64 { return s.rps() }
 	if mode == "rate" {
-		by, key99 = "p99", func(s stats) float64 { return float64(s.p(99)) }
+		by, sortKey = "p99", func(s stats) float64 { return float64(s.p(99)) }
 	}
 	fmt.Printf("\nmedian of the rounds (by %s):\n", by)
 	med := map[string]stats{}
 	for _, t := range all {
 		rs := slices.Clone(results[t.name])
-		slices.SortFunc(rs, func(a, b stats) int { return cmpFloat(key99(a), key99(b)) })
+		slices.SortFunc(rs, func(a, b stats) int { return cmpFloat(sortKey(a), sortKey(b)) })
 		med[t.name] = rs[len(rs)/2]
 		fmt.Printf("  %-26s %s\n", t.name, med[t.name])
 	}
@@ -374,11 +374,7 @@ func do(client *http.Client, r request, key string) string {
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		var ne net.Error
-		if errors.As(err, &ne) && ne.Timeout() {
-			return "timeout"
-		}
-		return "transport"
+		return errKind(err)
 	}
 	_, err = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()

@@ -85,6 +85,7 @@ func (s *rawSender) send(r *request) string {
 	return ""
 }
 
+// errKind is the error kind of a failed exchange, for either client.
 func errKind(err error) string {
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
